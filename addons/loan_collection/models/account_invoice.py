@@ -1,0 +1,29 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class AccountInvoice(models.Model):
+    """Loan installments are customer invoices of a loan contract.
+
+    days_overdue, aging_bucket and penalty_interest are written by the daily run
+    (collection.run), set-based, for all open installments at once.
+    """
+    _inherit = "account.invoice"
+
+    loan_contract_id = fields.Many2one("loan.contract", string="Loan Contract", index=True,
+                                       readonly=True, ondelete="restrict", copy=False)
+    installment_number = fields.Integer(string="Installment", readonly=True, copy=False)
+    principal_amount = fields.Monetary(string="Principal Part", readonly=True, copy=False)
+    interest_amount = fields.Monetary(string="Interest Part", readonly=True, copy=False)
+    days_overdue = fields.Integer(readonly=True, copy=False, index=True)
+    aging_bucket = fields.Char(string="Aging Bucket", readonly=True, copy=False, index=True)
+    penalty_interest = fields.Monetary(readonly=True, copy=False,
+                                       help="Penalty interest accrued at the contract's overdue rate.")
+    penalty_date = fields.Date(string="Penalty Accrued To", readonly=True, copy=False)
+    collection_case_id = fields.Many2one("collection.case", string="Collection Case", readonly=True,
+                                         index=True, copy=False, ondelete="set null")
+    in_litigation = fields.Boolean(readonly=True, copy=False,
+                                   help="Handed over to the legal team: no more reminders.")
+    borrower_blacklisted = fields.Boolean(related="partner_id.is_blacklisted", readonly=True,
+                                          string="Borrower Blacklisted")

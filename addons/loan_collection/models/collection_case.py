@@ -1,0 +1,143 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+OPEN_STAGES = ("new", "contacting", "notice", "promised")
+# A case in one of these stages keeps its contract from getting a new case.
+ACTIVE_STAGES = OPEN_STAGES + ("legal",)
+STAGES = [
+    ("new", "New"),
+    ("contacting", "Contacting"),
+    ("notice", "Notice Served"),
+    ("promised", "Promised"),
+    ("settled", "Settled"),
+    ("legal", "Transferred to Legal"),
+    ("written_off", "Written Off"),
+]
+OVERDUE_REASONS = [
+    ("cash_flow", "Business Cash-flow Strain"),
+    ("market", "Market Change"),
+    ("family", "Family Change"),
+    ("malicious", "Malicious Borrowing or Fraud"),
+]
+# The overdue reason sets the risk unless someone chose one (domain.md: the reason drives the strategy).
+REASON_RISK = {"cash_flow": "low", "market": "medium", "family": "medium", "malicious": "high"}
+
+
+class CollectionCase(models.Model):
+    _name = "collection.case"
+    _description = "Collection Case"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "is_open desc, priority_score desc, days_overdue desc, id desc"
+
+    name = fields.Char(string="Case No.", required=True, copy=False, readonly=True, default="/")
+    contract_id = fields.Many2one("loan.contract", string="Loan Contract", required=True, readonly=True,
+                                  index=True, ondelete="restrict")
+    partner_id = fields.Many2one("res.partner", string="Debtor", required=True, readonly=True, index=True)
+    product_id = fields.Many2one(related="contract_id.product_id", store=True, readonly=True)
+    company_id = fields.Many2one("res.company", required=True, readonly=True,
+                                 default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one("res.currency", related="company_id.currency_id", readonly=True)
+    policy_id = fields.Many2one("collection.policy", string="Policy", readonly=True)
+    guarantee_ids = fields.One2many(related="contract_id.guarantee_ids", readonly=True, string="Guarantees")
+    party_ids = fields.Many2many("res.partner", "collection_case_party_rel", "case_id", "partner_id",
+                                 string="Parties", readonly=True,
+                                 help="The debtor and the guarantors of the contract.")
+    stage = fields.Selection(STAGES, required=True, default="new", index=True, track_visibility="onchange",
+                             group_expand="_expand_stages")
+    is_open = fields.Boolean(compute="_compute_is_open", store=True, index=True)
+    overdue_reason = fields.Selection(OVERDUE_REASONS, track_visibility="onchange")
+    overdue_reason_detail = fields.Text(string="Reason Details")
+    risk_level = fields.Selection([("low", "Low"), ("medium", "Medium"), ("high", "High")],
+                                  default="medium", required=True, track_visibility="onchange")
+    office_user_id = fields.Many2one("res.users", string="Office Collector", index=True, track_visibility="onchange")
+    field_user_id = fields.Many2one("res.users", string="Field Collector", index=True, track_visibility="onchange")
+    date_opened = fields.Date(readonly=True, default=fields.Date.context_today)
+    date_closed = fields.Date(readonly=True)
+    to_escalate = fields.Boolean(string="Escalation Due", readonly=True,
+                                 help="The policy says the case should now go to the legal team.")
+
+    # Written by the daily run (set-based), from the case's overdue installments.
+    days_overdue = fields.Integer(readonly=True, index=True)
+    worst_days_overdue = fields.Integer(readonly=True)
+    aging_bucket = fields.Char(readonly=True, index=True)
+    overdue_principal = fields.Monetary(readonly=True, track_visibility="onchange")
+    overdue_interest = fields.Monetary(readonly=True)
+    penalty_interest = fields.Monetary(readonly=True)
+    fees_amount = fields.Monetary(string="Fees", help="Costs of realising the claim charged to the debtor.")
+    total_due = fields.Monetary(readonly=True, track_visibility="onchange")
+    recovered_amount = fields.Monetary(string="Recovered", readonly=True)
+    broken_promise_count = fields.Integer(string="Broken Promises", readonly=True)
+    priority_score = fields.Integer(string="Priority", readonly=True, index=True)
+
+    next_step_id = fields.Many2one("collection.policy.step", string="Next Action", readonly=True)
+    next_action_date = fields.Date(readonly=True)
+    invoice_ids = fields.One2many("account.invoice", "collection_case_id", string="Installments", readonly=True)
+    task_ids = fields.One2many("collection.task", "case_id", string="Tasks", readonly=True)
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name, company_id)", "The case number must be unique."),
+    ]
+
+    @api.depends("stage")
+    def _compute_is_open(self):
+        for case in self:
+            case.is_open = case.stage in OPEN_STAGES
+
+    @api.model
+    def _expand_stages(self, stages, domain, order):
+        return [key for key, _label in STAGES]
+
+    @api.onchange("overdue_reason")
+    def _onchange_overdue_reason(self):
+        if self.overdue_reason:
+            self.risk_level = REASON_RISK[self.overdue_reason]
+
+    @api.model
+    def create(self, vals):
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code("collection.case") or "/"
+        case = super(CollectionCase, self).create(vals)
+        case._sync_parties()
+        return case
+
+    @api.multi
+    def unlink(self):
+        if not self.env.user.has_group("base.group_system"):
+            raise UserError(_("Collection cases are records of the collection history and cannot be deleted. "
+                              "Close or write off the case instead."))
+        return super(CollectionCase, self).unlink()
+
+    @api.multi
+    def _sync_parties(self):
+        """Keep party_ids = the debtor and the contract's guarantors (they drive record rules)."""
+        for case in self:
+            partners = case.partner_id | case.contract_id.guarantee_ids.mapped("partner_id")
+            if set(partners.ids) != set(case.party_ids.ids):
+                case.sudo().party_ids = [(6, 0, partners.ids)]
+
+    # Daily run -----------------------------------------------------------------------------
+
+    @api.model
+    def run_daily(self, date=None):
+        """The daily collection run for `date` (today by default); see collection.run."""
+        return self.env["collection.run"].run(date)
+
+    @api.model
+    def _cron_run_daily(self):
+        self.run_daily()
+
+    @api.multi
+    def action_refresh(self):
+        """Bring amounts, days and tasks up to date now (the same as the daily run, for today)."""
+        self.run_daily()
+        return True
+
+    @api.multi
+    def action_view_tasks(self):
+        self.ensure_one()
+        action = self.env.ref("loan_collection.collection_task_action").read()[0]
+        action["domain"] = [("case_id", "=", self.id)]
+        action["context"] = {}
+        return action

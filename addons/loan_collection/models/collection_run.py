@@ -1,0 +1,486 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The daily collection run.
+
+Every step is set-based: a fixed number of SQL statements whatever the size of the
+portfolio, because the ORM would issue several queries per installment and case (OCA
+account_credit_control's run took 55.6 s for 1,000 invoices here; ours must do 100,000 in
+under a minute). Where a rule is needed (buckets, penalty interest, priority, policy steps)
+the rows are read in one query, the rule from services/ is applied in Python, and the
+result is written back in one UPDATE ... FROM unnest(arrays). Rows whose values would not
+change are not written, so a second run for the same date changes nothing.
+"""
+import logging
+import time
+
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..services import aging, policy as policy_rules, priority
+from ..services.money import fen, to_decimal
+from .collection_case import ACTIVE_STAGES
+
+_logger = logging.getLogger(__name__)
+
+# pg advisory lock key of the run: two runs at once cannot both write.
+RUN_LOCK_KEY = 7_411_011
+
+
+def _date(value):
+    return fields.Date.from_string(value) if isinstance(value, str) else value
+
+
+class CollectionRun(models.Model):
+    _name = "collection.run"
+    _description = "Daily Collection Run"
+    _order = "id desc"
+
+    name = fields.Char(compute="_compute_name")
+    date = fields.Date(required=True, readonly=True)
+    user_id = fields.Many2one("res.users", string="Started By", readonly=True)
+    duration = fields.Float(string="Duration (s)", readonly=True, digits=(12, 2))
+    query_count = fields.Integer(string="SQL Queries", readonly=True)
+    installments_updated = fields.Integer(readonly=True)
+    cases_opened = fields.Integer(readonly=True)
+    cases_closed = fields.Integer(readonly=True)
+    cases_updated = fields.Integer(readonly=True)
+    tasks_created = fields.Integer(readonly=True)
+    tasks_expired = fields.Integer(readonly=True)
+
+    def _compute_name(self):
+        for run in self:
+            run.name = _("Daily run of %s") % run.date
+
+    # Entry point -----------------------------------------------------------------------------
+
+    @api.model
+    def run(self, date=None):
+        """Run the day's collection for `date` (a date or 'YYYY-MM-DD'; default: today).
+
+        Updates days overdue, buckets and penalty interest of all open installments; opens
+        and closes cases; refreshes case amounts and priorities; gives the day's policy
+        steps as worklist tasks (with activities). Returns the collection.run record.
+        """
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("loan_collection.group_collection_manager"):
+            raise AccessError(_("Only collection managers can start the daily collection run."))
+        if not date:
+            date = fields.Date.context_today(self)
+        if isinstance(date, str):
+            date = fields.Date.from_string(date)
+        cr = self.env.cr
+        cr.execute("SELECT pg_try_advisory_xact_lock(%s)", (RUN_LOCK_KEY,))
+        if not cr.fetchone()[0]:
+            raise UserError(_("Another daily collection run is in progress. Wait until it has finished "
+                              "(a minute or two), then try again."))
+        started, queries = time.time(), cr.sql_log_count
+        # Pending ORM computations must reach the database before SQL reads it.
+        self.env["account.invoice"].recompute()
+        edges = self._bucket_edges()
+        stats = {"installments_updated": self._update_installments(date, edges)}
+        opened = self._open_cases(date)
+        self._link_installments(date)
+        closed = self._close_cases(date)
+        stats.update(cases_opened=len(opened), cases_closed=len(closed))
+        stats["cases_updated"] = self._update_case_amounts(date, edges, closed)
+        self._update_partners(date)
+        stats["tasks_expired"] = self._expire_tasks(date)
+        stats["tasks_created"] = self._give_tasks(date)
+        self._after_run(date, opened, closed)
+        self.env.cache.invalidate()
+        stats.update(date=date, user_id=self.env.uid, duration=time.time() - started,
+                     query_count=cr.sql_log_count - queries)
+        _logger.info("Daily collection run of %s: %s", date, stats)
+        return self.sudo().create(stats)
+
+    @api.model
+    def _bucket_edges(self):
+        text = self.env["ir.config_parameter"].sudo().get_param(
+            "loan_collection.aging_bucket_edges", ",".join(map(str, aging.DEFAULT_EDGES)))
+        try:
+            return aging.parse_edges(text)
+        except ValueError:
+            raise UserError(_("The aging bucket edges \"%s\" are not valid: give increasing whole numbers of "
+                              "days such as 3,6,30,60,90 in Collection > Configuration > Settings.") % text)
+
+    def _audit_columns(self):
+        return {"uid": self.env.uid}
+
+    # Installments ----------------------------------------------------------------------------
+
+    def _update_installments(self, date, edges):
+        """Days overdue, bucket and penalty interest (accrued since the last run) of every open
+        installment."""
+        cr = self.env.cr
+        cr.execute("""
+            SELECT i.id, i.date_due, i.residual, i.days_overdue, i.aging_bucket,
+                   COALESCE(i.penalty_interest, 0), i.penalty_date, c.overdue_rate
+              FROM account_invoice i
+              JOIN loan_contract c ON c.id = i.loan_contract_id
+             WHERE i.state = 'open' AND i.type = 'out_invoice' AND i.date_due IS NOT NULL
+        """)
+        ids, days_list, buckets, penalties, penalty_dates = [], [], [], [], []
+        # Odoo's cursor gives numeric columns as floats: back to Decimal fen before any arithmetic.
+        for inv_id, due, residual, old_days, old_bucket, penalty, penalty_date, rate in cr.fetchall():
+            residual, penalty = fen(residual), fen(penalty)
+            # ... and dates as 'YYYY-MM-DD' strings.
+            due, penalty_date = _date(due), _date(penalty_date)
+            days = aging.days_overdue(due, date)
+            bucket = aging.bucket(days, edges)
+            new_penalty, new_penalty_date = penalty, penalty_date
+            if days > 0:
+                accrued_to = max(due, penalty_date) if penalty_date else due
+                if date > accrued_to:
+                    new_penalty = penalty + aging.penalty_interest(residual, to_decimal(rate) / 100,
+                                                                   (date - accrued_to).days)
+                    new_penalty_date = date
+            if (days, bucket, new_penalty, new_penalty_date) != (old_days, old_bucket, penalty, penalty_date):
+                ids.append(inv_id)
+                days_list.append(days)
+                buckets.append(bucket)
+                penalties.append(new_penalty)
+                penalty_dates.append(new_penalty_date)
+        if ids:
+            cr.execute("""
+                UPDATE account_invoice i
+                   SET days_overdue = v.days, aging_bucket = v.bucket,
+                       penalty_interest = v.penalty, penalty_date = v.penalty_date
+                  FROM unnest(%s::int[], %s::int[], %s::varchar[], %s::numeric[], %s::date[])
+                       AS v(id, days, bucket, penalty, penalty_date)
+                 WHERE i.id = v.id
+            """, (ids, days_list, buckets, penalties, penalty_dates))
+        return len(ids)
+
+    # Cases -----------------------------------------------------------------------------------
+
+    def _open_cases(self, date):
+        """One case for each contract with an overdue installment and no active case."""
+        cr = self.env.cr
+        sequence = self.env["ir.sequence"].sudo().search([("code", "=", "collection.case")], limit=1)
+        if not sequence or sequence.implementation != "standard":
+            raise UserError(_("The sequence \"collection.case\" is missing or not of the standard kind; "
+                              "reinstall the Loan Collection addon."))
+        prefix, suffix = sequence.with_context(ir_sequence_date=fields.Date.to_string(date))._get_prefix_suffix()
+        cr.execute("""
+            INSERT INTO collection_case
+                   (name, contract_id, partner_id, product_id, company_id, policy_id, office_user_id,
+                    field_user_id, stage, is_open, risk_level, date_opened, days_overdue,
+                    worst_days_overdue, overdue_principal, overdue_interest, penalty_interest,
+                    fees_amount, total_due, recovered_amount, broken_promise_count, priority_score,
+                    to_escalate, create_uid, create_date, write_uid, write_date)
+            SELECT %(prefix)s || lpad(nextval(%(seq)s)::text, %(padding)s, '0') || %(suffix)s,
+                   c.id, c.partner_id, c.product_id, c.company_id, p.policy_id, c.office_user_id,
+                   c.field_user_id, 'new', true, 'medium', %(date)s, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                   false, %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM loan_contract c
+              JOIN loan_product p ON p.id = c.product_id
+             WHERE c.state = 'active'
+               AND EXISTS (SELECT 1 FROM account_invoice i
+                            WHERE i.loan_contract_id = c.id AND i.state = 'open'
+                              AND i.date_due < %(date)s AND NOT COALESCE(i.in_litigation, false))
+               AND NOT EXISTS (SELECT 1 FROM collection_case cc
+                                WHERE cc.contract_id = c.id AND cc.stage IN %(active)s)
+             ORDER BY c.id
+            RETURNING id, partner_id
+        """, {"prefix": prefix, "suffix": suffix, "seq": "ir_sequence_%03d" % sequence.id,
+              "padding": sequence.padding, "date": date, "active": ACTIVE_STAGES, "uid": self.env.uid})
+        opened = cr.fetchall()
+        if opened:
+            case_ids = [row[0] for row in opened]
+            cr.execute("""
+                INSERT INTO collection_case_party_rel (case_id, partner_id)
+                SELECT cc.id, cc.partner_id FROM collection_case cc WHERE cc.id = ANY(%(ids)s)
+                 UNION
+                SELECT cc.id, g.partner_id FROM collection_case cc
+                  JOIN loan_guarantee g ON g.contract_id = cc.contract_id
+                 WHERE cc.id = ANY(%(ids)s)
+                ON CONFLICT DO NOTHING
+            """, {"ids": case_ids})
+            cr.execute("""
+                UPDATE res_partner p SET times_overdue = COALESCE(p.times_overdue, 0) + n.opened
+                  FROM (SELECT partner_id, count(*) AS opened FROM unnest(%s::int[]) AS partner_id
+                         GROUP BY partner_id) n
+                 WHERE p.id = n.partner_id
+            """, ([row[1] for row in opened],))
+        return [row[0] for row in opened]
+
+    def _link_installments(self, date):
+        self.env.cr.execute("""
+            UPDATE account_invoice i SET collection_case_id = cc.id
+              FROM collection_case cc
+             WHERE cc.contract_id = i.loan_contract_id AND cc.is_open
+               AND i.state = 'open' AND i.date_due < %(date)s AND NOT COALESCE(i.in_litigation, false)
+               AND i.collection_case_id IS DISTINCT FROM cc.id
+        """, {"date": date})
+
+    def _close_cases(self, date):
+        """Settle the open cases with nothing overdue any more; cancel their open tasks."""
+        cr = self.env.cr
+        cr.execute("""
+            UPDATE collection_case cc
+               SET stage = 'settled', is_open = false, date_closed = %(date)s, to_escalate = false,
+                   next_step_id = NULL, next_action_date = NULL,
+                   write_uid = %(uid)s, write_date = now() at time zone 'UTC'
+             WHERE cc.is_open
+               AND NOT EXISTS (SELECT 1 FROM account_invoice i
+                                WHERE i.loan_contract_id = cc.contract_id AND i.state = 'open'
+                                  AND i.date_due < %(date)s)
+            RETURNING cc.id
+        """, {"date": date, "uid": self.env.uid})
+        closed = [row[0] for row in cr.fetchall()]
+        if closed:
+            cr.execute("""
+                WITH cancelled AS (
+                    UPDATE collection_task t SET state = 'cancelled', activity_id = NULL
+                      FROM collection_task old
+                     WHERE old.id = t.id AND t.case_id = ANY(%s) AND t.state = 'todo'
+                 RETURNING old.activity_id)
+                DELETE FROM mail_activity WHERE id IN (SELECT activity_id FROM cancelled)
+            """, (closed,))
+        return closed
+
+    def _update_case_amounts(self, date, edges, closed):
+        """Amounts, days, bucket and priority of the open (and just closed) cases."""
+        cr = self.env.cr
+        cr.execute("""
+            SELECT cc.id, cc.risk_level, COALESCE(cc.broken_promise_count, 0), COALESCE(cc.fees_amount, 0),
+                   cc.days_overdue, cc.worst_days_overdue, cc.aging_bucket, cc.overdue_principal,
+                   cc.overdue_interest, cc.penalty_interest, cc.total_due, cc.recovered_amount,
+                   cc.priority_score,
+                   COALESCE(max(i.days_overdue) FILTER (WHERE i.state = 'open' AND i.date_due < %(date)s), 0),
+                   COALESCE(sum(LEAST(i.residual, COALESCE(i.principal_amount, i.amount_total)))
+                            FILTER (WHERE i.state = 'open' AND i.date_due < %(date)s), 0),
+                   COALESCE(sum(GREATEST(i.residual - COALESCE(i.principal_amount, i.amount_total), 0))
+                            FILTER (WHERE i.state = 'open' AND i.date_due < %(date)s), 0),
+                   COALESCE(sum(i.penalty_interest) FILTER (WHERE i.state IN ('open', 'paid')), 0),
+                   COALESCE(sum(i.amount_total - i.residual) FILTER (WHERE i.state IN ('open', 'paid')), 0),
+                   COALESCE(max(i.days_overdue) FILTER (WHERE i.state IN ('open', 'paid')), 0)
+              FROM collection_case cc
+              LEFT JOIN account_invoice i ON i.collection_case_id = cc.id
+             WHERE cc.is_open OR cc.id = ANY(%(closed)s)
+             GROUP BY cc.id
+        """, {"date": date, "closed": closed})
+        columns = ("days_overdue", "worst_days_overdue", "aging_bucket", "overdue_principal",
+                   "overdue_interest", "penalty_interest", "total_due", "recovered_amount", "priority_score")
+        values = {column: [] for column in columns}
+        ids = []
+        for row in cr.fetchall():
+            (case_id, risk, broken), old = row[:3], list(row[4:13])
+            fees = fen(row[3])
+            for index in (3, 4, 5, 6, 7):  # the money columns, floats from Odoo's cursor
+                old[index] = fen(old[index]) if old[index] is not None else None
+            days, principal, interest, penalty, recovered, worst = row[13:]
+            principal, interest, penalty, recovered = fen(principal), fen(interest), fen(penalty), fen(recovered)
+            total = principal + interest + penalty + fees
+            new = (days, max(worst, old[1] or 0), aging.bucket(days, edges), principal, interest, penalty,
+                   total, recovered, priority.score(total, days, risk, broken))
+            if new != tuple(old):
+                ids.append(case_id)
+                for column, value in zip(columns, new):
+                    values[column].append(value)
+        if ids:
+            cr.execute("""
+                UPDATE collection_case cc
+                   SET days_overdue = v.days, worst_days_overdue = v.worst, aging_bucket = v.bucket,
+                       overdue_principal = v.principal, overdue_interest = v.interest,
+                       penalty_interest = v.penalty, total_due = v.total, recovered_amount = v.recovered,
+                       priority_score = v.score
+                  FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[], %s::numeric[], %s::numeric[],
+                              %s::numeric[], %s::numeric[], %s::numeric[], %s::int[])
+                       AS v(id, days, worst, bucket, principal, interest, penalty, total, recovered, score)
+                 WHERE cc.id = v.id
+            """, [ids] + [values[column] for column in columns])
+        return len(ids)
+
+    def _update_partners(self, date):
+        """Overdue history on the debtors: total overdue now and worst days ever."""
+        self.env.cr.execute("""
+            UPDATE res_partner p
+               SET total_overdue = v.total,
+                   worst_days_overdue = GREATEST(COALESCE(p.worst_days_overdue, 0), v.worst)
+              FROM (SELECT c.partner_id,
+                           COALESCE(sum(i.residual) FILTER (WHERE i.state = 'open' AND i.date_due < %(date)s), 0)
+                               AS total,
+                           GREATEST(COALESCE(max(i.days_overdue) FILTER (WHERE i.state IN ('open', 'paid')), 0), 0)
+                               AS worst
+                      FROM loan_contract c
+                      JOIN account_invoice i ON i.loan_contract_id = c.id
+                     GROUP BY c.partner_id) v
+             WHERE p.id = v.partner_id
+               AND (p.total_overdue IS DISTINCT FROM v.total
+                    OR COALESCE(p.worst_days_overdue, 0) < v.worst)
+        """, {"date": date})
+
+    # Worklist --------------------------------------------------------------------------------
+
+    def _expire_tasks(self, date):
+        """Yesterday's daily steps not done are superseded by today's."""
+        cr = self.env.cr
+        cr.execute("""
+            WITH expired AS (
+                UPDATE collection_task t SET state = 'expired', activity_id = NULL
+                  FROM collection_task old
+                 WHERE old.id = t.id AND t.state = 'todo' AND t.recurrence = 'daily' AND t.task_date < %s
+             RETURNING old.activity_id)
+            DELETE FROM mail_activity WHERE id IN (SELECT activity_id FROM expired)
+        """, (date,))
+        return cr.rowcount
+
+    def _policy_steps(self):
+        """Steps of the active policies, by policy id, in the order of the policy."""
+        steps = {}
+        for step in self.env["collection.policy.step"].sudo().search([("policy_id.active", "=", True)]):
+            steps.setdefault(step.policy_id.id, []).append(step)
+        return steps
+
+    def _give_tasks(self, date):
+        """The policy steps due today, as tasks for the case's collectors (set-based)."""
+        cr = self.env.cr
+        steps_by_policy = self._policy_steps()
+        if not steps_by_policy:
+            return 0
+        horizon = max(0, -min(s.day_from for steps in steps_by_policy.values() for s in steps))
+        # Open cases, and installments not yet overdue of contracts without an active case.
+        cr.execute("""
+            SELECT 'case:' || cc.id, cc.id, cc.contract_id, NULL::int, cc.partner_id, cc.policy_id,
+                   cc.days_overdue, cc.office_user_id, cc.field_user_id, pol.manager_id,
+                   cc.priority_score, cc.total_due
+              FROM collection_case cc
+              JOIN collection_policy pol ON pol.id = cc.policy_id
+             WHERE cc.is_open
+            UNION ALL
+            SELECT 'invoice:' || i.id, NULL::int, c.id, i.id, i.partner_id, p.policy_id,
+                   %(date)s - i.date_due, c.office_user_id, c.field_user_id, pol.manager_id,
+                   0, i.residual
+              FROM account_invoice i
+              JOIN loan_contract c ON c.id = i.loan_contract_id
+              JOIN loan_product p ON p.id = c.product_id
+              JOIN collection_policy pol ON pol.id = p.policy_id
+             WHERE i.state = 'open' AND NOT COALESCE(i.in_litigation, false)
+               AND i.date_due BETWEEN %(date)s AND %(date)s + %(horizon)s
+               AND NOT EXISTS (SELECT 1 FROM collection_case cc
+                                WHERE cc.contract_id = c.id AND cc.stage IN %(active)s)
+        """, {"date": date, "horizon": horizon, "active": ACTIVE_STAGES})
+        episodes = cr.fetchall()
+        # 'once' steps already given to these cases / installments on an earlier day.
+        cr.execute("""
+            SELECT t.episode_key, t.step_id FROM collection_task t
+              JOIN collection_case cc ON cc.id = t.case_id
+             WHERE cc.is_open AND t.recurrence = 'once' AND t.step_id IS NOT NULL
+            UNION ALL
+            SELECT t.episode_key, t.step_id FROM collection_task t
+              JOIN account_invoice i ON i.id = t.invoice_id
+             WHERE t.case_id IS NULL AND t.recurrence = 'once' AND t.step_id IS NOT NULL
+               AND i.state = 'open' AND i.date_due >= %s
+        """, (date,))
+        done_once = {}
+        for key, step_id in cr.fetchall():
+            done_once.setdefault(key, set()).add(step_id)
+        rules = {pid: [s._as_rule() for s in steps] for pid, steps in steps_by_policy.items()}
+        step_by_id = {s.id: s for steps in steps_by_policy.values() for s in steps}
+        rows = []
+        for key, case_id, contract_id, invoice_id, partner_id, policy_id, days, office, field, manager, \
+                score, amount in episodes:
+            for rule in policy_rules.due_steps(rules.get(policy_id, []), days, done_once.get(key, ())):
+                step = step_by_id[rule.id]
+                user = {"office": office, "field": field, "manager": manager}[step.role]
+                rows.append((key, case_id, contract_id, invoice_id, partner_id, step.id, step.sequence,
+                             step.action, step.recurrence, step.role, user, score, days, amount,
+                             step.activity_type_id.id or None))
+        if not rows:
+            return 0
+        columns = list(zip(*rows))
+        cr.execute("""
+            INSERT INTO collection_task
+                   (task_date, episode_key, case_id, contract_id, invoice_id, partner_id, step_id,
+                    sequence, action, recurrence, role, user_id, priority, days_overdue, amount_due,
+                    activity_type_id, state, create_uid, create_date, write_uid, write_date)
+            SELECT %s, v.* , 'todo', %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
+              FROM unnest(%s::varchar[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[],
+                          %s::varchar[], %s::varchar[], %s::varchar[], %s::int[], %s::int[], %s::int[],
+                          %s::numeric[], %s::int[]) AS v
+            ON CONFLICT (episode_key, step_id, task_date) DO NOTHING
+            RETURNING id
+        """, [date, self.env.uid, self.env.uid] + [list(column) for column in columns])
+        task_ids = [row[0] for row in cr.fetchall()]
+        if task_ids:
+            self._create_activities(task_ids, date)
+        return len(task_ids)
+
+    def _create_activities(self, task_ids, date):
+        """A mail activity for each new task with a collector and an activity type, so the
+        task shows in the collector's activities and on the case's chatter."""
+        cr = self.env.cr
+        models_ = self.env["ir.model"].sudo().search([("model", "in", ("collection.case", "loan.contract"))])
+        model_ids = {m.model: m.id for m in models_}
+        names = {step.id: step.name for steps in self._policy_steps().values() for step in steps}
+        cr.execute("""
+            SELECT t.id, t.step_id FROM collection_task t
+             WHERE t.id = ANY(%s) AND t.user_id IS NOT NULL AND t.activity_type_id IS NOT NULL
+        """, (task_ids,))
+        pairs = cr.fetchall()
+        if not pairs:
+            return
+        cr.execute("""
+            INSERT INTO mail_activity
+                   (res_model_id, res_model, res_id, res_name, activity_type_id, summary, date_deadline,
+                    user_id, collection_task_id, create_uid, create_date, write_uid, write_date)
+            SELECT CASE WHEN t.case_id IS NOT NULL THEN %(case_model)s ELSE %(contract_model)s END,
+                   CASE WHEN t.case_id IS NOT NULL THEN 'collection.case' ELSE 'loan.contract' END,
+                   COALESCE(t.case_id, t.contract_id), COALESCE(cc.name, c.name), t.activity_type_id,
+                   s.summary, t.task_date, t.user_id, t.id,
+                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+              FROM collection_task t
+              JOIN unnest(%(task_ids)s::int[], %(summaries)s::varchar[]) AS s(task_id, summary)
+                ON s.task_id = t.id
+              JOIN loan_contract c ON c.id = t.contract_id
+              LEFT JOIN collection_case cc ON cc.id = t.case_id
+        """, {"case_model": model_ids["collection.case"], "contract_model": model_ids["loan.contract"],
+              "uid": self.env.uid, "task_ids": [p[0] for p in pairs],
+              "summaries": [names.get(p[1], "") for p in pairs]})
+        cr.execute("""
+            UPDATE collection_task t SET activity_id = a.id
+              FROM mail_activity a WHERE a.collection_task_id = t.id AND t.id = ANY(%s)
+        """, (task_ids,))
+
+    def _after_run(self, date, opened, closed):
+        """Next action and escalation flag of the open cases; task priorities; chatter notes."""
+        cr = self.env.cr
+        cr.execute("""
+            UPDATE collection_case cc
+               SET next_step_id = v.step_id, next_action_date = v.task_date, to_escalate = v.escalate
+              FROM (SELECT cc2.id,
+                           (SELECT t.step_id FROM collection_task t
+                             WHERE t.case_id = cc2.id AND t.state = 'todo'
+                             ORDER BY t.task_date, t.sequence, t.id LIMIT 1) AS step_id,
+                           (SELECT min(t.task_date) FROM collection_task t
+                             WHERE t.case_id = cc2.id AND t.state = 'todo') AS task_date,
+                           EXISTS (SELECT 1 FROM collection_task t
+                                    WHERE t.case_id = cc2.id AND t.state = 'todo' AND t.action = 'legal')
+                               AS escalate
+                      FROM collection_case cc2 WHERE cc2.is_open) v
+             WHERE cc.id = v.id
+               AND (cc.next_step_id IS DISTINCT FROM v.step_id
+                    OR cc.next_action_date IS DISTINCT FROM v.task_date
+                    OR cc.to_escalate IS DISTINCT FROM v.escalate)
+        """)
+        cr.execute("""
+            UPDATE collection_task t SET priority = cc.priority_score
+              FROM collection_case cc
+             WHERE t.case_id = cc.id AND t.state = 'todo' AND t.priority IS DISTINCT FROM cc.priority_score
+        """)
+        notes = [(opened, _("Case opened by the daily collection run of %s: an installment is overdue.") % date),
+                 (closed, _("Case settled by the daily collection run of %s: nothing is overdue any more.") % date)]
+        subtype = self.env.ref("mail.mt_note").id
+        for case_ids, body in notes:
+            if case_ids:
+                # A log note per case in one statement (message_post would be queries per case).
+                cr.execute("""
+                    INSERT INTO mail_message (model, res_id, record_name, body, message_type, subtype_id,
+                                              date, author_id, create_uid, create_date, write_uid, write_date)
+                    SELECT 'collection.case', cc.id, cc.name, %(body)s, 'notification', %(subtype)s,
+                           now() at time zone 'UTC', %(author)s, %(uid)s, now() at time zone 'UTC',
+                           %(uid)s, now() at time zone 'UTC'
+                      FROM collection_case cc WHERE cc.id = ANY(%(ids)s)
+                """, {"body": "<p>%s</p>" % body, "subtype": subtype, "author": self.env.user.partner_id.id,
+                      "uid": self.env.uid, "ids": case_ids})

@@ -1,0 +1,79 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .collection_policy import ACTIONS, ROLES
+
+
+class CollectionTask(models.Model):
+    """One line of a collector's worklist: a policy step due for a case (or, before the due
+    date, for an installment) on a day. Created set-based by the daily run."""
+    _name = "collection.task"
+    _description = "Collection Task"
+    _order = "task_date desc, priority desc, sequence, id"
+
+    name = fields.Char(compute="_compute_name")
+    task_date = fields.Date(string="Date", required=True, readonly=True, index=True)
+    case_id = fields.Many2one("collection.case", string="Case", readonly=True, index=True, ondelete="cascade")
+    contract_id = fields.Many2one("loan.contract", string="Loan Contract", required=True, readonly=True,
+                                  index=True, ondelete="cascade")
+    invoice_id = fields.Many2one("account.invoice", string="Installment", readonly=True, ondelete="cascade")
+    partner_id = fields.Many2one("res.partner", string="Debtor", readonly=True, index=True)
+    step_id = fields.Many2one("collection.policy.step", string="Policy Step", readonly=True, ondelete="set null")
+    episode_key = fields.Char(readonly=True, required=True,
+                              help="What the step is given for: the case, or the installment before a case.")
+    sequence = fields.Integer(readonly=True)
+    action = fields.Selection(ACTIONS, required=True, readonly=True)
+    recurrence = fields.Selection([("once", "Once"), ("daily", "Daily")], readonly=True)
+    role = fields.Selection(ROLES, readonly=True)
+    user_id = fields.Many2one("res.users", string="Assigned To", index=True)
+    priority = fields.Integer(readonly=True, help="The case's priority score when the task was given.")
+    days_overdue = fields.Integer(readonly=True)
+    amount_due = fields.Monetary(readonly=True)
+    currency_id = fields.Many2one("res.currency", related="contract_id.currency_id", readonly=True)
+    activity_type_id = fields.Many2one("mail.activity.type", readonly=True)
+    activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
+    state = fields.Selection(
+        [("todo", "To Do"), ("done", "Done"), ("expired", "Expired"), ("cancelled", "Cancelled")],
+        default="todo", required=True, readonly=True, index=True)
+    date_done = fields.Datetime(readonly=True)
+    instructions = fields.Text(related="step_id.instructions", readonly=True)
+
+    @api.depends("step_id", "action")
+    def _compute_name(self):
+        actions = dict(self._fields["action"]._description_selection(self.env))
+        for task in self:
+            task.name = task.step_id.name or actions.get(task.action)
+
+    @api.model_cr
+    def init(self):
+        # The daily run inserts with ON CONFLICT DO NOTHING on this key: running it twice for
+        # the same date gives no second task (collection.run._give_tasks).
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS collection_task_episode_step_date_uniq"
+            " ON collection_task (episode_key, step_id, task_date)")
+
+    @api.multi
+    def action_done(self):
+        for task in self:
+            if task.state != "todo":
+                raise UserError(_("Task \"%s\" is %s, not to do.") % (
+                    task.name, dict(task._fields["state"]._description_selection(self.env))[task.state]))
+        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        activities = self.mapped("activity_id")
+        if activities:
+            activities.action_feedback(feedback=_("Done from the worklist."))
+        return True
+
+    @api.multi
+    def action_open_case(self):
+        self.ensure_one()
+        record = self.case_id or self.contract_id
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
+            "target": "current",
+        }

@@ -1,0 +1,214 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..services import amortization
+from .loan_product import PRODUCT_TYPES
+
+REPAYMENT_METHODS = [
+    ("equal_installment", "Equal Installments"),
+    ("equal_principal", "Equal Principal"),
+    ("bullet", "Principal and Interest at Maturity"),
+    ("interest_only", "Monthly Interest, Principal at Maturity"),
+]
+
+
+class LoanContract(models.Model):
+    _name = "loan.contract"
+    _description = "Loan Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_disbursed desc, id desc"
+
+    name = fields.Char(string="Contract No.", required=True, copy=False, default="/",
+                       readonly=True, states={"draft": [("readonly", False)]}, track_visibility="onchange")
+    partner_id = fields.Many2one(
+        "res.partner", string="Borrower", required=True, index=True, track_visibility="onchange",
+        readonly=True, states={"draft": [("readonly", False)]})
+    product_id = fields.Many2one("loan.product", string="Loan Product", required=True,
+                                 readonly=True, states={"draft": [("readonly", False)]})
+    product_type = fields.Selection(PRODUCT_TYPES, related="product_id.product_type", store=True, readonly=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one("res.currency", related="company_id.currency_id", readonly=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "Active"), ("closed", "Closed")],
+        default="draft", required=True, readonly=True, copy=False, track_visibility="onchange")
+    principal = fields.Monetary(required=True, readonly=True, states={"draft": [("readonly", False)]},
+                                track_visibility="onchange")
+    date_signed = fields.Date(string="Signed On", readonly=True, states={"draft": [("readonly", False)]})
+    place_signed = fields.Char(string="Signed At", readonly=True, states={"draft": [("readonly", False)]})
+    date_disbursed = fields.Date(string="Disbursed On", required=True, readonly=True,
+                                 states={"draft": [("readonly", False)]})
+    date_maturity = fields.Date(string="Maturity", required=True, readonly=True,
+                                states={"draft": [("readonly", False)]})
+    annual_rate = fields.Float(string="Annual Rate (%)", digits=(6, 4), required=True, readonly=True,
+                               states={"draft": [("readonly", False)]})
+    overdue_rate = fields.Float(
+        string="Overdue Rate (%/year)", digits=(6, 4), readonly=True, states={"draft": [("readonly", False)]},
+        help="Annual penalty interest rate on overdue amounts; by default the annual rate times the "
+             "product's factor (PBOC: contract rate plus 30% to 50%, 银发〔2003〕251号 第三条).")
+    repayment_method = fields.Selection(REPAYMENT_METHODS, required=True, default="equal_installment",
+                                        readonly=True, states={"draft": [("readonly", False)]})
+    purpose = fields.Char(string="Loan Purpose")
+    office_user_id = fields.Many2one("res.users", string="Office Collector", track_visibility="onchange",
+                                     help="Given the collection cases of this contract.")
+    field_user_id = fields.Many2one("res.users", string="Field Collector", track_visibility="onchange")
+    guarantee_ids = fields.One2many("loan.guarantee", "contract_id", string="Guarantees")
+    invoice_ids = fields.One2many("account.invoice", "loan_contract_id", string="Installments", readonly=True)
+    case_ids = fields.One2many("collection.case", "contract_id", string="Collection Cases", readonly=True)
+    installment_count = fields.Integer(compute="_compute_amounts")
+    case_count = fields.Integer(compute="_compute_amounts")
+    amount_scheduled = fields.Monetary(compute="_compute_amounts", string="Scheduled Total")
+    amount_outstanding = fields.Monetary(compute="_compute_amounts", string="Outstanding")
+    amount_overdue = fields.Monetary(compute="_compute_amounts", string="Overdue")
+    is_blacklisted = fields.Boolean(related="partner_id.is_blacklisted", readonly=True, string="Borrower Blacklisted")
+    note = fields.Text()
+
+    _sql_constraints = [
+        ("name_company_uniq", "unique(name, company_id)", "The contract number must be unique per company."),
+        ("principal_positive", "CHECK(principal > 0)", "The principal must be greater than zero."),
+        ("rates_positive", "CHECK(annual_rate >= 0 AND overdue_rate >= 0)", "Interest rates cannot be negative."),
+    ]
+
+    @api.depends("invoice_ids.residual", "invoice_ids.state", "case_ids")
+    def _compute_amounts(self):
+        today = fields.Date.context_today(self)
+        for contract in self:
+            installments = contract.invoice_ids.filtered(lambda i: i.state != "cancel")
+            contract.installment_count = len(installments)
+            contract.case_count = len(contract.case_ids)
+            contract.amount_scheduled = sum(installments.mapped("amount_total"))
+            contract.amount_outstanding = sum(installments.mapped("residual"))
+            contract.amount_overdue = sum(i.residual for i in installments if i.date_due and i.date_due < today)
+
+    @api.constrains("date_disbursed", "date_maturity")
+    def _check_dates(self):
+        for contract in self:
+            if contract.date_maturity <= contract.date_disbursed:
+                raise ValidationError(
+                    _("Contract %s: the maturity (%s) must be after the disbursement date (%s). "
+                      "Correct one of the dates.") % (contract.name, contract.date_maturity, contract.date_disbursed))
+
+    @api.onchange("product_id", "annual_rate")
+    def _onchange_overdue_rate(self):
+        if self.product_id and self.annual_rate:
+            self.overdue_rate = self.annual_rate * self.product_id.default_overdue_rate_factor
+
+    @api.model
+    def create(self, vals):
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code("loan.contract") or "/"
+        if not vals.get("overdue_rate") and vals.get("annual_rate") and vals.get("product_id"):
+            product = self.env["loan.product"].browse(vals["product_id"])
+            vals["overdue_rate"] = vals["annual_rate"] * product.default_overdue_rate_factor
+        return super(LoanContract, self).create(vals)
+
+    @api.multi
+    def unlink(self):
+        if any(c.state != "draft" for c in self):
+            raise UserError(_("Only draft loan contracts can be deleted; close an active one instead."))
+        return super(LoanContract, self).unlink()
+
+    # Actions -------------------------------------------------------------------------------
+
+    @api.multi
+    def _schedule(self):
+        """The repayment schedule of the contract (services/amortization.py)."""
+        self.ensure_one()
+        try:
+            return amortization.schedule(
+                self.principal, self.annual_rate / 100.0,
+                fields.Date.from_string(self.date_disbursed), fields.Date.from_string(self.date_maturity),
+                self.repayment_method)
+        except ValueError as error:
+            raise UserError(_("Contract %s: the repayment schedule cannot be computed (%s). "
+                              "Check the principal, rate and dates.") % (self.name, error))
+
+    @api.multi
+    def action_generate_schedule(self):
+        """Create and validate one customer invoice per installment, with principal and
+        interest lines, due on the installment's due date."""
+        # Whoever may change the contract may have its installments booked: the invoices are
+        # created as superuser, so a collection manager without billing rights can do it.
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        for contract in self.sudo():
+            if contract.invoice_ids.filtered(lambda i: i.state != "cancel"):
+                raise UserError(_("Contract %s already has installments. Cancel them first to generate "
+                                  "the schedule again.") % contract.name)
+            product = contract.product_id
+            if not (product.journal_id and product.principal_account_id and product.interest_account_id):
+                product._setup_accounting()
+            if not (product.journal_id and product.principal_account_id and product.interest_account_id):
+                raise UserError(_("Loan product %s has no installment journal or accounts: set them on the "
+                                  "product (Configuration > Loan Products).") % product.name)
+            for installment in contract._schedule():
+                contract._create_installment(
+                    installment.number, installment.due_date, installment.principal, installment.interest)
+        return True
+
+    @api.multi
+    def _create_installment(self, number, due_date, principal, interest, validate=True):
+        """One installment as an open customer invoice of this contract."""
+        self.ensure_one()
+        product = self.product_id
+        lines = []
+        for amount, label, account in (
+                (principal, _("Installment %s principal") % number, product.principal_account_id),
+                (interest, _("Installment %s interest") % number, product.interest_account_id)):
+            if amount:
+                lines.append((0, 0, {"name": label, "account_id": account.id, "quantity": 1,
+                                     "price_unit": float(amount)}))
+        due = fields.Date.to_string(due_date) if not isinstance(due_date, str) else due_date
+        invoice = self.env["account.invoice"].create({
+            "partner_id": self.partner_id.id,
+            "type": "out_invoice",
+            "journal_id": product.journal_id.id,
+            "account_id": self.partner_id.property_account_receivable_id.id,
+            "company_id": self.company_id.id,
+            "date_invoice": due,
+            "date_due": due,
+            "origin": self.name,
+            "name": _("%s installment %s") % (self.name, number),
+            "loan_contract_id": self.id,
+            "installment_number": number,
+            "principal_amount": float(principal),
+            "interest_amount": float(interest),
+            "invoice_line_ids": lines,
+        })
+        if validate:
+            invoice.action_invoice_open()
+        return invoice
+
+    @api.multi
+    def action_activate(self):
+        for contract in self:
+            if contract.state != "draft":
+                continue
+            if contract.is_blacklisted and not self.env.user.has_group("loan_collection.group_collection_manager"):
+                raise UserError(
+                    _("The borrower %s is blacklisted (%s). Only a collection manager can activate a new "
+                      "loan contract for a blacklisted borrower.") % (
+                        contract.partner_id.display_name, contract.partner_id.blacklist_reason or ""))
+            if not contract.invoice_ids:
+                contract.action_generate_schedule()
+            contract.state = "active"
+            if contract.is_blacklisted:
+                contract.message_post(body=_("Activated for a blacklisted borrower, confirmed by %s.")
+                                      % self.env.user.name)
+        return True
+
+    @api.multi
+    def action_view_installments(self):
+        self.ensure_one()
+        action = self.env.ref("loan_collection.installment_action").read()[0]
+        action["domain"] = [("loan_contract_id", "=", self.id)]
+        return action
+
+    @api.multi
+    def action_view_cases(self):
+        self.ensure_one()
+        action = self.env.ref("loan_collection.collection_case_action").read()[0]
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {}
+        return action

@@ -1,0 +1,44 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+GUARANTEE_TYPES = [
+    ("general", "General Guarantee"),          # 一般保证 (民法典 第687条)
+    ("joint", "Joint and Several Guarantee"),  # 连带责任保证 (民法典 第688条)
+    ("mortgage", "Mortgage"),                  # 抵押 (民法典 第394条)
+    ("pledge", "Pledge"),                      # 质押 (民法典 第425条)
+    ("counter", "Counter-guarantee"),          # 反担保 (民法典 第387条第二款)
+]
+
+
+class LoanGuarantee(models.Model):
+    _name = "loan.guarantee"
+    _description = "Loan Guarantee"
+    _order = "contract_id, sequence, id"
+
+    contract_id = fields.Many2one("loan.contract", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    partner_id = fields.Many2one("res.partner", string="Guarantor", required=True, index=True)
+    role = fields.Selection(
+        [("guarantor", "Guarantor"), ("counter_guarantor", "Counter-guarantor")],
+        required=True, default="guarantor")
+    guarantee_type = fields.Selection(GUARANTEE_TYPES, string="Type", required=True, default="joint")
+    contract_number = fields.Char(string="Guarantee Contract No.")
+    amount = fields.Monetary(string="Amount Secured", currency_field="currency_id")
+    currency_id = fields.Many2one(related="contract_id.currency_id", readonly=True)
+    collateral = fields.Text(help="What is mortgaged or pledged, with its location and identifying details.")
+    registration_authority = fields.Char(help="Where the mortgage or pledge is registered.")
+    registration_number = fields.Char()
+    registration_date = fields.Date()
+
+    @api.model
+    def create(self, vals):
+        guarantee = super(LoanGuarantee, self).create(vals)
+        guarantee.contract_id.case_ids.filtered("is_open")._sync_parties()
+        return guarantee
+
+    @api.multi
+    def write(self, vals):
+        result = super(LoanGuarantee, self).write(vals)
+        self.mapped("contract_id.case_ids").filtered("is_open")._sync_parties()
+        return result

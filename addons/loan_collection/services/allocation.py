@@ -1,0 +1,108 @@
+# -*- coding: utf-8 -*-
+"""Allocation of a payment that does not cover everything owed.
+
+民法典 第561条: when a debtor owes, besides the principal, interest and the costs of realising the
+claim, and pays too little to discharge all of it, the payment goes first to the costs of realising
+the claim (实现债权的有关费用), then to interest, then to principal, unless the parties agreed
+otherwise. ``allocate`` applies that statutory order; ``allocate_in_order`` takes any order, so a
+contract-specific order reuses it; ``spread`` lands one share (e.g. the principal share) on several
+installments, oldest first.
+
+"Interest" here includes penalty interest (罚息) and compound interest (复利): the caller adds them
+up before calling ``allocate``, or passes them as separate buckets to ``allocate_in_order``.
+
+Amounts are ``Decimal`` rounded to the fen (0.01) half up by ``to_fen`` (the shared
+``money.fen`` with strict input checks); ints, strings, Decimals and floats are accepted, floats
+through their shortest repr so that 0.1 means 0.10, not 0.1000000000000000055....
+
+Problems raise ``ValueError`` (programming errors, not user input: the models validate amounts
+before calling):
+
+- a negative amount or due;
+- a value that is not a finite number;
+- a bucket key repeated, or named ``'excess'``;
+- in ``spread``, an amount larger than the dues together.
+"""
+import collections
+from decimal import InvalidOperation
+
+from .money import fen
+
+EXCESS = 'excess'
+
+
+def to_fen(value):
+    """Return ``value`` as a Decimal rounded to the fen, half up (None and False count as 0).
+
+    ``money.fen`` with strict input: anything that is not a finite amount (text, NaN, infinity,
+    True) raises ValueError instead of leaking decimal.InvalidOperation or a NaN. Floats go through
+    their shortest repr: 2.675 is 2.68, as the user expects, not 2.67 from 2.67499999....
+    Sign checks apply to the rounded value: -0.004 is 0.00 and allowed wherever 0 is.
+    """
+    if value is None or value is False:
+        value = 0
+    if isinstance(value, bool):
+        raise ValueError('Not an amount: %r' % (value,))
+    try:
+        number = fen(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise ValueError('Not an amount: %r' % (value,))
+    if not number.is_finite():
+        raise ValueError('Not an amount: %r' % (value,))
+    # '-0' and -0.004 round to a negative zero, which would print as '-0.00'.
+    return number if number else abs(number)
+
+
+def _non_negative(value, what):
+    amount = to_fen(value)
+    if amount < 0:
+        raise ValueError('%s must not be negative: %r' % (what, value))
+    return amount
+
+
+def allocate_in_order(amount, buckets):
+    """Allocate ``amount`` to ``buckets`` in the order given; return what each bucket receives.
+
+    ``buckets`` is an ordered iterable of ``(key, due)`` pairs. Each bucket in turn receives what
+    is left of the payment, up to its due. Returns an OrderedDict ``key -> Decimal`` in the
+    buckets' order, followed by ``'excess'``: what is left once every bucket is paid in full.
+    """
+    remaining = _non_negative(amount, 'Payment')
+    result = collections.OrderedDict()
+    for key, due in buckets:
+        if key == EXCESS or key in result:
+            raise ValueError('Bucket key %r is reserved or repeated' % (key,))
+        share = min(remaining, _non_negative(due, 'Due amount %r' % (key,)))
+        result[key] = share
+        remaining -= share
+    result[EXCESS] = remaining
+    return result
+
+
+def allocate(amount, costs, interest, principal):
+    """Allocate a payment in the statutory order of 民法典 第561条.
+
+    ``costs`` are the costs of realising the claim still owed (litigation, preservation and
+    enforcement fees, lawyer's fees where recoverable), ``interest`` the interest still owed
+    including penalty and compound interest, ``principal`` the principal still owed.
+    Returns ``{'costs', 'interest', 'principal', 'excess'}`` (an OrderedDict in that order).
+    """
+    return allocate_in_order(amount, [
+        ('costs', costs),
+        ('interest', interest),
+        ('principal', principal),
+    ])
+
+
+def spread(amount, dues):
+    """Split ``amount`` over ``dues`` (given oldest first); return the shares in the same order.
+
+    Used to land one share of a payment, e.g. its principal share, on the oldest installments
+    first. ``amount`` may not exceed the dues together: the caller allocates the payment first,
+    so anything larger is a bug, not an overpayment.
+    """
+    dues = list(dues)
+    shares = allocate_in_order(amount, enumerate(dues))
+    if shares.pop(EXCESS):
+        raise ValueError('Amount %r exceeds the dues (%s)' % (amount, sum(map(to_fen, dues))))
+    return list(shares.values())

@@ -1,0 +1,53 @@
+"""Shared fixtures: staff in each role, a borrower with a guarantor, and a helper to make an
+active loan contract with its installments."""
+from odoo.tests.common import SavepointCase
+
+
+class LoanCase(SavepointCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(LoanCase, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, tz="Asia/Shanghai"))
+        Users = cls.env["res.users"].with_context(no_reset_password=True)
+
+        def user(login, *groups):
+            return Users.create({
+                "name": login, "login": login, "email": "%s@example.com" % login, "tz": "Asia/Shanghai",
+                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
+            })
+
+        cls.office = user("t_office", "loan_collection.group_collector_office")
+        cls.office2 = user("t_office2", "loan_collection.group_collector_office")
+        cls.field = user("t_field", "loan_collection.group_collector_field")
+        cls.manager = user("t_manager", "loan_collection.group_collection_manager")
+        cls.finance = user("t_finance", "loan_collection.group_loan_finance")
+        cls.plain = user("t_plain", "base.group_user")
+        cls.borrower = cls.env["res.partner"].create({
+            "name": "测试借款人甲", "identity_type": "resident_id", "identity_number": "110105198503120012"})
+        cls.guarantor = cls.env["res.partner"].create({"name": "测试担保人乙"})
+        cls.product = cls.env.ref("loan_collection.loan_product_guaranteed")
+        cls.bank_journal = cls.env["account.journal"].search([("type", "=", "bank")], limit=1)
+
+    @classmethod
+    def make_contract(cls, principal=120000, method="equal_installment", disbursed="2026-01-15",
+                      maturity="2027-01-15", rate=12.0, borrower=None, office=None, field=None, activate=True):
+        contract = cls.env["loan.contract"].create({
+            "partner_id": (borrower or cls.borrower).id,
+            "product_id": cls.product.id,
+            "principal": principal,
+            "date_disbursed": disbursed,
+            "date_maturity": maturity,
+            "annual_rate": rate,
+            "repayment_method": method,
+            "office_user_id": (office or cls.office).id,
+            "field_user_id": (field or cls.field).id,
+            "guarantee_ids": [(0, 0, {"partner_id": cls.guarantor.id, "role": "counter_guarantor",
+                                      "guarantee_type": "joint"})],
+        })
+        if activate:
+            contract.action_activate()
+        return contract
+
+    def run_on(self, date):
+        return self.env["collection.case"].run_daily(date)

@@ -1,0 +1,238 @@
+"""The loan-to-case flow: schedule as invoices, the daily run (days, buckets, penalty
+interest, opening and closing cases, worklist), idempotence, locking and access rules."""
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import LoanCase
+
+
+class TestSchedule(LoanCase):
+
+    def test_schedule_as_open_invoices_with_principal_and_interest_lines(self):
+        contract = self.make_contract()
+        installments = contract.invoice_ids.sorted("installment_number")
+        self.assertEqual(contract.state, "active")
+        self.assertEqual(len(installments), 12)
+        self.assertEqual(set(installments.mapped("state")), {"open"})
+        first = installments[0]
+        self.assertEqual(first.date_due, "2026-02-15")
+        self.assertEqual(first.amount_total, 10661.85)
+        self.assertEqual(sorted(first.invoice_line_ids.mapped("price_subtotal")), [1200.0, 9461.85])
+        self.assertEqual(first.invoice_line_ids.mapped("account_id"),
+                         self.product.principal_account_id | self.product.interest_account_id)
+        self.assertAlmostEqual(sum(installments.mapped("principal_amount")), 120000.0, places=2)
+        self.assertEqual(contract.overdue_rate, 18.0)  # 12 % x the product's factor 1.5
+
+    def test_schedule_refused_twice(self):
+        contract = self.make_contract()
+        with self.assertRaisesRegex(UserError, "already has installments"):
+            contract.action_generate_schedule()
+
+    def test_maturity_before_disbursement_refused(self):
+        with self.assertRaisesRegex(ValidationError, "must be after the disbursement"):
+            self.make_contract(disbursed="2026-05-01", maturity="2026-04-01", activate=False)
+
+    def test_blacklisted_borrower_needs_a_manager(self):
+        self.borrower.action_blacklist("逾期超过90天")
+        contract = self.make_contract(activate=False)
+        with self.assertRaisesRegex(UserError, "blacklisted"):
+            contract.sudo(self.finance).action_activate()
+        self.assertEqual(contract.state, "draft")
+        contract.sudo(self.manager).action_activate()
+        self.assertEqual(contract.state, "active")
+
+
+class TestDailyRun(LoanCase):
+
+    def setUp(self):
+        super(TestDailyRun, self).setUp()
+        self.contract = self.make_contract()
+        self.first = self.contract.invoice_ids.filtered(lambda i: i.installment_number == 1)
+
+    def case(self):
+        return self.contract.case_ids
+
+    def test_before_due_no_case_but_a_reminder(self):
+        self.run_on("2026-02-12")  # 3 days before the due date
+        self.assertFalse(self.case())
+        self.assertEqual(self.first.days_overdue, -3)
+        self.assertEqual(self.first.aging_bucket, "current")
+        reminder = self.env["collection.task"].search([("invoice_id", "=", self.first.id)])
+        self.assertEqual(reminder.mapped("action"), ["sms"])
+        self.assertEqual(reminder.user_id, self.office)
+
+    def test_case_opened_the_day_after_due_with_first_visit_and_call(self):
+        run = self.run_on("2026-02-16")
+        case = self.case()
+        self.assertEqual(len(case), 1)
+        self.assertEqual(case.stage, "new")
+        self.assertEqual((case.days_overdue, case.aging_bucket), (1, "1-3"))
+        self.assertEqual(self.first.collection_case_id, case)
+        self.assertEqual(case.party_ids, self.borrower | self.guarantor)
+        self.assertEqual(case.office_user_id, self.office)
+        tasks = case.task_ids
+        self.assertEqual(sorted(tasks.mapped("action")), ["phone", "visit"])
+        self.assertEqual(tasks.filtered(lambda t: t.action == "visit").user_id, self.field)
+        self.assertEqual(tasks.filtered(lambda t: t.action == "phone").user_id, self.office)
+        self.assertTrue(all(t.activity_id.user_id == t.user_id for t in tasks))
+        self.assertEqual(case.next_step_id.action, "visit")
+        self.assertGreaterEqual(run.cases_opened, 1)
+        self.assertEqual(self.borrower.times_overdue, 1)
+        self.assertAlmostEqual(self.borrower.total_overdue, 10661.85, places=2)
+
+    def test_buckets_at_the_edges(self):
+        for date, days, bucket in (("2026-02-18", 3, "1-3"), ("2026-02-19", 4, "4-6"), ("2026-02-21", 6, "4-6"),
+                                   ("2026-02-22", 7, "7-30"), ("2026-03-17", 30, "7-30")):
+            self.run_on(date)
+            self.assertEqual((self.first.days_overdue, self.first.aging_bucket), (days, bucket), date)
+        # The second installment (due 2026-03-15) is 2 days overdue on 2026-03-17: the case shows the worst.
+        second = self.contract.invoice_ids.filtered(lambda i: i.installment_number == 2)
+        self.assertEqual((second.days_overdue, second.aging_bucket), (2, "1-3"))
+        self.assertEqual((self.case().days_overdue, self.case().aging_bucket), (30, "7-30"))
+
+    def test_bucket_edges_are_configuration(self):
+        self.env["ir.config_parameter"].sudo().set_param("loan_collection.aging_bucket_edges", "5,15")
+        self.run_on("2026-02-21")
+        self.assertEqual(self.first.aging_bucket, "6-15")
+        self.env["ir.config_parameter"].sudo().set_param("loan_collection.aging_bucket_edges", "15,5")
+        with self.assertRaisesRegex(UserError, "not valid"):
+            self.run_on("2026-02-22")
+
+    def test_penalty_interest_accrues_at_the_overdue_rate(self):
+        self.run_on("2026-02-16")
+        # 10661.85 x 18% / 360 x 1 day = 5.330925 -> 5.33
+        self.assertAlmostEqual(self.first.penalty_interest, 5.33, places=2)
+        self.run_on("2026-02-25")
+        # + 9 days: 10661.85 x 18% x 9 / 360 = 47.978325 -> 47.98; total 53.31
+        self.assertAlmostEqual(self.first.penalty_interest, 53.31, places=2)
+        self.assertEqual(self.first.penalty_date, "2026-02-25")
+        case = self.case()
+        self.assertAlmostEqual(case.penalty_interest, 53.31, places=2)
+        # Overdue principal and interest are split from the residual: interest 1200.00, principal 9461.85.
+        self.assertAlmostEqual(case.overdue_principal, 9461.85, places=2)
+        self.assertAlmostEqual(case.overdue_interest, 1200.0, places=2)
+        self.assertAlmostEqual(case.total_due, 9461.85 + 1200.0 + 53.31, places=2)
+
+    def test_second_run_for_the_same_date_changes_nothing(self):
+        self.run_on("2026-02-23")
+        case = self.case()
+
+        def snapshot():
+            self.env.cache.invalidate()
+            return (case.read()[0], self.contract.invoice_ids.read(
+                        ["days_overdue", "aging_bucket", "penalty_interest", "write_date", "collection_case_id"]),
+                    case.task_ids.read(["state", "write_date", "activity_id"]), len(case.message_ids),
+                    self.borrower.read(["total_overdue", "worst_days_overdue", "times_overdue"]))
+
+        before = snapshot()
+        again = self.run_on("2026-02-23")
+        self.assertEqual(snapshot(), before)
+        self.assertEqual((again.installments_updated, again.cases_opened, again.cases_closed,
+                          again.cases_updated, again.tasks_created, again.tasks_expired), (0, 0, 0, 0, 0, 0))
+
+    def test_daily_tasks_expire_and_once_tasks_stay(self):
+        self.run_on("2026-02-16")
+        self.run_on("2026-02-17")
+        tasks = self.case().task_ids
+        visit = tasks.filtered(lambda t: t.action == "visit")
+        calls = tasks.filtered(lambda t: t.action == "phone").sorted("task_date")
+        self.assertEqual(len(visit), 1)
+        self.assertEqual(visit.state, "todo")
+        self.assertEqual(calls.mapped("state"), ["expired", "todo"])
+        self.assertFalse(calls[0].activity_id)
+
+    def test_case_settled_when_nothing_is_overdue(self):
+        self.run_on("2026-02-20")
+        case = self.case()
+        self.first.pay_and_reconcile(self.bank_journal, date="2026-02-24")
+        self.assertEqual(self.first.state, "paid")
+        run = self.run_on("2026-02-25")
+        self.assertEqual(case.stage, "settled")
+        self.assertFalse(case.is_open)
+        self.assertEqual(case.date_closed, "2026-02-25")
+        self.assertGreaterEqual(run.cases_closed, 1)
+        self.assertEqual(set(case.task_ids.mapped("state")) - {"expired"}, {"cancelled"})
+        self.assertAlmostEqual(case.recovered_amount, 10661.85, places=2)
+        self.assertIn("settled", case.message_ids[0].body)
+        # The next installment falling overdue opens a new case.
+        self.run_on("2026-03-16")
+        self.assertEqual(len(self.contract.case_ids), 2)
+        self.assertEqual(self.borrower.times_overdue, 2)
+
+    def test_partial_payment_keeps_the_case_open(self):
+        self.run_on("2026-02-20")
+        self.first.pay_and_reconcile(self.bank_journal, pay_amount=5000.0, date="2026-02-24")
+        self.run_on("2026-02-25")
+        case = self.case()
+        self.assertTrue(case.is_open)
+        # 5000 paid: interest (1200) first, then principal, so 5661.85 of principal is left.
+        self.assertAlmostEqual(case.overdue_interest, 0.0, places=2)
+        self.assertAlmostEqual(case.overdue_principal, 5661.85, places=2)
+        self.assertAlmostEqual(case.recovered_amount, 5000.0, places=2)
+
+    def test_two_runs_at_once_cannot_both_write(self):
+        self.run_on("2026-02-16")  # this transaction now holds the run's lock
+        with self.registry.cursor() as other_cr:
+            other = self.env(cr=other_cr)
+            with self.assertRaisesRegex(UserError, "in progress"):
+                other["collection.case"].run_daily("2026-02-16")
+
+    def test_only_managers_start_the_run(self):
+        with self.assertRaises(AccessError):
+            self.env["collection.case"].sudo(self.office).run_daily("2026-02-16")
+        self.env["collection.case"].sudo(self.manager).run_daily("2026-02-16")
+        self.assertTrue(self.case())
+
+
+class TestAccess(LoanCase):
+
+    def test_collector_sees_only_own_cases(self):
+        mine = self.make_contract()
+        other_borrower = self.env["res.partner"].create({"name": "另一借款人"})
+        theirs = self.make_contract(borrower=other_borrower, office=self.office2)
+        self.run_on("2026-02-16")
+        Case = self.env["collection.case"]
+        self.assertEqual(Case.sudo(self.office).search([("contract_id", "in", (mine | theirs).ids)]), mine.case_ids)
+        with self.assertRaises(AccessError):
+            theirs.case_ids.sudo(self.office).read(["total_due"])
+        with self.assertRaises(AccessError):
+            theirs.sudo(self.office).read(["principal"])
+        with self.assertRaises(AccessError):
+            theirs.invoice_ids[0].sudo(self.office).read(["residual"])
+        # The manager sees both, a user outside the collection groups none.
+        self.assertEqual(len(Case.sudo(self.manager).search([("contract_id", "in", (mine | theirs).ids)])), 2)
+        with self.assertRaises(AccessError):
+            Case.sudo(self.plain).search([])
+        # The collector's worklist holds only his tasks.
+        tasks = self.env["collection.task"].sudo(self.office2).search([("contract_id", "in", (mine | theirs).ids)])
+        self.assertEqual(tasks.mapped("case_id"), theirs.case_ids)
+
+    def test_identity_number_only_for_the_groups_that_need_it(self):
+        self.assertEqual(self.borrower.sudo(self.manager).read(["identity_number"])[0]["identity_number"],
+                         "110105198503120012")
+        with self.assertRaises(AccessError):
+            self.borrower.sudo(self.office).read(["identity_number"])
+
+
+class TestIdentity(LoanCase):
+
+    def test_resident_id_checked(self):
+        partner = self.env["res.partner"].create({"name": "甲", "identity_type": "resident_id",
+                                                  "identity_number": " 330106197908060022 "})
+        self.assertEqual(partner.identity_number, "330106197908060022")
+        self.assertEqual(partner.birth_date, "1979-08-06")
+        with self.assertRaisesRegex(ValidationError, "check character"):
+            partner.identity_number = "330106197908060023"
+        with self.assertRaisesRegex(ValidationError, "18 characters"):
+            partner.identity_number = "33010619790806002"
+        with self.assertRaisesRegex(ValidationError, "birth date"):
+            partner.identity_number = "330106199902310020"
+
+    def test_credit_code_checked(self):
+        company = self.env["res.partner"].create({"name": "某某公司", "is_company": True,
+                                                  "identity_type": "credit_code",
+                                                  "identity_number": "91350100M000100Y43"})
+        self.assertEqual(company.identity_number, "91350100M000100Y43")
+        with self.assertRaisesRegex(ValidationError, "check character"):
+            company.identity_number = "91350100M000100Y44"
+        with self.assertRaisesRegex(ValidationError, "not allowed"):
+            company.identity_number = "91350100I000100Y43"
