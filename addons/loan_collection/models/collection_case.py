@@ -1,7 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 OPEN_STAGES = ("new", "contacting", "notice", "promised")
 # A case in one of these stages keeps its contract from getting a new case.
@@ -133,6 +133,44 @@ class CollectionCase(models.Model):
         """Bring amounts, days and tasks up to date now (the same as the daily run, for today)."""
         self.run_daily()
         return True
+
+    # Legal hand-over ------------------------------------------------------------------------
+
+    @api.multi
+    def action_transfer_to_legal(self):
+        """Hand the case over to the legal team (managers): its installments are marked in
+        litigation, which stops reminders and tasks, and loan_legal opens the legal case."""
+        if not self.env.user.has_group("loan_collection.group_collection_manager"):
+            raise AccessError(_("Only a collection manager can transfer a case to the legal team."))
+        for case in self:
+            if case.stage not in OPEN_STAGES:
+                raise UserError(_("Case %s is %s: only an open case can be transferred to the legal team.")
+                                % (case.name, dict(STAGES)[case.stage]))
+        self.mapped("contract_id.invoice_ids").filtered(lambda i: i.state == "open").sudo().write(
+            {"in_litigation": True})
+        tasks = self.mapped("task_ids").filtered(lambda t: t.state == "todo")
+        tasks.mapped("activity_id").sudo().unlink()
+        tasks.sudo().write({"state": "cancelled"})
+        self.write({"stage": "legal", "date_closed": fields.Date.context_today(self),
+                    "to_escalate": False, "next_step_id": False, "next_action_date": False})
+        for case in self:
+            case.message_post(body=_("Transferred to the legal team by %s.") % self.env.user.name)
+        return self._handover_to_legal()
+
+    @api.multi
+    def _handover_to_legal(self):
+        """Hook for loan_legal: open the legal cases and return an action showing them."""
+        return True
+
+    @api.multi
+    def _limitation_interruptions(self):
+        """Dates that interrupted the limitation period of the claim (民法典 第195条): each
+        partial payment (the debtor's agreement to perform), each written demand served, each
+        acknowledgment recorded. Sorted, without duplicates."""
+        self.ensure_one()
+        installments = self.contract_id.invoice_ids.filtered(lambda i: i.state in ("open", "paid"))
+        dates = set(installments.mapped("payment_move_line_ids.date"))
+        return sorted(d for d in dates if d)
 
     @api.multi
     def action_view_tasks(self):
