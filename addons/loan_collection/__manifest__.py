@@ -35,6 +35,7 @@
         "views/account_invoice_views.xml",
         "views/collection_policy_views.xml",
         "views/collection_task_views.xml",
+        "views/collection_contact_log_views.xml",
         "views/collection_case_views.xml",
         "views/collection_run_views.xml",
         "views/res_config_settings_views.xml",

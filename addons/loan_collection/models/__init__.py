@@ -6,6 +6,9 @@ from . import loan_guarantee
 from . import account_invoice
 from . import collection_policy
 from . import collection_case
+from . import collection_contact_log
+from . import collection_promise
+from . import collection_notice
 from . import collection_task
 from . import collection_run
 from . import mail_activity

@@ -75,6 +75,15 @@ class CollectionCase(models.Model):
     next_action_date = fields.Date(readonly=True)
     invoice_ids = fields.One2many("account.invoice", "collection_case_id", string="Installments", readonly=True)
     task_ids = fields.One2many("collection.task", "case_id", string="Tasks", readonly=True)
+    contact_log_ids = fields.One2many("collection.contact.log", "case_id", string="Contact Log")
+    promise_ids = fields.One2many("collection.promise", "case_id", string="Promises", readonly=True)
+    notice_ids = fields.One2many("collection.notice", "case_id", string="Notices", readonly=True)
+    last_demand_date = fields.Date(
+        readonly=True, track_visibility="onchange",
+        help="Latest written demand proven served: it interrupted the limitation period (民法典 第195条).")
+    guarantor_contact_point_ids = fields.Many2many(
+        "collection.contact.point", compute="_compute_guarantor_contact_point_ids",
+        string="Guarantors' Contact Points")
 
     _sql_constraints = [
         ("name_uniq", "unique(name, company_id)", "The case number must be unique."),
@@ -88,6 +97,12 @@ class CollectionCase(models.Model):
     @api.model
     def _expand_stages(self, stages, domain, order):
         return [key for key, _label in STAGES]
+
+    @api.depends("contract_id.guarantee_ids.partner_id")
+    def _compute_guarantor_contact_point_ids(self):
+        for case in self:
+            case.guarantor_contact_point_ids = case.contract_id.guarantee_ids.mapped(
+                "partner_id.contact_point_ids")
 
     @api.onchange("overdue_reason")
     def _onchange_overdue_reason(self):
@@ -170,7 +185,44 @@ class CollectionCase(models.Model):
         self.ensure_one()
         installments = self.contract_id.invoice_ids.filtered(lambda i: i.state in ("open", "paid"))
         dates = set(installments.mapped("payment_move_line_ids.date"))
+        cases = self.search([("contract_id", "=", self.contract_id.id)]).sudo()
+        # Demands proven delivered (诉讼时效规定 第八条) ...
+        dates |= set(cases.mapped("notice_ids").filtered(lambda n: n.state == "served").mapped("date_served"))
+        # ... and the debtor's agreement to perform: a written acknowledgment or a promise to pay.
+        logs = cases.mapped("contact_log_ids").filtered(
+            lambda l: l.party == "debtor" and l.outcome in ("acknowledged", "promise") and not l.corrected_by_ids)
+        dates |= {l._local(l.date).date().isoformat() for l in logs}
         return sorted(d for d in dates if d)
+
+    # Collectors' actions ---------------------------------------------------------------------
+
+    @api.multi
+    def action_log_contact(self):
+        """The contact log form for this case, ready to fill in (two clicks from the case)."""
+        self.ensure_one()
+        point = self.partner_id.contact_point_ids.filtered(lambda p: p.status == "valid" and p.kind == "phone")[:1]
+        context = dict(self.env.context, default_case_id=self.id, default_contact_point_id=point.id)
+        return self.env["collection.contact.log"]._form_action(context)
+
+    @api.multi
+    def action_generate_notice(self):
+        """The overdue collection notice to the debtor (the policy's "serve notice" step)."""
+        self.ensure_one()
+        notice = self.env["collection.notice"].create({
+            "case_id": self.id, "kind": "overdue_notice", "partner_id": self.partner_id.id})
+        return notice._open_action()
+
+    @api.multi
+    def action_generate_guarantor_demands(self):
+        """A demand letter to each guarantor and counter-guarantor of the contract."""
+        self.ensure_one()
+        guarantors = self.contract_id.guarantee_ids.mapped("partner_id")
+        if not guarantors:
+            raise UserError(_("Contract %s has no guarantor to send a demand to.") % self.contract_id.name)
+        notices = self.env["collection.notice"]
+        for guarantor in guarantors:
+            notices |= notices.create({"case_id": self.id, "kind": "guarantor_demand", "partner_id": guarantor.id})
+        return notices._open_action()
 
     @api.multi
     def action_view_tasks(self):

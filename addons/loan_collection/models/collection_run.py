@@ -47,6 +47,10 @@ class CollectionRun(models.Model):
     cases_updated = fields.Integer(readonly=True)
     tasks_created = fields.Integer(readonly=True)
     tasks_expired = fields.Integer(readonly=True)
+    promises_kept = fields.Integer(readonly=True)
+    promises_partial = fields.Integer(string="Promises Partly Kept", readonly=True)
+    promises_broken = fields.Integer(readonly=True)
+    partners_blacklisted = fields.Integer(readonly=True)
 
     def _compute_name(self):
         for run in self:
@@ -82,7 +86,9 @@ class CollectionRun(models.Model):
         self._link_installments(date)
         closed = self._close_cases(date)
         stats.update(cases_opened=len(opened), cases_closed=len(closed))
+        stats.update(self._check_promises(date))
         stats["cases_updated"] = self._update_case_amounts(date, edges, closed)
+        stats["partners_blacklisted"] = self._blacklist(date, closed)
         self._update_partners(date)
         stats["tasks_expired"] = self._expire_tasks(date)
         stats["tasks_created"] = self._give_tasks(date)
@@ -238,6 +244,103 @@ class CollectionRun(models.Model):
                 DELETE FROM mail_activity WHERE id IN (SELECT activity_id FROM cancelled)
             """, (closed,))
         return closed
+
+    def _check_promises(self, date):
+        """Mark promises kept, partly kept or broken from the payments received between the day
+        each was made and the day promised; a broken one counts against the case (priority) and
+        gives its collector an activity."""
+        cr = self.env.cr
+        # Payments are the credit lines reconciled with the contract's installment lines.
+        cr.execute("""
+            SELECT p.id, p.case_id, p.amount, p.amount_paid, p.date_promised,
+                   (SELECT COALESCE(sum(apr.amount), 0)
+                      FROM account_partial_reconcile apr
+                      JOIN account_move_line dml ON dml.id = apr.debit_move_id
+                      JOIN account_invoice inv ON inv.id = dml.invoice_id
+                      JOIN account_move_line cml ON cml.id = apr.credit_move_id
+                     WHERE inv.loan_contract_id = p.contract_id
+                       AND cml.date BETWEEN p.date_made AND LEAST(p.date_promised, %(date)s))
+              FROM collection_promise p
+             WHERE p.state = 'open' AND p.date_made <= %(date)s
+        """, {"date": date})
+        ids, states, paid_amounts = [], [], []
+        counts = {"kept": 0, "partial": 0, "broken": 0}
+        broken_cases = []
+        for promise_id, case_id, amount, old_paid, promised, paid in cr.fetchall():
+            amount, paid = fen(amount), fen(paid)
+            state = "open"
+            if paid >= amount:
+                state = "kept"
+            elif date > _date(promised):
+                state = "partial" if paid > 0 else "broken"
+            if state == "open" and paid == fen(old_paid or 0):
+                continue
+            ids.append(promise_id)
+            states.append(state)
+            paid_amounts.append(paid)
+            if state != "open":
+                counts[state] += 1
+            if state == "broken":
+                broken_cases.append(case_id)
+        if ids:
+            cr.execute("""
+                UPDATE collection_promise p
+                   SET state = v.state, amount_paid = v.paid,
+                       date_checked = CASE WHEN v.state = 'open' THEN p.date_checked ELSE %s END
+                  FROM unnest(%s::int[], %s::varchar[], %s::numeric[]) AS v(id, state, paid)
+                 WHERE p.id = v.id
+            """, (date, ids, states, paid_amounts))
+            # A case waiting on a promise goes back to contacting once no promise is open.
+            cr.execute("""
+                UPDATE collection_case cc SET stage = 'contacting'
+                 WHERE cc.stage = 'promised'
+                   AND cc.id IN (SELECT case_id FROM collection_promise WHERE id = ANY(%s))
+                   AND NOT EXISTS (SELECT 1 FROM collection_promise p
+                                    WHERE p.case_id = cc.id AND p.state = 'open')
+            """, (ids,))
+        if broken_cases:
+            cr.execute("""
+                UPDATE collection_case cc SET broken_promise_count = COALESCE(cc.broken_promise_count, 0) + b.n
+                  FROM (SELECT case_id, count(*) AS n FROM unnest(%s::int[]) AS case_id GROUP BY case_id) b
+                 WHERE cc.id = b.case_id
+            """, (broken_cases,))
+            activity_type = self.env.ref("loan_collection.mail_activity_type_broken_promise")
+            model_id = self.env["ir.model"]._get("collection.case").id
+            cr.execute("""
+                INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id, summary,
+                                           date_deadline, user_id, create_uid, create_date, write_uid, write_date)
+                SELECT %(model)s, 'collection.case', cc.id, cc.name, %(type)s, %(summary)s, %(date)s,
+                       COALESCE(cc.office_user_id, cc.field_user_id), %(uid)s, now() at time zone 'UTC',
+                       %(uid)s, now() at time zone 'UTC'
+                  FROM collection_case cc
+                 WHERE cc.id = ANY(%(ids)s) AND COALESCE(cc.office_user_id, cc.field_user_id) IS NOT NULL
+            """, {"model": model_id, "type": activity_type.id, "date": date, "uid": self.env.uid,
+                  "summary": _("Promise to pay broken: call the debtor"), "ids": list(set(broken_cases))})
+        return {"promises_%s" % state: count for state, count in counts.items()}
+
+    def _blacklist(self, date, closed):
+        """Blacklist the borrowers of the cases just settled after a long delay: no further loans
+        or guarantees (domain.md: long-overdue customers go on the blacklist once settled)."""
+        if not closed:
+            return 0
+        cr = self.env.cr
+        limit = int(self.env["ir.config_parameter"].sudo().get_param("loan_collection.blacklist_days", 90))
+        cr.execute("""
+            SELECT cc.partner_id, cc.name, cc.worst_days_overdue FROM collection_case cc
+              JOIN res_partner p ON p.id = cc.partner_id
+             WHERE cc.id = ANY(%s) AND cc.worst_days_overdue > %s AND NOT COALESCE(p.is_blacklisted, false)
+        """, (closed, limit))
+        rows = cr.fetchall()
+        if not rows:
+            return 0
+        reasons = {partner: _("Case %s settled after %s days overdue (more than %s)") % (name, worst, limit)
+                   for partner, name, worst in rows}
+        cr.execute("""
+            UPDATE res_partner p SET is_blacklisted = true, blacklist_reason = v.reason, blacklist_date = %s
+              FROM unnest(%s::int[], %s::varchar[]) AS v(id, reason)
+             WHERE p.id = v.id
+        """, (date, list(reasons), list(reasons.values())))
+        return len(reasons)
 
     def _update_case_amounts(self, date, edges, closed):
         """Amounts, days, bucket and priority of the open (and just closed) cases."""

@@ -1,8 +1,9 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
+from ..services import conduct
 from .collection_policy import ACTIONS, ROLES
 
 
@@ -39,6 +40,11 @@ class CollectionTask(models.Model):
         default="todo", required=True, readonly=True, index=True)
     date_done = fields.Datetime(readonly=True)
     instructions = fields.Text(related="step_id.instructions", readonly=True)
+    planned_datetime = fields.Datetime(string="Planned For", help="When the visit or call is planned.")
+    staff_ids = fields.Many2many("res.users", "collection_task_staff_rel", "task_id", "user_id",
+                                 string="Staff Going", help="Visits are made by at least two staff.")
+    guarantee_ids = fields.One2many(related="case_id.guarantee_ids", readonly=True, string="Guarantees")
+    guarantor_contact_point_ids = fields.Many2many(related="case_id.guarantor_contact_point_ids", readonly=True)
 
     @api.depends("step_id", "action")
     def _compute_name(self):
@@ -65,6 +71,42 @@ class CollectionTask(models.Model):
         if activities:
             activities.action_feedback(feedback=_("Done from the worklist."))
         return True
+
+    @api.constrains("planned_datetime", "staff_ids", "action")
+    def _check_plan(self):
+        """A planned contact must respect the conduct rules too: not in quiet hours, visits by
+        enough staff (services/conduct.py)."""
+        Log = self.env["collection.contact.log"]
+        limits = Log._conduct_limits()
+        for task in self.filtered("planned_datetime"):
+            channel = {"visit": "visit", "phone": "phone", "sms": "sms", "guarantor": "phone",
+                       "notice": "visit", "letter": "letter"}.get(task.action)
+            if not channel:
+                continue
+            when = Log._local(task.planned_datetime)
+            refusals = [r for r in conduct.check_contact(
+                when, channel, "debtor", limits, debtor_consent_night=task.partner_id.night_contact_consent,
+                staff_count=len(task.staff_ids) if channel == "visit" else 1)
+                if r.rule in ("quiet_hours", "visit_staff")]
+            if refusals:
+                raise ValidationError(Log._refusal_message(refusals, limits))
+
+    @api.multi
+    def action_log_contact(self):
+        """Log the contact made for this task: the log form, pre-filled (two clicks from the worklist)."""
+        self.ensure_one()
+        if not self.case_id:
+            raise UserError(_("This reminder is not part of a collection case yet: send it, then mark it done."))
+        channel = {"visit": "visit", "sms": "sms", "letter": "letter", "notice": "visit"}.get(self.action, "phone")
+        party = "guarantor" if self.action == "guarantor" else "debtor"
+        partners = self.case_id.partner_id if party == "debtor" else self.case_id.contract_id.guarantee_ids.mapped(
+            "partner_id")
+        point = partners.mapped("contact_point_ids").filtered(lambda p: p.status == "valid" and p.kind == "phone")[:1]
+        context = dict(self.env.context, default_case_id=self.case_id.id, default_task_id=self.id,
+                       default_channel=channel, default_party=party, default_contact_point_id=point.id)
+        if self.staff_ids:
+            context["default_staff_ids"] = [(6, 0, self.staff_ids.ids)]
+        return self.env["collection.contact.log"]._form_action(context)
 
     @api.multi
     def action_open_case(self):

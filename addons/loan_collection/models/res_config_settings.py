@@ -14,6 +14,33 @@ class ResConfigSettings(models.TransientModel):
         default="3,6,30,60,90",
         help="Last day of each aging bucket; the default gives 1-3, 4-6, 7-30, 31-60, 61-90 and 90+.")
 
+    loan_quiet_start = fields.Integer(string="Quiet Hours Start", config_parameter="loan_collection.quiet_start",
+                                      default=22, help="No collection contact from this hour (GB/T 45251-2025).")
+    loan_quiet_end = fields.Integer(string="Quiet Hours End", config_parameter="loan_collection.quiet_end",
+                                    default=8, help="... until this hour, unless the debtor consented.")
+    loan_max_connected_per_day = fields.Integer(
+        string="Connected Calls per Person per Day", config_parameter="loan_collection.max_connected_per_day",
+        default=3, help="GB/T 45251-2025: at most 3 connected voice contacts a day.")
+    loan_max_attempts_per_number = fields.Integer(
+        string="Call Attempts per Number per Day", config_parameter="loan_collection.max_attempts_per_number",
+        default=6, help="China Banking Association guideline: at most 6 attempts on the same number a day.")
+    loan_min_visit_staff = fields.Integer(string="Staff per Visit", config_parameter="loan_collection.min_visit_staff",
+                                          default=2)
+    loan_blacklist_days = fields.Integer(
+        string="Blacklist After (days overdue)", config_parameter="loan_collection.blacklist_days", default=90,
+        help="A borrower whose case is settled after more days overdue than this is blacklisted.")
+
+    @api.constrains("loan_quiet_start", "loan_quiet_end", "loan_max_connected_per_day",
+                    "loan_max_attempts_per_number", "loan_min_visit_staff", "loan_blacklist_days")
+    def _check_loan_limits(self):
+        for settings in self:
+            if not (0 <= settings.loan_quiet_end < settings.loan_quiet_start <= 23):
+                raise ValidationError(_("Quiet hours must run from an evening hour to a morning hour "
+                                        "between 0 and 23, e.g. 22 to 8."))
+            if min(settings.loan_max_connected_per_day, settings.loan_max_attempts_per_number,
+                   settings.loan_min_visit_staff, settings.loan_blacklist_days) < 1:
+                raise ValidationError(_("The contact limits, staff per visit and blacklist days must be at least 1."))
+
     @api.constrains("loan_aging_bucket_edges")
     def _check_loan_aging_bucket_edges(self):
         for settings in self:

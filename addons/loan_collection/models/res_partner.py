@@ -51,6 +51,8 @@ class ResPartner(models.Model):
     party_case_ids = fields.Many2many(
         "collection.case", "collection_case_party_rel", "partner_id", "case_id",
         string="Cases as Party", help="Cases where this partner is the debtor or a guarantor.")
+    contact_log_ids = fields.One2many("collection.contact.log", "partner_id", string="Contact Log")
+    promise_ids = fields.One2many("collection.promise", "partner_id", string="Promises to Pay")
     loan_contract_count = fields.Integer(compute="_compute_loan_counts")
     collection_case_count = fields.Integer(compute="_compute_loan_counts")
 

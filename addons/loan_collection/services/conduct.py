@@ -6,8 +6,7 @@ contact is allowed. ``rule`` is one of these codes (the models map them to trans
 
 ``'quiet_hours'``
     a phone call, SMS, WeChat message or visit between ``quiet_start`` (22:00) and ``quiet_end``
-    (08:00) without consent to night contact. GB/T 45251—2025《互联网金融 个人网络消费信贷
-    贷后催收风控指引》 and 中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》: no
+    (08:00) without consent to night contact. GB/T 45251—2025 and 中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》: no
     collection by phone, visit or otherwise from 22:00 to 08:00 unless the debtor agreed.
 ``'daily_connected_limit'``
     a connected phone call that would be more than ``max_connected_per_day`` (3) connected voice

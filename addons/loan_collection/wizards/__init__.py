@@ -1,1 +1,2 @@
 from . import installment_import
+from . import notice_service

@@ -1,0 +1,313 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..services import conduct
+from .collection_contact_point import RELATIONS
+
+CHANNELS = [
+    ("phone", "Phone"),
+    ("sms", "SMS"),
+    ("letter", "Letter"),
+    ("visit", "Visit"),
+    ("wechat", "WeChat"),
+    ("agency", "Third-party Agency"),
+    ("authority", "Public Security / Court"),
+]
+PARTIES = [
+    ("debtor", "Debtor"),
+    ("guarantor", "Guarantor"),
+    ("counter_guarantor", "Counter-guarantor"),
+    ("relative", "Relative"),
+    ("employer", "Employer"),
+    ("other", "Other"),
+]
+OUTCOMES = [
+    ("rpc", "Right-party Contact"),
+    ("no_answer", "No Answer"),
+    ("wrong_number", "Wrong Number"),
+    ("refused", "Refused to Pay"),
+    ("promise", "Promise to Pay"),
+    ("dispute", "Dispute"),
+    ("paid", "Paid"),
+    ("acknowledged", "Acknowledged the Debt in Writing"),
+    ("other", "Other"),
+]
+# Which worklist actions a contact on a channel fulfils.
+CHANNEL_ACTIONS = {"phone": ("phone", "guarantor"), "sms": ("sms",), "letter": ("letter", "notice"),
+                   "visit": ("visit", "guarantor", "notice"), "wechat": ("phone",)}
+# Parameters of the conduct limits (Settings), with their defaults from services/conduct.py.
+LIMIT_PARAMS = {
+    "quiet_start": "loan_collection.quiet_start",
+    "quiet_end": "loan_collection.quiet_end",
+    "max_connected_per_day": "loan_collection.max_connected_per_day",
+    "max_attempts_per_number": "loan_collection.max_attempts_per_number",
+    "min_visit_staff": "loan_collection.min_visit_staff",
+}
+
+
+class CollectionContactLog(models.Model):
+    """催记: one contact (or attempt) with a debtor, guarantor or third party.
+
+    Append-only: a log is never changed or deleted; a correction is a new log pointing to the
+    one it corrects. The conduct rules (services/conduct.py) are checked when it is created;
+    a collection manager may override a refusal with a written reason, kept on the log.
+    """
+    _name = "collection.contact.log"
+    _description = "Contact Log"
+    _order = "date desc, id desc"
+
+    case_id = fields.Many2one("collection.case", string="Case", required=True, index=True, ondelete="restrict")
+    partner_id = fields.Many2one(related="case_id.partner_id", store=True, readonly=True, string="Debtor")
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    user_id = fields.Many2one("res.users", string="Logged By", required=True, readonly=True,
+                              default=lambda self: self.env.user)
+    channel = fields.Selection(CHANNELS, required=True, default="phone")
+    party = fields.Selection(PARTIES, string="Who Was Reached", required=True, default="debtor")
+    contact_point_id = fields.Many2one(
+        "collection.contact.point", string="Number / Address Used",
+        domain="[('partner_id', 'in', party_ids)]")
+    party_ids = fields.Many2many(related="case_id.party_ids", readonly=True)
+    connected = fields.Boolean(help="The call was answered (a voice contact took place).")
+    outcome = fields.Selection(OUTCOMES, required=True, default="rpc")
+    note = fields.Text(string="Notes")
+    staff_ids = fields.Many2many("res.users", "collection_contact_log_staff_rel", "log_id", "user_id",
+                                 string="Staff Present", default=lambda self: self.env.user)
+    attachment_ids = fields.Many2many("ir.attachment", "collection_contact_log_attachment_rel", "log_id",
+                                      "attachment_id", string="Recordings, Photos, Receipts")
+    debtor_unreachable = fields.Boolean(
+        string="Debtor Cannot Be Reached",
+        help="For a third party: the debtor could not be reached on any of his contact points.")
+    no_disclosure_confirmed = fields.Boolean(
+        string="Debt Not Disclosed",
+        help="For a third party: I confirm that I only asked for contact details or to pass on a message, "
+             "and did not tell them about the debt.")
+    promise_amount = fields.Monetary(currency_field="currency_id")
+    promise_date = fields.Date(string="Promised Payment Date")
+    currency_id = fields.Many2one(related="case_id.currency_id", readonly=True)
+    new_contact_value = fields.Char(string="New Number / Address Given")
+    new_contact_kind = fields.Selection([("phone", "Phone"), ("address", "Address"), ("wechat", "WeChat")],
+                                        default="phone")
+    new_contact_relation = fields.Selection(RELATIONS, string="Whose", default="self")
+    new_contact_owner = fields.Char(string="Person")
+    task_id = fields.Many2one("collection.task", string="Worklist Task", index=True,
+                              domain="[('case_id', '=', case_id), ('state', '=', 'todo')]")
+    correction_of_id = fields.Many2one("collection.contact.log", string="Corrects", index=True,
+                                       domain="[('case_id', '=', case_id)]")
+    corrected_by_ids = fields.One2many("collection.contact.log", "correction_of_id", string="Corrected By")
+    is_corrected = fields.Boolean(compute="_compute_is_corrected", string="Corrected")
+    override_reason = fields.Text(
+        string="Manager Override Reason",
+        help="A collection manager may allow a contact the conduct rules refuse, with a written reason.")
+    override_user_id = fields.Many2one("res.users", string="Overridden By", readonly=True)
+    overridden_rules = fields.Char(readonly=True)
+
+    @api.depends("corrected_by_ids")
+    def _compute_is_corrected(self):
+        for log in self:
+            log.is_corrected = bool(log.corrected_by_ids)
+
+    @api.multi
+    def name_get(self):
+        channels = dict(self._fields["channel"]._description_selection(self.env))
+        outcomes = dict(self._fields["outcome"]._description_selection(self.env))
+        return [(log.id, "%s %s %s" % (log.date, channels[log.channel], outcomes[log.outcome])) for log in self]
+
+    @api.model
+    def _form_action(self, context):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Log Contact"),
+            "res_model": "collection.contact.log",
+            "view_mode": "form",
+            "views": [(self.env.ref("loan_collection.collection_contact_log_view_form").id, "form")],
+            "target": "new",
+            "context": context,
+        }
+
+    @api.multi
+    def action_correct(self):
+        """A new log correcting this one, pre-filled with its values."""
+        self.ensure_one()
+        context = {"default_%s" % name: self[name] for name in (
+            "channel", "party", "connected", "outcome", "note", "date")}
+        context.update(default_case_id=self.case_id.id, default_correction_of_id=self.id,
+                       default_contact_point_id=self.contact_point_id.id)
+        return self._form_action(context)
+
+    # Conduct rules -------------------------------------------------------------------------
+
+    @api.model
+    def _conduct_limits(self):
+        get = self.env["ir.config_parameter"].sudo().get_param
+        defaults = conduct.ConductLimits()
+        values = {}
+        for name, key in LIMIT_PARAMS.items():
+            try:
+                values[name] = int(get(key, getattr(defaults, name)))
+            except ValueError:
+                values[name] = getattr(defaults, name)
+        return conduct.ConductLimits(**values)
+
+    @api.model
+    def _local(self, utc_string):
+        """The log's time on the wall clock of the user (China time for our users)."""
+        stamp = fields.Datetime.from_string(utc_string)
+        return fields.Datetime.context_timestamp(self, stamp).replace(tzinfo=None)
+
+    def _day_bounds_utc(self, local):
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
+        start = tz.localize(datetime.combine(local.date(), time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+        return fields.Datetime.to_string(start), fields.Datetime.to_string(start + timedelta(days=1))
+
+    @api.model
+    def _check_conduct(self, vals):
+        """The refusals of the conduct rules for a log about to be created from vals."""
+        case = self.env["collection.case"].browse(vals["case_id"])
+        channel, party = vals.get("channel", "phone"), vals.get("party", "debtor")
+        local = self._local(vals.get("date") or fields.Datetime.now())
+        day_start, day_end = self._day_bounds_utc(local)
+        same_day = [("date", ">=", day_start), ("date", "<", day_end), ("correction_of_id", "=", False)]
+        sudo_logs = self.sudo()
+        connected_today = sudo_logs.search_count(same_day + [
+            ("partner_id", "=", case.partner_id.id), ("party", "=", party),
+            ("channel", "=", "phone"), ("connected", "=", True)])
+        attempts_today = 0
+        if vals.get("contact_point_id"):
+            attempts_today = sudo_logs.search_count(same_day + [
+                ("contact_point_id", "=", vals["contact_point_id"]), ("channel", "=", "phone")])
+        own_points = case.partner_id.contact_point_ids.filtered(lambda p: p.relation == "self" and p.kind == "phone")
+        unreachable = vals.get("debtor_unreachable") or (
+            own_points and all(p.status != "valid" for p in own_points))
+        staff = vals.get("staff_ids")
+        staff_count = len(self._resolve_m2m(staff)) if staff is not None else 1
+        return conduct.check_contact(
+            local, channel, party, self._conduct_limits(),
+            debtor_consent_night=case.partner_id.night_contact_consent,
+            connected=bool(vals.get("connected")), connected_today=connected_today,
+            attempts_on_number_today=attempts_today, debtor_unreachable=bool(unreachable),
+            no_disclosure_confirmed=bool(vals.get("no_disclosure_confirmed")), staff_count=staff_count)
+
+    @api.model
+    def _resolve_m2m(self, commands):
+        ids = set()
+        for command in commands or []:
+            if isinstance(command, int):
+                ids.add(command)
+            elif command[0] == 6:
+                ids = set(command[2])
+            elif command[0] == 4:
+                ids.add(command[1])
+            elif command[0] in (3, 5):
+                ids = set() if command[0] == 5 else ids - {command[1]}
+        return ids
+
+    @api.model
+    def _refusal_message(self, refusals, limits):
+        messages = {
+            "quiet_hours": _("no collection contact between %02d:00 and %02d:00 without the debtor's recorded "
+                             "consent (GB/T 45251-2025)") % (limits.quiet_start, limits.quiet_end),
+            "daily_connected_limit": _("at most %s connected calls a day with the same person "
+                                       "(GB/T 45251-2025)") % limits.max_connected_per_day,
+            "number_attempt_limit": _("at most %s call attempts a day to the same number (China Banking "
+                                      "Association collection guideline)") % limits.max_attempts_per_number,
+            "third_party_reachable": _("a relative, employer or other third party may only be contacted when the "
+                                       "debtor cannot be reached: tick \"Debtor Cannot Be Reached\" if so"),
+            "third_party_disclosure": _("a third party must never be told about the debt: tick \"Debt Not "
+                                        "Disclosed\" to confirm you only asked for contact details or to pass on "
+                                        "a message"),
+            "visit_staff": _("a visit needs at least %s staff: add the colleagues present") % limits.min_visit_staff,
+        }
+        lines = []
+        for refusal in refusals:
+            line = messages[refusal.rule]
+            if refusal.allowed_again:
+                line += _("; allowed again from %s") % refusal.allowed_again.strftime("%Y-%m-%d %H:%M")
+            lines.append("- " + line)
+        return _("This contact breaks the collection conduct rules:\n%s\nA collection manager may allow it "
+                 "with a written reason (Manager Override Reason).") % "\n".join(lines)
+
+    # CRUD ------------------------------------------------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        case = self.env["collection.case"].browse(vals.get("case_id"))
+        if not case.exists():
+            raise UserError(_("A contact log needs its collection case."))
+        if vals.get("channel", "phone") in ("phone", "sms", "wechat") and not vals.get("contact_point_id"):
+            raise ValidationError(_("Choose the number used for this contact (add it to the debtor's contact "
+                                    "points first if it is new)."))
+        if vals.get("outcome") == "promise" and not (vals.get("promise_amount") and vals.get("promise_date")):
+            raise ValidationError(_("A promise to pay needs the amount and the date promised."))
+        if vals.get("correction_of_id"):
+            original = self.browse(vals["correction_of_id"])
+            if original.case_id.id != case.id:
+                raise ValidationError(_("A correction must be logged on the same case as the log it corrects."))
+        # A correction describes a contact already checked when it was first logged.
+        refusals = [] if vals.get("correction_of_id") else self._check_conduct(vals)
+        if refusals:
+            limits = self._conduct_limits()
+            if not (vals.get("override_reason") or "").strip():
+                raise ValidationError(self._refusal_message(refusals, limits))
+            if not self.env.user.has_group("loan_collection.group_collection_manager"):
+                raise ValidationError(
+                    _("Only a collection manager can override the conduct rules.\n%s")
+                    % self._refusal_message(refusals, limits))
+            vals.update(override_user_id=self.env.uid, overridden_rules=",".join(r.rule for r in refusals))
+        elif vals.get("override_reason"):
+            vals["override_reason"] = False  # nothing was overridden
+        log = super(CollectionContactLog, self).create(vals)
+        log._apply_effects()
+        return log
+
+    @api.multi
+    def write(self, vals):
+        raise UserError(_("Contact logs cannot be changed. Log a correction: a new entry that points to this one "
+                          "(\"Corrects\")."))
+
+    @api.multi
+    def unlink(self):
+        raise UserError(_("Contact logs cannot be deleted; they are the record of how the debt was collected. "
+                          "Log a correction instead."))
+
+    def _apply_effects(self):
+        """What a contact changes: contact point status, new numbers, the promise, the case stage,
+        the worklist task."""
+        self.ensure_one()
+        case, point = self.case_id, self.contact_point_id
+        today = fields.Date.context_today(self)
+        if point and self.outcome == "wrong_number":
+            point.sudo().write({"status": "wrong", "date_verified": today})
+        elif point and (self.connected or self.outcome in ("rpc", "promise", "paid", "acknowledged")):
+            point.sudo().write({"status": "valid", "date_verified": today})
+        if self.new_contact_value:
+            self.env["collection.contact.point"].sudo().create({
+                "partner_id": case.partner_id.id, "kind": self.new_contact_kind or "phone",
+                "value": self.new_contact_value, "relation": self.new_contact_relation or "self",
+                "owner_name": self.new_contact_owner, "date_verified": today,
+                "note": _("Given during contact of %s") % self.date})
+        if self.outcome == "promise":
+            self.env["collection.promise"].sudo().create({
+                "case_id": case.id, "log_id": self.id, "amount": self.promise_amount,
+                "date_promised": self.promise_date, "user_id": self.user_id.id,
+                "date_made": self._local(self.date).date().isoformat()})
+        stage = case.stage
+        if self.outcome == "promise" and stage in ("new", "contacting", "notice"):
+            stage = "promised"
+        elif stage == "new":
+            stage = "contacting"
+        if stage != case.stage:
+            case.sudo().stage = stage
+        tasks = self.task_id.filtered(lambda t: t.state == "todo")
+        if not tasks:
+            actions = CHANNEL_ACTIONS.get(self.channel, ())
+            tasks = case.task_ids.filtered(
+                lambda t: t.state == "todo" and t.action in actions and t.task_date <= today)[:1]
+        if tasks:
+            tasks.sudo().action_done()
+        case.message_post(body=_("Contact logged: %s") % self.display_name)

@@ -1,0 +1,45 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class CollectionPromise(models.Model):
+    """A promise to pay, taken in a contact. The daily run marks it kept, partly kept or broken
+    from the payments actually received between the day it was made and the day promised."""
+    _name = "collection.promise"
+    _description = "Promise to Pay"
+    _order = "date_promised desc, id desc"
+
+    name = fields.Char(compute="_compute_name")
+    case_id = fields.Many2one("collection.case", string="Case", required=True, index=True, ondelete="cascade")
+    partner_id = fields.Many2one(related="case_id.partner_id", store=True, readonly=True, string="Debtor")
+    contract_id = fields.Many2one(related="case_id.contract_id", store=True, readonly=True)
+    log_id = fields.Many2one("collection.contact.log", string="Contact", readonly=True, ondelete="set null")
+    user_id = fields.Many2one("res.users", string="Collector", default=lambda self: self.env.user)
+    currency_id = fields.Many2one(related="case_id.currency_id", readonly=True)
+    amount = fields.Monetary(required=True)
+    date_made = fields.Date(required=True, default=fields.Date.context_today)
+    date_promised = fields.Date(string="Promised For", required=True, index=True)
+    amount_paid = fields.Monetary(readonly=True, help="Paid between the day of the promise and the day promised.")
+    state = fields.Selection(
+        [("open", "Open"), ("kept", "Kept"), ("partial", "Partly Kept"), ("broken", "Broken")],
+        default="open", required=True, readonly=True, index=True)
+    date_checked = fields.Date(readonly=True)
+
+    _sql_constraints = [
+        ("amount_positive", "CHECK(amount > 0)", "The promised amount must be greater than zero."),
+        ("dates_in_order", "CHECK(date_promised >= date_made)",
+         "The promised payment date cannot be before the day the promise was made."),
+    ]
+
+    def _compute_name(self):
+        for promise in self:
+            promise.name = _("%s: %s by %s") % (promise.partner_id.name, promise.amount, promise.date_promised)
+
+    @api.multi
+    def unlink(self):
+        if any(p.state != "open" for p in self) or not self.env.user.has_group(
+                "loan_collection.group_collection_manager"):
+            raise UserError(_("Promises are part of the collection record: only a manager can delete an open one."))
+        return super(CollectionPromise, self).unlink()

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# `make bench`: the daily collection run timed on generated portfolios of N overdue installments
+# (10,000 and 100,000 by default), in the dedicated database loan_bench (both addons, no demo
+# data; kept between runs, upgraded when the addons change). For each size: the portfolio is
+# generated set-based by data/generate_portfolio.py (its time is printed, not measured), then
+# the run for DATE, the same run again (should write nothing) and the run of the next day are
+# timed, each in its own process, with their SQL query counts.
+#
+#   make bench                                 # N = 10,000 and 100,000, DATE = today
+#   make bench ARGS="--sizes 1000,5000"        # other sizes
+#   make bench ARGS="--date 2026-06-30 --steps"  # another date; time each step of the run
+#
+# Target: 100,000 overdue installments in under 60 s, and a query count that does not grow
+# with N. Whether it is met is printed; only an error of a run makes the command fail.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+SIZES="10000,100000"
+DATE="$(date +%F)"
+STEPS=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) SIZES="${2:?--sizes needs a list such as 10000,100000}"; shift 2 ;;
+        --sizes=*) SIZES="${1#--sizes=}"; shift ;;
+        --date) DATE="${2:?--date needs YYYY-MM-DD}"; shift 2 ;;
+        --date=*) DATE="${1#--date=}"; shift ;;
+        --steps) STEPS="--steps"; shift ;;
+        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) die "unknown argument '$1': use --sizes 10000,100000, --date YYYY-MM-DD or --steps." ;;
+    esac
+done
+[[ "$SIZES" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--sizes takes whole numbers separated by commas, such as 10000,100000."
+NEXT_DATE="$(date -d "$DATE + 1 day" +%F 2>/dev/null)" || die "--date $DATE is not a date: give it as YYYY-MM-DD."
+
+ensure_venv
+ensure_postgres
+
+DB="loan_bench"
+CFG="$ODOO_DIR/bench-$DB.cfg"
+STAMP="$ODOO_DIR/$DB.addons.sha256"
+LOG="$ODOO_DIR/bench.log"
+write_config "$CFG" "$DB" 8069
+
+db_exists() {
+    "$PY" - "$DB" <<'PY' 2>/dev/null
+import psycopg2, sys
+try:
+    psycopg2.connect(dbname=sys.argv[1], connect_timeout=3).close()
+except Exception:
+    sys.exit(1)
+PY
+}
+
+if db_exists; then
+    odoo_step "$ODOO_DIR/bench-install.log" "checking the addons in the benchmark database $DB (kept)" \
+        "$PY" "$ROOT/tools/odoo_db.py" create "$CFG" "$DB" --modules "$MODULES"
+    if [ "$(cat "$STAMP" 2>/dev/null)" != "$(addons_hash)" ]; then
+        odoo_step "$ODOO_DIR/bench-install.log" "upgrading the addons in $DB" \
+            "$PY" "$ROOT/tools/odoo_db.py" update "$CFG" "$DB" --modules "$MODULES"
+        addons_hash > "$STAMP"
+    fi
+else
+    odoo_step "$ODOO_DIR/bench-install.log" "creating the benchmark database $DB with both addons, without demo data (about a minute, once)" \
+        "$PY" "$ROOT/tools/odoo_db.py" create "$CFG" "$DB" --modules "$MODULES"
+    addons_hash > "$STAMP"
+fi
+
+# portfolio ARGS...: run data/generate_portfolio.py; its last stdout line (key=value pairs) is
+# left in $KV. On failure, the end of its log and where the rest is.
+KV=""
+portfolio() {
+    local out
+    if ! out="$(PATH="$NODE_DIR/node_modules/.bin:$PATH" "$PY" "$ROOT/data/generate_portfolio.py" "$CFG" "$@" 2>"$LOG")"; then
+        tail -n 25 "$LOG" >&2
+        die "'generate_portfolio.py $*' failed: the end of its log is above, all of it in $LOG."
+    fi
+    grep '^    ' "$LOG" >&2 || true   # the step timings of --steps
+    KV="$(tail -n 1 <<<"$out")"
+}
+val() { tr ' ' '\n' <<<"$KV" | sed -n "s/^$1=//p"; }
+thousands() { printf "%'d" "$1" 2>/dev/null || echo "$1"; }
+
+# timed_run LABEL DATE: one daily run; prints its line and leaves its values in the R_* variables.
+timed_run() {
+    local label="$1" date="$2"
+    portfolio run --date "$date" $STEPS
+    R_DURATION="$(val duration)"; R_QUERIES="$(val query_count)"; R_COMMIT="$(val commit)"
+    R_OPENED="$(val cases_opened)"; R_CLOSED="$(val cases_closed)"; R_UPDATED="$(val cases_updated)"
+    R_INST="$(val installments_updated)"; R_TASKS="$(val tasks_created)"; R_EXPIRED="$(val tasks_expired)"
+    R_WRITES=$((R_INST + R_OPENED + R_CLOSED + R_UPDATED + R_TASKS + R_EXPIRED))
+    printf '    %-24s %6.1f s, %4d SQL queries (installments updated %s, cases opened %s, closed %s, updated %s, tasks %s, expired %s; commit %.1f s)\n' \
+        "$label $date:" "$R_DURATION" "$R_QUERIES" "$R_INST" "$R_OPENED" "$R_CLOSED" "$R_UPDATED" "$R_TASKS" "$R_EXPIRED" "$R_COMMIT"
+}
+
+SUMMARY=()
+FIRST_COUNTS=()
+TARGET_TIME=""
+IDEMPOTENT="yes"
+echo "Daily collection run benchmark, database $DB, run date $DATE ($(nproc) CPUs)"
+for N in ${SIZES//,/ }; do
+    say "generating a portfolio with $(thousands "$N") overdue installments"
+    portfolio generate --overdue "$N" --date "$DATE"
+    echo "N=$N: portfolio of $(val contracts) contracts ($(val overdue_contracts) overdue), $(val installments) installments," \
+         "generated in $(val generate_seconds) s (previous one deleted in $(val clean_seconds) s; not part of the run)"
+    say "timing the daily runs"
+    timed_run "first run" "$DATE"
+    line="$(printf 'N=%s overdue installments: daily run %.1f s, %d SQL queries (cases opened %s, tasks %s)' \
+        "$N" "$R_DURATION" "$R_QUERIES" "$R_OPENED" "$R_TASKS")"
+    FIRST_COUNTS+=("$R_QUERIES")
+    if [ "$N" = 100000 ]; then TARGET_TIME="$R_DURATION"; fi
+    timed_run "same date again" "$DATE"
+    again="$(printf 'same date again %.1f s, %d queries, %s' "$R_DURATION" "$R_QUERIES" \
+        "$([ "$R_WRITES" = 0 ] && echo "wrote nothing" || echo "WROTE $R_WRITES rows")")"
+    [ "$R_WRITES" = 0 ] || IDEMPOTENT="no"
+    timed_run "next day" "$NEXT_DATE"
+    next="$(printf 'next day %.1f s, %d queries' "$R_DURATION" "$R_QUERIES")"
+    SUMMARY+=("$line; $again; $next")
+done
+
+echo
+echo "Summary (run date $DATE):"
+printf '  %s\n' "${SUMMARY[@]}"
+if [ -n "$TARGET_TIME" ]; then
+    if awk "BEGIN { exit !($TARGET_TIME < 60) }"; then
+        echo "  target 100,000 in under 60 s: met (${TARGET_TIME} s)"
+    else
+        echo "  target 100,000 in under 60 s: NOT met (${TARGET_TIME} s)"
+    fi
+else
+    echo "  target 100,000 in under 60 s: not measured (no size 100000 in --sizes $SIZES)"
+fi
+if [ "${#FIRST_COUNTS[@]}" -gt 1 ]; then
+    if [ "$(printf '%s\n' "${FIRST_COUNTS[@]}" | sort -u | wc -l)" = 1 ]; then
+        echo "  query count independent of N: met (${FIRST_COUNTS[0]} queries for every size)"
+    else
+        echo "  query count independent of N: NOT met (first runs: $(IFS=,; echo "${FIRST_COUNTS[*]}") queries for sizes $SIZES)"
+    fi
+fi
+echo "  second run of the same date writes nothing: $IDEMPOTENT"
