@@ -12,4 +12,5 @@ from . import collection_notice
 from . import collection_task
 from . import collection_run
 from . import mail_activity
+from . import mail_thread
 from . import res_config_settings

@@ -169,7 +169,7 @@ class CollectionCase(models.Model):
         self.write({"stage": "legal", "date_closed": fields.Date.context_today(self),
                     "to_escalate": False, "next_step_id": False, "next_action_date": False})
         for case in self:
-            case.message_post(body=_("Transferred to the legal team by %s.") % self.env.user.name)
+            case._loan_note(_("Transferred to the legal team by %s.") % self.env.user.name)
         return self._handover_to_legal()
 
     @api.multi

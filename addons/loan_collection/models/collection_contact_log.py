@@ -306,8 +306,10 @@ class CollectionContactLog(models.Model):
         tasks = self.task_id.filtered(lambda t: t.state == "todo")
         if not tasks:
             actions = CHANNEL_ACTIONS.get(self.channel, ())
-            tasks = case.task_ids.filtered(
-                lambda t: t.state == "todo" and t.action in actions and t.task_date <= today)[:1]
+            candidates = case.task_ids.filtered(
+                lambda t: t.state == "todo" and t.action in actions and t.task_date <= today)
+            # The task of the channel itself first (a visit fulfils the visit before the guarantor step).
+            tasks = candidates.sorted(lambda t: (actions.index(t.action), t.task_date))[:1]
         if tasks:
             tasks.sudo().action_done()
-        case.message_post(body=_("Contact logged: %s") % self.display_name)
+        case._loan_note(_("Contact logged: %s") % self.display_name)

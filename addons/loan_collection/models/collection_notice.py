@@ -118,7 +118,7 @@ class CollectionNotice(models.Model):
             tasks = case.task_ids.filtered(lambda t: t.state == "todo" and t.action in ("notice", "guarantor")
                                            and (t.action == "notice") == (notice.kind == "overdue_notice"))
             tasks.action_done()
-            case.message_post(body=_("%s %s served on %s.") % (
+            case._loan_note(_("%s %s served on %s.") % (
                 dict(notice._fields["kind"]._description_selection(self.env))[notice.kind], notice.name,
                 date_served))
         return True

@@ -67,9 +67,10 @@ class CollectionTask(models.Model):
                 raise UserError(_("Task \"%s\" is %s, not to do.") % (
                     task.name, dict(task._fields["state"]._description_selection(self.env))[task.state]))
         self.write({"state": "done", "date_done": fields.Datetime.now()})
-        activities = self.mapped("activity_id")
-        if activities:
-            activities.action_feedback(feedback=_("Done from the worklist."))
+        for task in self.filtered("activity_id"):
+            (task.case_id or task.contract_id)._loan_note(_("Done from the worklist: %s") % task.name)
+        # Unlinked rather than action_feedback(), which needs the user to have an e-mail address.
+        self.mapped("activity_id").sudo().unlink()
         return True
 
     @api.constrains("planned_datetime", "staff_ids", "action")

@@ -194,7 +194,7 @@ class LoanContract(models.Model):
                 contract.action_generate_schedule()
             contract.state = "active"
             if contract.is_blacklisted:
-                contract.message_post(body=_("Activated for a blacklisted borrower, confirmed by %s.")
+                contract._loan_note(_("Activated for a blacklisted borrower, confirmed by %s.")
                                       % self.env.user.name)
         return True
 

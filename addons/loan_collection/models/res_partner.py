@@ -139,4 +139,4 @@ class ResPartner(models.Model):
             "blacklist_date": date or fields.Date.context_today(self),
         })
         for partner in self:
-            partner.message_post(body=_("Blacklisted: %s") % reason)
+            partner._loan_note(_("Blacklisted: %s") % reason)
