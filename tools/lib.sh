@@ -67,9 +67,9 @@ PY
 ensure_postgres() {
     # Use the PostgreSQL already running (PGHOST/PGPORT/PGUSER are honoured); install one only if none answers.
     if pg_answers; then return; fi
-    say "no PostgreSQL answers; installing and starting one"
     command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] \
         || die "PostgreSQL does not answer and cannot be installed here (needs apt-get as root): start a PostgreSQL server (or set PGHOST/PGPORT/PGUSER), then run make again."
+    say "no PostgreSQL answers; installing and starting one"
     if ! command -v pg_ctlcluster >/dev/null 2>&1; then
         DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null \
             || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null; } \
