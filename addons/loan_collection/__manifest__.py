@@ -17,7 +17,7 @@
         # Chinese provinces and account types; the chart itself comes with the company's country.
         "l10n_cn",
     ],
-    "external_dependencies": {"python": ["docx", "xlrd"]},
+    "external_dependencies": {"python": ["docx", "docxtpl", "xlrd"]},
     "data": [
         "security/loan_collection_security.xml",
         "security/ir.model.access.csv",
@@ -36,6 +36,7 @@
         "views/collection_policy_views.xml",
         "views/collection_task_views.xml",
         "views/collection_contact_log_views.xml",
+        "views/loan_document_views.xml",
         "views/collection_case_views.xml",
         "views/collection_run_views.xml",
         "views/res_config_settings_views.xml",

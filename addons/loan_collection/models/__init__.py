@@ -9,6 +9,7 @@ from . import collection_case
 from . import collection_contact_log
 from . import collection_promise
 from . import collection_notice
+from . import loan_document
 from . import collection_task
 from . import collection_run
 from . import mail_activity

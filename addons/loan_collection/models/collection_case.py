@@ -78,6 +78,7 @@ class CollectionCase(models.Model):
     contact_log_ids = fields.One2many("collection.contact.log", "case_id", string="Contact Log")
     promise_ids = fields.One2many("collection.promise", "case_id", string="Promises", readonly=True)
     notice_ids = fields.One2many("collection.notice", "case_id", string="Notices", readonly=True)
+    document_ids = fields.One2many("loan.document", "collection_case_id", string="Documents", readonly=True)
     last_demand_date = fields.Date(
         readonly=True, track_visibility="onchange",
         help="Latest written demand proven served: it interrupted the limitation period (民法典 第195条).")
@@ -211,6 +212,20 @@ class CollectionCase(models.Model):
         notice = self.env["collection.notice"].create({
             "case_id": self.id, "kind": "overdue_notice", "partner_id": self.partner_id.id})
         return notice._open_action()
+
+    @api.multi
+    def _generate_documents(self, doc_type):
+        """Documents of doc_type for these cases (the bulk document wizard calls this)."""
+        notices = self.env["collection.notice"]
+        for case in self:
+            if doc_type == "overdue_notice":
+                notices |= notices.create({"case_id": case.id, "kind": doc_type, "partner_id": case.partner_id.id})
+            elif doc_type == "guarantor_demand":
+                for guarantor in case.contract_id.guarantee_ids.mapped("partner_id"):
+                    notices |= notices.create({"case_id": case.id, "kind": doc_type, "partner_id": guarantor.id})
+            else:
+                raise UserError(_("A collection case has no document of this type."))
+        return self.env["loan.document"].search([("attachment_id", "in", notices.mapped("attachment_id").ids)])
 
     @api.multi
     def action_generate_guarantor_demands(self):

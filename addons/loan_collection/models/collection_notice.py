@@ -1,11 +1,24 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..services import notice_docx
+from ..services import docx_render
+
+# 担保贷款（委托贷款）逾期催收通知书: the wording of the practice for guaranteed and entrusted loans.
+TITLES = {
+    "guaranteed": "担保贷款逾期催收通知书",
+    "entrusted": "委托贷款逾期催收通知书",
+    None: "贷款逾期催收通知书",
+}
+# The article of 民法典 under which each kind of guarantor answers for the debt.
+GUARANTEE_ARTICLES = {
+    "general": "第六百八十七条",   # 一般保证 (with the benefit of discussion)
+    "joint": "第六百八十八条",     # 连带责任保证
+    "mortgage": "第三百九十四条",  # 抵押
+    "pledge": "第四百二十五条",    # 质押
+    "counter": "第三百八十七条",   # 反担保
+}
 
 
 class CollectionNotice(models.Model):
@@ -51,48 +64,58 @@ class CollectionNotice(models.Model):
 
     @api.multi
     def _document_data(self):
+        """The data of the notice's template (loan.document.template._document_types)."""
         self.ensure_one()
+        # Chinese documents whatever the language of the user generating them.
+        self = self.with_context(lang="zh_CN")
         case, contract = self.case_id, self.case_id.contract_id
         company = case.company_id
-        return {
-            "kind": self.kind,
+        money, cn_date = docx_render.money, docx_render.cn_date
+        # Document content, like the template's own text: Chinese whatever the user's language.
+        lines = [("逾期本金", case.overdue_principal), ("逾期利息", case.overdue_interest),
+                 ("罚息", case.penalty_interest), ("实现债权的费用", case.fees_amount)]
+        data = {
+            "title": TITLES.get(contract.product_type, TITLES[None]) if self.kind == "overdue_notice" else "",
             "number": self.name,
-            "product_type": contract.product_type,
-            "company": company.name,
-            "company_address": company.partner_id.contact_address.replace("\n", " ").strip(),
-            "company_phone": company.phone or "",
-            "addressee": self.partner_id.name,
-            "debtor": case.partner_id.name,
-            "contract": contract.name,
-            "date_signed": contract.date_signed or contract.date_disbursed,
-            "principal": contract.principal,
-            "date_disbursed": contract.date_disbursed,
-            "date_maturity": contract.date_maturity,
-            "overdue_principal": case.overdue_principal,
-            "overdue_interest": case.overdue_interest,
-            "penalty_interest": case.penalty_interest,
-            "fees": case.fees_amount,
-            "total": case.total_due,
+            "date": cn_date(self.date_generated),
+            "company": {"name": company.name,
+                        "address": " ".join(filter(None, [company.state_id.name, company.city, company.street,
+                                                          company.street2])),
+                        "phone": company.phone or None},
+            "addressee": {"name": self.partner_id.name},  # Odoo's False for an empty field -> None: unfilled
+            "debtor": {"name": case.partner_id.name},
+            "contract": {"number": contract.name, "date_signed": cn_date(contract.date_signed or contract.date_disbursed),
+                         "principal": money(contract.principal), "date_disbursed": cn_date(contract.date_disbursed),
+                         "date_maturity": cn_date(contract.date_maturity)},
             "days_overdue": case.days_overdue,
+            "amounts": [dict(money(amount), label=label) for label, amount in lines if amount],
+            "total": money(case.total_due),
             "pay_within_days": self.pay_within_days,
-            "date": self.date_generated,
+            "guaranteed": contract.product_type in ("guaranteed", "entrusted"),
         }
+        if self.kind == "guarantor_demand":
+            guarantee = contract.guarantee_ids.filtered(lambda g: g.partner_id == self.partner_id)[:1]
+            if not guarantee:
+                raise UserError(_("%s is not a guarantor of contract %s.") % (self.partner_id.name, contract.name))
+            data["guarantee"] = {
+                "role": dict(guarantee._fields["role"]._description_selection(self.env))[guarantee.role],
+                "kind": dict(guarantee._fields["guarantee_type"]._description_selection(self.env))[
+                    guarantee.guarantee_type],
+                "contract_number": guarantee.contract_number or contract.name,
+                "article": GUARANTEE_ARTICLES[guarantee.guarantee_type],
+            }
+        return data
 
     @api.multi
     def _generate_document(self):
+        """A new version of the notice's document, from the current amounts of the case."""
         for notice in self:
             notice.amount_demanded = notice.case_id.total_due
-            content = notice_docx.build_notice(notice._document_data())
             kinds = dict(notice._fields["kind"]._description_selection(self.env))
-            attachment = self.env["ir.attachment"].create({
-                "name": "%s-%s.docx" % (kinds[notice.kind], notice.name),
-                "datas_fname": "%s-%s.docx" % (kinds[notice.kind], notice.name),
-                "datas": base64.b64encode(content),
-                "res_model": "collection.case",
-                "res_id": notice.case_id.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            })
-            notice.attachment_id = attachment
+            document = self.env["loan.document"].generate(
+                notice.case_id, notice.kind, notice._document_data(), "%s-%s" % (kinds[notice.kind], notice.name))
+            notice.attachment_id = document.attachment_id
+        return True
 
     @api.multi
     def action_record_service(self, date_served, method, receipts=None, tracking_number=None):
@@ -121,6 +144,15 @@ class CollectionNotice(models.Model):
             case._loan_note(_("%s %s served on %s.") % (
                 dict(notice._fields["kind"]._description_selection(self.env))[notice.kind], notice.name,
                 date_served))
+        return True
+
+    @api.multi
+    def action_regenerate(self):
+        """A new version of the document from today's amounts; the earlier versions are kept."""
+        for notice in self:
+            if notice.state == "served":
+                raise UserError(_("Notice %s was served: generate a new notice instead of changing it.") % notice.name)
+        self._generate_document()
         return True
 
     @api.multi

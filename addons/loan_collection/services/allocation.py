@@ -106,3 +106,31 @@ def spread(amount, dues):
     if shares.pop(EXCESS):
         raise ValueError('Amount %r exceeds the dues (%s)' % (amount, sum(map(to_fen, dues))))
     return list(shares.values())
+
+
+# Orders a loan contract may agree instead of the statutory one (民法典 第561条 "unless the parties
+# agreed otherwise"). Penalty interest (罚息) is interest in the sense of 第561条: the statutory
+# order pays ordinary interest before it, then principal. Costs of realising the claim always come
+# first: no contract of ours puts them later.
+ORDERS = collections.OrderedDict([
+    ('legal', ('costs', 'interest', 'penalty', 'principal')),
+    ('penalty_first', ('costs', 'penalty', 'interest', 'principal')),
+    ('principal_first', ('costs', 'principal', 'interest', 'penalty')),
+])
+
+
+def allocate_recovery(amount, dues, order='legal'):
+    """Allocate a recovery to the dues of a case in the contract's order.
+
+    ``dues`` maps ``'costs'``, ``'interest'``, ``'penalty'`` and ``'principal'`` to what is still
+    owed of each (missing keys count as nothing owed); ``order`` is a key of ``ORDERS``. Returns
+    an OrderedDict with the four shares in the order applied, then ``'excess'``.
+    """
+    try:
+        keys = ORDERS[order]
+    except KeyError:
+        raise ValueError('Unknown allocation order %r' % (order,))
+    unknown = set(dues) - set(keys)
+    if unknown:
+        raise ValueError('Unknown due %r' % (sorted(unknown),))
+    return allocate_in_order(amount, [(key, dues.get(key, 0)) for key in keys])

@@ -8,7 +8,8 @@ class LoanCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(LoanCase, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, tz="Asia/Shanghai"))
+        # English messages in assertions (the admin's language is Chinese, which _() would use otherwise).
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, tz="Asia/Shanghai", lang="en_US"))
         Users = cls.env["res.users"].with_context(no_reset_password=True)
 
         def user(login, *groups):

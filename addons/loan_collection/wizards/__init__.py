@@ -1,2 +1,3 @@
 from . import installment_import
 from . import notice_service
+from . import document_bulk

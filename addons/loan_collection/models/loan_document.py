@@ -1,0 +1,155 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Generated documents (letters, notices, court filings) and their templates.
+
+Each document type has a default .docx template in an addon's data/templates/ and the names
+(placeholders) its data provides. A manager may upload the company's own template with the same
+placeholders; the newest active one is used. Every generation is kept as a new version with the
+data it was made from.
+"""
+import base64
+import datetime
+import json
+import os
+from decimal import Decimal
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.modules.module import get_module_path
+
+from ..services import docx_render
+
+DOC_TYPES = [
+    ("overdue_notice", "Overdue Collection Notice"),
+    ("guarantor_demand", "Demand to Guarantor"),
+]
+MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _json_default(value):
+    if isinstance(value, (Decimal, datetime.date)):
+        return str(value)
+    raise TypeError(repr(value))
+
+
+class LoanDocumentTemplate(models.Model):
+    _name = "loan.document.template"
+    _description = "Document Template"
+    _order = "doc_type, id desc"
+
+    name = fields.Char(required=True)
+    doc_type = fields.Selection(DOC_TYPES, string="Document Type", required=True)
+    datas = fields.Binary(string="Template (.docx)", required=True, attachment=True)
+    filename = fields.Char()
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.user.company_id)
+    active = fields.Boolean(default=True)
+    placeholders = fields.Text(compute="_compute_placeholders", string="Available Placeholders")
+
+    @api.depends("doc_type")
+    def _compute_placeholders(self):
+        for template in self:
+            template.placeholders = ", ".join(sorted(self._placeholders(template.doc_type))) \
+                if template.doc_type else ""
+
+    @api.model
+    def _document_types(self):
+        """doc_type -> (addon holding the default template, names the data provides).
+        Other addons add their types by extending this (and the selection)."""
+        common = {"company", "date", "number", "title"}
+        money = {"contract", "amounts", "total", "days_overdue", "pay_within_days", "addressee", "debtor"}
+        return {
+            "overdue_notice": ("loan_collection", common | money | {"guaranteed"}),
+            "guarantor_demand": ("loan_collection", common | money | {"guarantee"}),
+        }
+
+    @api.model
+    def _placeholders(self, doc_type):
+        return self._document_types()[doc_type][1]
+
+    @api.constrains("datas", "doc_type")
+    def _check_template(self):
+        for template in self:
+            try:
+                docx_render.check_template(base64.b64decode(template.datas), self._placeholders(template.doc_type))
+            except docx_render.TemplateError as error:
+                raise ValidationError(self._template_error_message(error, template.doc_type))
+
+    @api.model
+    def _template_error_message(self, error, doc_type):
+        labels = dict(self._fields["doc_type"]._description_selection(self.env))
+        if error.code == "invalid":
+            return _("The template is not a Word .docx file: save it as .docx and upload it again.")
+        if error.code == "syntax":
+            return _("The template has a malformed placeholder (%s): check the {{ }} and {% %} tags.") % error.detail
+        if error.code == "unknown":
+            return _("The template uses placeholders that a %s does not provide: %s. Use only: %s.") % (
+                labels[doc_type], ", ".join(error.names), ", ".join(sorted(self._placeholders(doc_type))))
+        return _("These placeholders of the %s have no value: %s. Fill them in on the record, then generate "
+                 "the document again.") % (labels[doc_type], ", ".join(error.names) or error.detail)
+
+    @api.model
+    def _template_bytes(self, doc_type, company):
+        """The company's own template if one is active, else the default one shipped."""
+        custom = self.search([("doc_type", "=", doc_type), ("company_id", "in", [company.id, False])],
+                             order="company_id, id desc", limit=1)
+        if custom:
+            return base64.b64decode(custom.datas), custom
+        addon = self._document_types()[doc_type][0]
+        path = os.path.join(get_module_path(addon), "data", "templates", doc_type + ".docx")
+        with open(path, "rb") as template:
+            return template.read(), custom
+
+
+class LoanDocument(models.Model):
+    _name = "loan.document"
+    _description = "Generated Document"
+    _order = "date desc, id desc"
+
+    name = fields.Char(required=True, readonly=True)
+    doc_type = fields.Selection(DOC_TYPES, string="Document Type", required=True, readonly=True)
+    res_model = fields.Char(required=True, readonly=True, index=True)
+    res_id = fields.Integer(required=True, readonly=True, index=True)
+    version = fields.Integer(required=True, readonly=True)
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
+    user_id = fields.Many2one("res.users", string="Author", readonly=True, default=lambda self: self.env.user)
+    template_id = fields.Many2one("loan.document.template", readonly=True,
+                                  help="Empty: the default template shipped with the product.")
+    attachment_id = fields.Many2one("ir.attachment", string="File", readonly=True, required=True)
+    datas = fields.Binary(related="attachment_id.datas", readonly=True, string="Download")
+    filename = fields.Char(related="attachment_id.datas_fname", readonly=True)
+    data_snapshot = fields.Text(readonly=True, help="The data the document was filled with, as JSON.")
+    company_id = fields.Many2one("res.company", readonly=True, default=lambda self: self.env.user.company_id)
+    collection_case_id = fields.Many2one("collection.case", readonly=True, index=True, ondelete="set null",
+                                         help="The collection case the document belongs to (for access rules).")
+
+    @api.model
+    def generate(self, record, doc_type, context_data, filename):
+        """Fill the template of doc_type with context_data for `record`; keep the file as an
+        attachment of the record and a new version of the document. Returns the loan.document."""
+        Template = self.env["loan.document.template"]
+        allowed = Template._placeholders(doc_type)
+        content, template = Template._template_bytes(doc_type, record.company_id or self.env.user.company_id)
+        try:
+            output = docx_render.render(content, context_data, allowed)
+        except docx_render.TemplateError as error:
+            raise UserError(Template._template_error_message(error, doc_type))
+        previous = self.sudo().search([("res_model", "=", record._name), ("res_id", "=", record.id),
+                                       ("doc_type", "=", doc_type)], order="version desc", limit=1)
+        version = previous.version + 1
+        name = "%s-v%s.docx" % (filename, version)
+        attachment = self.env["ir.attachment"].create({
+            "name": name, "datas_fname": name, "datas": base64.b64encode(output),
+            "res_model": record._name, "res_id": record.id, "mimetype": MIMETYPE})
+        return self.create({
+            "name": name, "doc_type": doc_type, "res_model": record._name, "res_id": record.id,
+            "version": version, "template_id": template.id, "attachment_id": attachment.id,
+            "data_snapshot": json.dumps(context_data, ensure_ascii=False, indent=1, default=_json_default),
+            "collection_case_id": (record if record._name == "collection.case"
+                                   else getattr(record, "collection_case_id", self.env["collection.case"])).id,
+        })
+
+    @api.multi
+    def action_open_record(self):
+        self.ensure_one()
+        return {"type": "ir.actions.act_window", "res_model": self.res_model, "res_id": self.res_id,
+                "view_mode": "form", "target": "current"}

@@ -1,0 +1,112 @@
+"""Documents from templates: the notice and the guarantor demand filled from the case, versions
+kept, company templates with unknown or unfilled placeholders refused by name, the bulk zip."""
+import base64
+import io
+import zipfile
+
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.loan_collection.services import docx_layout, docx_render
+
+from .common import LoanCase
+
+
+class TestDocuments(LoanCase):
+
+    def setUp(self):
+        super(TestDocuments, self).setUp()
+        self.env.user.company_id.write({"name": "测试小额贷款有限公司", "street": "杭州市西湖区测试路1号",
+                                        "city": "杭州市", "phone": "0571-12345678",
+                                        "state_id": self.env.ref("l10n_cn.state_ZJ").id})
+        self.contract = self.make_contract()
+        self.run_on("2026-02-23")  # 8 days overdue
+        self.case = self.contract.case_ids
+
+    def text(self, document):
+        return docx_render.document_text(base64.b64decode(document.attachment_id.datas))
+
+    def test_overdue_notice_filled_from_the_case(self):
+        self.case.action_generate_notice()
+        notice = self.case.notice_ids
+        document = self.case.document_ids
+        self.assertEqual((document.doc_type, document.version), ("overdue_notice", 1))
+        text = self.text(document)
+        self.assertIn("担保贷款逾期催收通知书", text)  # the guaranteed-loan wording
+        self.assertIn("测试借款人甲：", text)
+        self.assertIn(self.contract.name, text)
+        self.assertIn("借款本金¥120,000.00（大写：人民币壹拾贰万元整）", text)
+        self.assertIn("联系地址：浙江省 杭州市 杭州市西湖区测试路1号", text)
+        self.assertIn("逾期本金：", text)
+        self.assertIn("已逾期8天", text)
+        # Principal 9461.85 and interest 1200.00 of the first installment, plus penalty interest.
+        self.assertIn("¥9,461.85（大写：人民币玖仟肆佰陆拾壹元捌角伍分）", text)
+        self.assertIn("¥1,200.00（大写：人民币壹仟贰佰元整）", text)
+        self.assertIn("测试小额贷款有限公司（盖章）", text)
+        self.assertEqual(docx_render.leftover_placeholders(base64.b64decode(document.attachment_id.datas)), [])
+        self.assertEqual(notice.attachment_id, document.attachment_id)
+        self.assertIn('"days_overdue": 8', document.data_snapshot)
+
+    def test_regenerating_keeps_both_versions(self):
+        self.case.action_generate_notice()
+        notice = self.case.notice_ids
+        self.run_on("2026-02-25")
+        notice.action_regenerate()
+        documents = self.case.document_ids.sorted("version")
+        self.assertEqual(documents.mapped("version"), [1, 2])
+        self.assertIn("已逾期8天", self.text(documents[0]))
+        self.assertIn("已逾期10天", self.text(documents[1]))
+        self.assertEqual(notice.attachment_id, documents[1].attachment_id)
+
+    def test_guarantor_demand_names_the_guarantee(self):
+        self.case.action_generate_guarantor_demands()
+        text = self.text(self.case.document_ids)
+        self.assertIn("测试担保人乙：", text)
+        self.assertIn("第六百八十八条", text)  # joint and several guarantee
+        self.assertIn("反担保人", text)
+
+    def test_missing_company_phone_refused_by_name(self):
+        self.env.user.company_id.phone = False
+        with self.assertRaisesRegex(UserError, "phone"):
+            self.case.action_generate_notice()
+        self.assertFalse(self.case.document_ids)
+
+    def company_template(self, placeholder):
+        document = docx_layout.new_document()
+        docx_layout.title(document, "自定义催收通知")
+        docx_layout.para(document, "{{ addressee.name }}：请于%s前还款。" % placeholder)
+        return base64.b64encode(docx_layout.to_bytes(document))
+
+    def test_company_template_used_and_unknown_placeholder_refused(self):
+        with self.assertRaisesRegex(ValidationError, "does not provide: deadline"):
+            self.env["loan.document.template"].create({
+                "name": "坏模板", "doc_type": "overdue_notice", "datas": self.company_template("{{ deadline }}")})
+        template = self.env["loan.document.template"].create({
+            "name": "公司模板", "doc_type": "overdue_notice", "datas": self.company_template("{{ date }}")})
+        self.case.action_generate_notice()
+        document = self.case.document_ids
+        self.assertEqual(document.template_id, template)
+        self.assertIn("自定义催收通知", self.text(document))
+
+    def test_not_a_docx_refused(self):
+        with self.assertRaisesRegex(ValidationError, "not a Word .docx"):
+            self.env["loan.document.template"].create({
+                "name": "x", "doc_type": "overdue_notice", "datas": base64.b64encode(b"plain text")})
+
+    def test_bulk_wizard_returns_a_zip_with_one_file_per_case(self):
+        other = self.make_contract(borrower=self.env["res.partner"].create({"name": "另一借款人"}))
+        self.run_on("2026-02-23")
+        cases = self.case | other.case_ids
+        wizard = self.env["loan.document.bulk"].with_context(
+            active_model="collection.case", active_ids=cases.ids).create({"doc_type": "overdue_notice"})
+        action = wizard.action_generate()
+        self.assertIn("download=true", action["url"])
+        archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(wizard.zip_file)))
+        self.assertEqual(len(archive.namelist()), 2)
+        names = sorted(docx_render.document_text(archive.read(name)).split("\n")[2] for name in archive.namelist())
+        self.assertEqual(names, sorted(["另一借款人：", "测试借款人甲："]))
+
+    def test_collector_cannot_upload_templates(self):
+        from odoo.exceptions import AccessError
+        with self.assertRaises(AccessError):
+            self.env["loan.document.template"].sudo(self.office).create({
+                "name": "x", "doc_type": "overdue_notice", "datas": self.company_template("{{ date }}")})
