@@ -81,6 +81,198 @@ def guarantor_demand():
 
 BUILDERS = [overdue_notice, guarantor_demand]
 
+
+# Court filings of loan_legal ------------------------------------------------------------------
+# Common names: company (the plaintiff / applicant: name, address, phone, legal_representative,
+# credit_code), defendants (list: role, name, kind 'person'/'company', id_label, id_number,
+# address, phone, legal_representative, birth, gender), court, case (number, appeal_number,
+# enforcement_number), contract, guarantees, claim, claims (numbered requests), date.
+
+PARTIES = [
+    "{%p for d in defendants %}",
+    "被申请人（{{ d.role }}）：{{ d.name }}{% if d.kind == 'person' %}，{{ d.gender }}，{{ d.birth }}出生{% endif %}，"
+    "{{ d.id_label }}：{{ d.id_number }}，住所：{{ d.address }}{% if d.kind == 'company' %}，法定代表人："
+    "{{ d.legal_representative }}{% endif %}，联系电话：{{ d.phone }}。",
+    "{%p endfor %}",
+]
+
+
+def applicant(d, label="申请人"):
+    para(d, label + "：{{ company.name }}，住所：{{ company.address }}，统一社会信用代码：{{ company.credit_code }}。", indent=False)
+    para(d, "法定代表人：{{ company.legal_representative }}，联系电话：{{ company.phone }}。", indent=False)
+
+
+def parties(d, label="被申请人"):
+    for line in PARTIES:
+        para(d, line.replace("被申请人", label), indent=False)
+
+
+def complaint():
+    d = layout.new_document()
+    title(d, "民事起诉状", "（金融借款合同纠纷）")
+    para(d, "说明：本起诉状按照要素式格式填写，与证据清单一并提交。", indent=False)
+    heading(d, "一、当事人信息")
+    applicant(d, "原告")
+    parties(d, "被告")
+    heading(d, "二、诉讼请求和依据")
+    t = table(d, ["要素", "内容"], [
+        ["1. 本金", "截至{{ claim.date }}，尚欠本金{{ claim.principal.figures }}（大写：人民币{{ claim.principal.upper }}）"],
+        ["2. 利息（含复利）", "{{ claim.interest.figures }}（大写：人民币{{ claim.interest.upper }}）；{{ claim.interest_method }}"],
+        ["3. 罚息", "{{ claim.penalty.figures }}（大写：人民币{{ claim.penalty.upper }}）；{{ claim.penalty_method }}"],
+        ["4. 实现债权的费用", "{{ claim.costs.figures }}（大写：人民币{{ claim.costs.upper }}）"],
+        ["5. 担保权利", "{{ claim.security }}"],
+        ["6. 诉讼费用", "本案诉讼费、保全费由被告承担"],
+        ["7. 合计", "{{ claim.total.figures }}（大写：人民币{{ claim.total.upper }}）"],
+    ], widths=[4, 11.6])
+    para(d)
+    heading(d, "诉讼请求：")
+    para(d, "{%p for c in claims %}")
+    para(d, "{{ loop.index }}. {{ c }}")
+    para(d, "{%p endfor %}")
+    heading(d, "三、事实与理由")
+    table(d, ["要素", "内容"], [
+        ["1. 合同签订情况", "{{ contract.date_signed }}在{{ contract.place_signed }}签订编号为{{ contract.number }}的借款合同"],
+        ["2. 借款金额", "约定{{ contract.principal.figures }}；实际发放{{ contract.disbursed.figures }}"],
+        ["3. 借款期限", "自{{ contract.date_disbursed }}至{{ contract.date_maturity }}，共{{ contract.term }}"],
+        ["4. 借款利率", "年利率{{ contract.annual_rate }}；逾期罚息利率为年利率{{ contract.overdue_rate }}"],
+        ["5. 还款方式", "{{ contract.method }}"],
+        ["6. 还款情况", "已还款{{ contract.repaid.figures }}"],
+        ["7. 逾期情况", "自{{ contract.overdue_since }}起逾期未还款"],
+        ["8. 担保情况", "{% for g in guarantees %}{{ g.name }}：{{ g.kind }}（担保合同{{ g.contract_number }}{% if g.collateral is defined %}，担保物：{{ g.collateral }}{% endif %}{% if g.registration is defined %}，登记：{{ g.registration }}{% endif %}）；{% endfor %}"],
+        ["9. 催收情况", "{{ contract.demands }}"],
+    ], widths=[4, 11.6])
+    para(d)
+    para(d, "综上，被告未按约还款，已构成违约。原告根据《中华人民共和国民法典》第六百七十四条、第六百七十五条、"
+            "第六百七十六条、第六百八十八条及《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条之规定，"
+            "特向贵院提起诉讼，请求依法判如所请。")
+    para(d, "此致")
+    para(d, "{{ court.name }}", indent=False)
+    signature(d, "具状人：{{ company.name }}（盖章）", "{{ date }}")
+    para(d, "附：本起诉状副本{{ defendants|length }}份；证据清单一份。", indent=False)
+    save(d, "loan_legal", "complaint")
+
+
+def preservation():
+    d = layout.new_document()
+    title(d, "财产保全申请书")
+    applicant(d)
+    parties(d)
+    heading(d, "请求事项：")
+    para(d, "请求依法冻结被申请人名下银行存款{{ preservation.amount.figures }}（大写：人民币{{ preservation.amount.upper }}），"
+            "或查封、扣押其名下等值的其他财产。")
+    heading(d, "事实与理由：")
+    para(d, "申请人与被申请人金融借款合同纠纷一案{% if case.number is defined %}（{{ case.number }}）{% endif %}，"
+            "被申请人逾期未归还借款，截至{{ claim.date }}尚欠本息合计{{ claim.total.figures }}。为防止被申请人转移、隐匿财产，"
+            "致使将来的判决难以执行，根据《中华人民共和国民事诉讼法》第一百零三条之规定，特申请财产保全。")
+    para(d, "{% if assets %}已知被申请人财产线索如下：{% endif %}")
+    para(d, "{%p for a in assets %}")
+    para(d, "{{ loop.index }}. {{ a.owner }}名下{{ a.kind }}：{{ a.details }}，估值{{ a.value.figures }}。")
+    para(d, "{%p endfor %}")
+    para(d, "申请人愿以{{ preservation.guarantee }}提供担保，如申请错误，愿承担由此给被申请人造成的损失。")
+    para(d, "此致")
+    para(d, "{{ court.name }}", indent=False)
+    signature(d, "申请人：{{ company.name }}（盖章）", "{{ date }}")
+    save(d, "loan_legal", "preservation")
+
+
+def enforcement():
+    d = layout.new_document()
+    title(d, "强制执行申请书")
+    applicant(d)
+    parties(d)
+    heading(d, "执行依据：")
+    para(d, "{{ court.name }}{{ judgment.kind }}（{{ case.number }}），于{{ judgment.effective }}发生法律效力。")
+    heading(d, "请求事项：")
+    para(d, "1. 请求强制被申请人履行{{ judgment.kind }}确定的给付义务，支付{{ enforcement.amount.figures }}"
+            "（大写：人民币{{ enforcement.amount.upper }}）及迟延履行期间的债务利息；")
+    para(d, "2. 本案执行费用由被申请人承担。")
+    heading(d, "事实与理由：")
+    para(d, "上述法律文书确定的履行期限已于{{ judgment.performance_deadline }}届满，被申请人至今未履行或未全部履行。"
+            "根据《中华人民共和国民事诉讼法》第二百四十七条、第二百五十条之规定，申请人在法定期限内申请强制执行。")
+    para(d, "{% if assets %}已知被申请人财产线索：{% endif %}")
+    para(d, "{%p for a in assets %}")
+    para(d, "{{ loop.index }}. {{ a.owner }}名下{{ a.kind }}：{{ a.details }}。")
+    para(d, "{%p endfor %}")
+    para(d, "此致")
+    para(d, "{{ enforcement.court }}", indent=False)
+    signature(d, "申请人：{{ company.name }}（盖章）", "{{ date }}")
+    save(d, "loan_legal", "enforcement")
+
+
+def consumption_restriction():
+    d = layout.new_document()
+    title(d, "限制消费令申请书")
+    applicant(d)
+    parties(d)
+    heading(d, "请求事项：")
+    para(d, "请求对被申请人{{ restriction.person }}采取限制消费措施，限制其高消费及非生活和工作必需的消费行为。")
+    heading(d, "事实与理由：")
+    para(d, "申请人与被申请人金融借款合同纠纷一案，{{ court.name }}作出的（{{ case.number }}）{{ judgment.kind }}已发生法律效力，"
+            "申请人已申请强制执行（{{ case.enforcement_number }}）。被申请人未按执行通知书指定的期间履行生效法律文书确定的"
+            "给付义务。根据《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条、第三条之规定，特申请对被申请人"
+            "限制消费：不得乘坐飞机、列车软卧、轮船二等以上舱位，不得在星级以上宾馆、酒店、夜总会、高尔夫球场等场所进行高消费，"
+            "不得购买不动产或者新建、扩建、高档装修房屋，不得租赁高档写字楼、宾馆、公寓等场所办公，不得购买非经营必需车辆，"
+            "不得旅游、度假，子女不得就读高收费私立学校，不得支付高额保费购买保险理财产品，不得乘坐G字头动车组列车全部座位、"
+            "其他动车组列车一等以上座位等其他非生活和工作必需的消费行为。{% if restriction.company_people is defined %}"
+            "被执行人为单位的，一并限制其{{ restriction.company_people }}。{% endif %}")
+    para(d, "此致")
+    para(d, "{{ court.name }}", indent=False)
+    signature(d, "申请人：{{ company.name }}（盖章）", "{{ date }}")
+    save(d, "loan_legal", "consumption_restriction")
+
+
+def dishonest_listing():
+    d = layout.new_document()
+    title(d, "纳入失信被执行人名单申请书")
+    applicant(d)
+    parties(d)
+    heading(d, "请求事项：")
+    para(d, "请求将被申请人{{ restriction.person }}纳入失信被执行人名单，并依法予以信用惩戒。")
+    heading(d, "事实与理由：")
+    para(d, "{{ court.name }}作出的（{{ case.number }}）{{ judgment.kind }}已发生法律效力，申请人已申请强制执行"
+            "（{{ case.enforcement_number }}）。被申请人{{ restriction.ground }}。根据《最高人民法院关于公布失信被执行人名单信息的"
+            "若干规定》第一条之规定，被申请人符合纳入失信被执行人名单的情形，特此申请。")
+    para(d, "此致")
+    para(d, "{{ court.name }}", indent=False)
+    signature(d, "申请人：{{ company.name }}（盖章）", "{{ date }}")
+    save(d, "loan_legal", "dishonest_listing")
+
+
+def power_of_attorney():
+    d = layout.new_document()
+    title(d, "授权委托书")
+    para(d, "委托人：{{ company.name }}，住所：{{ company.address }}。", indent=False)
+    para(d, "法定代表人：{{ company.legal_representative }}。", indent=False)
+    para(d, "受托人：{{ lawyer.name }}，{{ lawyer.position }}，联系电话：{{ lawyer.phone }}。", indent=False)
+    para(d, "现委托上列受托人在我方与{{ defendant_names }}金融借款合同纠纷一案中，作为我方诉讼代理人。")
+    para(d, "代理权限为：特别授权，包括代为起诉、应诉，代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉，"
+            "代为申请财产保全、申请强制执行，代为签收法律文书，代为领取执行款项（《中华人民共和国民事诉讼法》第六十二条）。")
+    para(d, "代理期限：自本委托书签署之日起至本案执行终结之日止。")
+    para(d, "此致")
+    para(d, "{{ court.name }}", indent=False)
+    signature(d, "委托人：{{ company.name }}（盖章）", "{{ date }}")
+    para(d, "法定代表人（签字）：______________", indent=False, align="right")
+    save(d, "loan_legal", "power_of_attorney")
+
+
+def evidence_list():
+    d = layout.new_document()
+    title(d, "证据清单")
+    para(d, "案由：金融借款合同纠纷    原告：{{ company.name }}    被告：{{ defendant_names }}", indent=False)
+    t = table(d, ["序号", "证据名称", "证据来源", "证明对象", "页数"], [
+        ["{%tr for e in evidence %}", "", "", "", ""],
+        ["{{ loop.index }}", "{{ e.name }}", "{{ e.source }}", "{{ e.purpose }}", "{{ e.pages }}"],
+        ["{%tr endfor %}", "", "", "", ""],
+    ], widths=[1.5, 4.5, 3, 5.5, 1.5])
+    para(d)
+    para(d, "提交人：{{ company.name }}（盖章）", indent=False, align="right")
+    para(d, "{{ date }}", indent=False, align="right")
+    save(d, "loan_legal", "evidence_list")
+
+
+BUILDERS += [complaint, preservation, enforcement, consumption_restriction, dishonest_listing, power_of_attorney,
+             evidence_list]
+
 if __name__ == "__main__":
     for build in BUILDERS:
         build()
