@@ -60,18 +60,13 @@ def create(db_name, demo, modules):
             env.ref("base.user_root").write({"password": "admin"})
             cr.commit()
         config["load_language"] = None
+    # The module list is refreshed so that addons (ours or their new dependencies) added since
+    # the database was created are known.
+    _update_module_list(db_name)
     states = _module_states(db_name, modules)
     missing = [m for m in modules if m not in states]
     if missing:
-        # The module list is refreshed so that addons added since the last run are known.
-        with closing(odoo.sql_db.db_connect(db_name).cursor()) as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            env["ir.module.module"].update_list()
-            cr.commit()
-        states = _module_states(db_name, modules)
-        missing = [m for m in modules if m not in states]
-        if missing:
-            raise SystemExit("error: addon(s) %s not found in the addons path" % ", ".join(missing))
+        raise SystemExit("error: addon(s) %s not found in the addons path" % ", ".join(missing))
     to_install = [m for m in modules if states[m] != "installed"]
     if to_install:
         with closing(odoo.sql_db.db_connect(db_name).cursor()) as cr:
@@ -85,7 +80,15 @@ def create(db_name, demo, modules):
             raise SystemExit("error: addon(s) %s failed to install: see the log above" % ", ".join(broken))
 
 
+def _update_module_list(db_name):
+    with closing(odoo.sql_db.db_connect(db_name).cursor()) as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        env["ir.module.module"].update_list()
+        cr.commit()
+
+
 def update(db_name, modules):
+    _update_module_list(db_name)
     config = odoo.tools.config
     config["update"] = dict.fromkeys(modules, 1)
     Registry.new(db_name, update_module=True)
