@@ -16,6 +16,8 @@
         "mail",
         # Chinese provinces and account types; the chart itself comes with the company's country.
         "l10n_cn",
+        # XLSX exports of the reports (OCA reporting-engine, pinned in requirements-odoo.txt).
+        "report_xlsx",
     ],
     "external_dependencies": {"python": ["docx", "docxtpl", "xlrd"]},
     "data": [
@@ -27,6 +29,7 @@
         "data/collection_policy_data.xml",
         "data/loan_product_data.xml",
         "data/ir_cron_data.xml",
+        "data/collection_finance_data.xml",
         "wizards/installment_import_views.xml",
         "views/collection_contact_point_views.xml",
         "views/res_partner_views.xml",
@@ -38,6 +41,9 @@
         "views/collection_contact_log_views.xml",
         "views/loan_document_views.xml",
         "views/collection_case_views.xml",
+        "views/collection_recovery_views.xml",
+        "wizards/recovery_register_views.xml",
+        "report/collection_report_views.xml",
         "views/collection_run_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
@@ -46,5 +52,6 @@
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/loan_contract_demo.xml",
+        "demo/collection_finance_demo.xml",
     ],
 }

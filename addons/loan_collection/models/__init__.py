@@ -15,3 +15,20 @@ from . import collection_run
 from . import mail_activity
 from . import mail_thread
 from . import res_config_settings
+# Finance: recoveries, write-offs, month-end snapshots; then the reports, which read their tables.
+from . import loan_contract_allocation
+from . import loan_product_accounts
+from . import account_invoice_recovery
+from . import collection_legal_figures
+from . import collection_case_finance
+from . import collection_recovery
+from . import collection_writeoff
+from . import collection_snapshot
+from . import collection_run_finance
+from . import collection_aging_report
+from . import collection_roll_rate_report
+from . import collection_performance_report
+from . import collection_recovery_rate_report
+from . import collection_reconciliation_report
+from . import collection_dashboard
+from . import collection_report_xlsx

@@ -1,3 +1,4 @@
 from . import installment_import
 from . import notice_service
 from . import document_bulk
+from . import recovery_register

@@ -1,0 +1,27 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class AccountInvoice(models.Model):
+    """What recoveries and write-offs leave on an installment.
+
+    Penalty interest is a memorandum figure (the daily run accrues it, nothing is booked): when a
+    recovery pays part of it, the part paid moves from penalty_interest to penalty_recovered and is
+    booked as income on the recovery's charges invoice, so penalty_interest is what is still owed
+    and the run keeps accruing on the unpaid installment from there.
+    """
+    _inherit = "account.invoice"
+
+    penalty_interest = fields.Monetary(
+        help="Penalty interest accrued at the contract's overdue rate and not yet recovered.")
+    penalty_recovered = fields.Monetary(
+        string="Penalty Interest Recovered", readonly=True, copy=False,
+        help="Penalty interest of this installment paid by recoveries (booked on their charges invoices).")
+    recovery_id = fields.Many2one(
+        "collection.recovery", string="Charges of Recovery", readonly=True, copy=False, index=True,
+        ondelete="restrict",
+        help="Set on the invoice that books the penalty interest and costs paid by a recovery.")
+    writeoff_id = fields.Many2one(
+        "collection.writeoff", string="Write-off", readonly=True, copy=False, index=True, ondelete="restrict",
+        help="The approved write-off that settled this installment (on the installment and its credit note).")
