@@ -91,7 +91,7 @@ class CollectionNotice(models.Model):
             "amounts": [dict(money(amount), label=label) for label, amount in lines if amount],
             "total": money(case.total_due),
             "pay_within_days": self.pay_within_days,
-            "guaranteed": contract.product_type in ("guaranteed", "entrusted"),
+            "guaranteed": contract.product_type in ("guaranteed", "entrusted") or None,
         }
         if self.kind == "guarantor_demand":
             guarantee = contract.guarantee_ids.filtered(lambda g: g.partner_id == self.partner_id)[:1]

@@ -26,10 +26,16 @@ class TemplateError(Exception):
         super(TemplateError, self).__init__("%s: %s %s" % (code, ", ".join(self.names), detail))
 
 
+def _missing(value):
+    # Odoo gives False for an empty field: it is as missing as None or "" (but 0 is a value).
+    return value is None or value is False or value == ""
+
+
 def _prune(value):
-    """Drop None and empty strings, so that StrictUndefined reports them as unfilled."""
+    """Drop missing values, so that StrictUndefined reports them as unfilled; a template tests an
+    optional one with ``is defined``."""
     if isinstance(value, dict):
-        return {k: _prune(v) for k, v in value.items() if v is not None and v != ""}
+        return {k: _prune(v) for k, v in value.items() if not _missing(v)}
     if isinstance(value, (list, tuple)):
         return [_prune(v) for v in value]
     return value

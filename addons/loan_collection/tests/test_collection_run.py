@@ -236,3 +236,24 @@ class TestIdentity(LoanCase):
             company.identity_number = "91350100M000100Y44"
         with self.assertRaisesRegex(ValidationError, "not allowed"):
             company.identity_number = "91350100I000100Y43"
+
+
+class TestSettings(LoanCase):
+
+    def test_settings_are_saved_and_used(self):
+        settings = self.env["res.config.settings"].create({
+            "loan_aging_bucket_edges": "5,15", "loan_quiet_start": 21, "loan_quiet_end": 9,
+            "loan_max_connected_per_day": 2, "loan_max_attempts_per_number": 5, "loan_min_visit_staff": 3,
+            "loan_blacklist_days": 60})
+        settings.execute()
+        fresh = self.env["res.config.settings"].create({})
+        self.assertEqual((fresh.loan_aging_bucket_edges, fresh.loan_quiet_start, fresh.loan_blacklist_days),
+                         ("5,15", 21, 60))
+        limits = self.env["collection.contact.log"]._conduct_limits()
+        self.assertEqual(tuple(limits), (21, 9, 2, 5, 3))
+
+    def test_bad_settings_refused(self):
+        with self.assertRaisesRegex(ValidationError, "not valid"):
+            self.env["res.config.settings"].create({"loan_aging_bucket_edges": "30,6"})
+        with self.assertRaisesRegex(ValidationError, "Quiet hours"):
+            self.env["res.config.settings"].create({"loan_quiet_start": 7, "loan_quiet_end": 8})

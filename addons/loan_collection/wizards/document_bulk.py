@@ -35,6 +35,10 @@ class LoanDocumentBulk(models.TransientModel):
         if not records:
             raise UserError(_("Select the cases to generate documents for."))
         documents = records._generate_documents(self.doc_type)
+        if len(records) == 1 and len(documents) == 1:
+            # One case: the .docx itself.
+            return {"type": "ir.actions.act_url", "target": "self",
+                    "url": "/web/content/%s?download=true" % documents.attachment_id.id}
         stream = io.BytesIO()
         with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
             for document in documents:

@@ -15,7 +15,7 @@ class LegalCourt(models.Model):
     _description = "Court"
     _order = "state_id, level, name"
 
-    name = fields.Char(required=True, translate=False)
+    name = fields.Char(required=True)
     level = fields.Selection(COURT_LEVELS, required=True, default="basic")
     code = fields.Char(
         string="Case Number Code",

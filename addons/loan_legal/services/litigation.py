@@ -7,6 +7,12 @@ translated messages.  Dates are compared as ``datetime.date`` or as ISO strings
 ('YYYY-MM-DD', as Odoo 11 stores them): both sort in calendar order, as long as
 one case does not mix the two.
 """
+import datetime
+
+from . import deadlines
+
+# 民法典 第17条: 十八周岁以上的自然人为成年人.
+AGE_OF_MAJORITY = 18
 
 PREPARATION = 'preparation'
 FILED = 'filed'
@@ -92,6 +98,15 @@ def missing_for_stage(stage, case, check_evidence=False):
     return missing
 
 
+def furthest_stage(case):
+    """The last stage of the path whose data ``case`` has (appeal and the stages that
+    need no data of their own are skipped): where a reopened case resumes."""
+    for stage in (ENFORCEMENT, EFFECTIVE, JUDGMENT, FILED):
+        if not missing_for_stage(stage, case):
+            return stage
+    return PREPARATION
+
+
 def dates_out_of_order(case):
     """Return the pairs ``(earlier_key, later_key)`` of dates of ``case`` in the wrong order.
 
@@ -105,3 +120,17 @@ def dates_out_of_order(case):
             if later < earlier:
                 wrong.append((earlier_key, later_key))
     return wrong
+
+
+def is_minor(birth_date, on_date):
+    """True when a person born on ``birth_date`` is a minor on ``on_date``.
+
+    民法典 第17条: adult at 18.  The 18th birthday itself still counts as a minor here:
+    age in full years (周岁) is reckoned from the day after the birthday (最高法 practice
+    in criminal matters), and a listing of a minor is forbidden outright (失信名单规定
+    第四条), so the safe reading is used.  A 29 February birthday falls on 28 February
+    in common years (民法典 第202条, see ``deadlines.add_years``).
+    """
+    if not isinstance(birth_date, datetime.date) or not isinstance(on_date, datetime.date):
+        raise TypeError("birth_date and on_date must be datetime.date values.")
+    return on_date <= deadlines.add_years(birth_date, AGE_OF_MAJORITY)

@@ -1,0 +1,744 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..services import court_fees, deadlines, litigation
+from .legal_deadline import _day
+
+STAGES = [
+    ("preparation", "Preparation"),
+    ("filed", "Filed"),
+    ("trial", "Trial"),
+    ("judgment", "Judgment"),
+    ("appeal", "Appeal"),
+    ("effective", "Effective"),
+    ("enforcement", "Enforcement Applied"),
+    ("asset_control", "Asset Search and Control"),
+    ("restriction", "Restriction and Listing"),
+    ("closed", "Closed"),
+]
+CLOSING_REASONS = [
+    ("recovered", "Recovered in Full"),
+    ("settlement", "Settlement"),
+    ("terminated", "Terminated without Property"),  # 终结本次执行程序 (终本)
+    ("withdrawn", "Withdrawn"),
+]
+PARTY_ROLES = [
+    ("borrower", "Borrower"),
+    ("guarantor", "Guarantor"),
+    ("counter_guarantor", "Counter-guarantor"),
+    ("other", "Other"),
+]
+PROCEDURES = [
+    ("simple", "Simple Procedure"),      # 简易程序, 民诉法 第160条起
+    ("ordinary", "Ordinary Procedure"),  # 普通程序
+]
+JUDGMENT_KINDS = [
+    ("judgment", "Judgment"),  # 判决: appeal within 15 days (民诉法 第171条)
+    ("ruling", "Ruling"),      # 裁定: appeal within 10 days
+]
+
+# Who may see the litigation work behind a case: collectors read the case's status only.
+LEGAL_GROUP = "loan_legal.group_legal_user"
+
+# Writing one of these may move a stage requirement or the order of the dates.
+CHECKED_FIELDS = frozenset(litigation.DATE_ORDER) | {"stage", "court_id", "closing_reason"}
+# Writing one of these may move a deadline (or its reminder).
+DEADLINE_SOURCE_FIELDS = frozenset([
+    "contract_id", "collection_case_id", "stage", "filing_date", "procedure", "trial_extended",
+    "judgment_date", "judgment_kind", "judgment_served_date", "appeal_date", "effective_date",
+    "performance_days", "enforcement_date", "lawyer_id"])
+
+
+def _to_date(value):
+    if not value:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return fields.Date.from_string(value)
+
+
+def _to_string(value):
+    if not value:
+        return False
+    return value if isinstance(value, str) else fields.Date.to_string(value)
+
+
+class LegalCase(models.Model):
+    _name = "legal.case"
+    _description = "Legal Case"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "stage_sequence, filing_date desc, id desc"
+
+    name = fields.Char(string="Case Ref.", required=True, copy=False, readonly=True, default="/")
+    stage = fields.Selection(STAGES, required=True, default="preparation", index=True, copy=False,
+                             track_visibility="onchange", group_expand="_expand_stages")
+    stage_sequence = fields.Integer(compute="_compute_stage_sequence", store=True)
+    closing_reason = fields.Selection(CLOSING_REASONS, track_visibility="onchange", copy=False)
+    closing_date = fields.Date(copy=False, track_visibility="onchange")
+    closing_note = fields.Text()
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one("res.currency", related="company_id.currency_id", readonly=True)
+    plaintiff_id = fields.Many2one("res.partner", related="company_id.partner_id", readonly=True,
+                                   string="Plaintiff")
+
+    collection_case_id = fields.Many2one("collection.case", string="Collection Case", index=True,
+                                         ondelete="restrict", track_visibility="onchange")
+    contract_id = fields.Many2one("loan.contract", string="Loan Contract", index=True, ondelete="restrict",
+                                  track_visibility="onchange")
+    partner_id = fields.Many2one("res.partner", string="Debtor", required=True, index=True,
+                                 track_visibility="onchange", help="The borrower: the first defendant.")
+    party_ids = fields.One2many("legal.case.party", "case_id", string="Defendants", copy=True)
+    defendant_ids = fields.Many2many("res.partner", compute="_compute_defendant_ids", string="Defendant Partners")
+    defendant_names = fields.Char(compute="_compute_defendant_ids", string="Defendants Named")
+
+    court_id = fields.Many2one("legal.court", string="Court", track_visibility="onchange")
+    case_number = fields.Char(string="First-instance Case No.", track_visibility="onchange",
+                              help="As on the acceptance notice, e.g. （2026）浙0106民初1234号.")
+    appeal_case_number = fields.Char(string="Appeal Case No.", track_visibility="onchange",
+                                     help="e.g. （2026）浙01民终567号.")
+    appeal_court_id = fields.Many2one("legal.court", string="Appeal Court")
+    enforcement_case_number = fields.Char(string="Enforcement Case No.", track_visibility="onchange",
+                                          help="e.g. （2026）浙0106执890号.")
+    enforcement_court_id = fields.Many2one("legal.court", string="Enforcement Court")
+    judge = fields.Char(string="Judge")
+    clerk = fields.Char(string="Court Clerk")
+    lawyer_id = fields.Many2one("res.users", string="Lawyer", index=True, track_visibility="onchange",
+                                help="The in-house lawyer in charge: deadline reminders go to this user.")
+    law_firm_id = fields.Many2one("res.partner", string="Outside Law Firm", domain=[("is_company", "=", True)])
+    outside_lawyer = fields.Char(string="Outside Lawyer")
+    procedure = fields.Selection(PROCEDURES, required=True, default="ordinary", track_visibility="onchange")
+    trial_extended = fields.Boolean(
+        string="Trial Period Extended",
+        help="The court president extended the trial period (simple: +1 month, 民诉法 第164条; "
+             "ordinary: +6 months, 第152条).")
+
+    # The claim (诉讼请求), as of a date: taken from the collection case at hand-over, editable.
+    claim_date = fields.Date(string="Claim as of", default=fields.Date.context_today)
+    claim_principal = fields.Monetary(string="Principal Claimed")
+    claim_interest = fields.Monetary(string="Interest Claimed")
+    claim_penalty = fields.Monetary(string="Penalty Interest Claimed")
+    claim_costs = fields.Monetary(string="Costs Claimed", help="Costs of realising the claim (e.g. lawyer fees).")
+    claim_total = fields.Monetary(compute="_compute_claim_total", store=True, string="Total Claimed",
+                                  track_visibility="onchange")
+
+    filing_date = fields.Date(string="Filing Date", track_visibility="onchange", copy=False,
+                              help="The day the court docketed the case (立案日期).")
+    judgment_kind = fields.Selection(JUDGMENT_KINDS, string="Decision Kind", default="judgment", required=True)
+    judgment_date = fields.Date(string="Judgment Date", track_visibility="onchange", copy=False)
+    judgment_served_date = fields.Date(string="Judgment Served On", track_visibility="onchange", copy=False)
+    awarded_principal = fields.Monetary(string="Principal Awarded", copy=False)
+    awarded_interest = fields.Monetary(string="Interest Awarded", copy=False,
+                                       help="Interest, compound and penalty interest awarded.")
+    awarded_costs = fields.Monetary(string="Costs Awarded", copy=False,
+                                    help="Litigation and other costs the debtor must bear.")
+    awarded_total = fields.Monetary(compute="_compute_awarded_total", store=True, string="Total Awarded")
+    performance_days = fields.Integer(
+        string="Performance Period (days)", default=10,
+        help="Days the judgment gives the debtor to pay from when it takes effect (typically 10); 0 when "
+             "it sets no period.")
+    appeal_date = fields.Date(string="Appeal Filed On", track_visibility="onchange", copy=False)
+    effective_date = fields.Date(string="Effective On", track_visibility="onchange", copy=False,
+                                 help="The day the judgment took effect (生效).")
+    performance_deadline = fields.Date(compute="_compute_performance_deadline", store=True,
+                                       string="Performance Deadline")
+    enforcement_date = fields.Date(string="Enforcement Applied On", track_visibility="onchange", copy=False,
+                                   help="The day the application for enforcement (申请执行) was filed.")
+
+    # Court fees (《诉讼费用交纳办法》): estimates from the amounts, booked as costs by a button.
+    preservation_amount = fields.Monetary(string="Amount to Preserve", groups=LEGAL_GROUP,
+                                          help="Value of the property whose preservation is applied for.")
+    ended_by_mediation = fields.Boolean(
+        string="Ended by Mediation or Withdrawal", groups=LEGAL_GROUP,
+        help="The acceptance fee is halved (诉讼费用交纳办法 第十五条).")
+    acceptance_fee = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
+                                     string="Acceptance Fee")
+    preservation_fee = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
+                                       string="Preservation Fee")
+    enforcement_fee = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
+                                      string="Enforcement Fee")
+    court_fee_total = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
+                                      string="Court Fees")
+
+    evidence_ids = fields.One2many("legal.evidence", "case_id", string="Evidence", groups=LEGAL_GROUP, copy=True)
+    evidence_missing_count = fields.Integer(compute="_compute_evidence_missing_count", groups=LEGAL_GROUP,
+                                            string="Required Evidence Missing")
+    asset_ids = fields.One2many("legal.asset", "case_id", string="Assets", groups=LEGAL_GROUP)
+    asset_count = fields.Integer(compute="_compute_counts", groups=LEGAL_GROUP)
+    restriction_ids = fields.One2many("legal.restriction", "case_id", string="Restrictions", groups=LEGAL_GROUP)
+    restriction_count = fields.Integer(compute="_compute_counts", groups=LEGAL_GROUP)
+    cost_ids = fields.One2many("legal.cost", "case_id", string="Costs", groups=LEGAL_GROUP)
+    cost_total = fields.Monetary(compute="_compute_cost_totals", store=True, groups=LEGAL_GROUP,
+                                 string="Total Costs")
+    cost_recoverable_total = fields.Monetary(compute="_compute_cost_totals", store=True, groups=LEGAL_GROUP,
+                                             string="Recoverable Costs")
+    handover_fees = fields.Monetary(
+        string="Collection Fees at Hand-over", readonly=True, groups=LEGAL_GROUP,
+        help="The collection case's fees when it was handed over; the recoverable legal costs are added to "
+             "them on the collection case.")
+    deadline_ids = fields.One2many("legal.deadline", "case_id", string="Deadlines", readonly=True,
+                                   groups=LEGAL_GROUP)
+    next_deadline_id = fields.Many2one("legal.deadline", compute="_compute_next_deadline",
+                                       string="Next Deadline", groups=LEGAL_GROUP)
+    next_deadline_date = fields.Date(compute="_compute_next_deadline", string="Next Deadline Date",
+                                     groups=LEGAL_GROUP)
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name, company_id)", "The legal case reference must be unique."),
+        ("amounts_positive",
+         "CHECK(COALESCE(claim_principal, 0) >= 0 AND COALESCE(claim_interest, 0) >= 0 "
+         "AND COALESCE(claim_penalty, 0) >= 0 AND COALESCE(claim_costs, 0) >= 0 "
+         "AND COALESCE(preservation_amount, 0) >= 0)",
+         "Claimed amounts and the amount to preserve cannot be negative."),
+        ("performance_days_positive", "CHECK(COALESCE(performance_days, 0) >= 0)",
+         "The performance period cannot be negative: enter 0 when the judgment sets none."),
+    ]
+
+    # Computes --------------------------------------------------------------------------------
+
+    @api.depends("stage")
+    def _compute_stage_sequence(self):
+        for case in self:
+            case.stage_sequence = litigation.stage_index(case.stage)
+
+    @api.depends("party_ids.partner_id")
+    def _compute_defendant_ids(self):
+        for case in self:
+            partners = case.party_ids.mapped("partner_id")
+            case.defendant_ids = partners
+            case.defendant_names = "、".join(partners.mapped("name"))
+
+    @api.depends("claim_principal", "claim_interest", "claim_penalty", "claim_costs")
+    def _compute_claim_total(self):
+        for case in self:
+            case.claim_total = case.claim_principal + case.claim_interest + case.claim_penalty + case.claim_costs
+
+    @api.depends("awarded_principal", "awarded_interest", "awarded_costs")
+    def _compute_awarded_total(self):
+        for case in self:
+            case.awarded_total = case.awarded_principal + case.awarded_interest + case.awarded_costs
+
+    @api.depends("effective_date", "performance_days")
+    def _compute_performance_deadline(self):
+        for case in self:
+            effective = _to_date(case.effective_date)
+            case.performance_deadline = _to_string(
+                deadlines.performance_deadline(effective, max(case.performance_days, 0)) if effective else None)
+
+    @api.depends("claim_total", "procedure", "ended_by_mediation", "preservation_amount", "awarded_total")
+    def _compute_court_fees(self):
+        for case in self:
+            # Nothing claimed yet: no fee to show (the 50-yuan minimum would only confuse).
+            case.acceptance_fee = float(court_fees.acceptance_fee(
+                case.claim_total, case.procedure, case.ended_by_mediation)) if case.claim_total else 0.0
+            case.preservation_fee = float(
+                court_fees.preservation_fee(case.preservation_amount)) if case.preservation_amount else 0.0
+            enforced = case.awarded_total or case.claim_total
+            case.enforcement_fee = float(court_fees.enforcement_fee(enforced)) if enforced else 0.0
+            case.court_fee_total = case.acceptance_fee + case.preservation_fee + case.enforcement_fee
+
+    @api.depends("evidence_ids.required", "evidence_ids.state")
+    def _compute_evidence_missing_count(self):
+        for case in self:
+            case.evidence_missing_count = len(case._missing_evidence())
+
+    def _compute_counts(self):
+        for case in self:
+            case.asset_count = len(case.asset_ids)
+            case.restriction_count = len(case.restriction_ids)
+
+    @api.depends("cost_ids.amount", "cost_ids.recoverable")
+    def _compute_cost_totals(self):
+        for case in self:
+            case.cost_total = sum(case.cost_ids.mapped("amount"))
+            case.cost_recoverable_total = sum(case.cost_ids.filtered("recoverable").mapped("amount"))
+
+    @api.depends("deadline_ids.state", "deadline_ids.date")
+    def _compute_next_deadline(self):
+        for case in self:
+            pending = case.deadline_ids.filtered(lambda d: d.state != "done").sorted("date")
+            case.next_deadline_id = pending[:1]
+            case.next_deadline_date = pending[:1].date
+
+    @api.model
+    def _expand_stages(self, stages, domain, order):
+        return [key for key, _label in STAGES]
+
+    # Onchanges -------------------------------------------------------------------------------
+
+    @api.onchange("collection_case_id")
+    def _onchange_collection_case_id(self):
+        collection = self.collection_case_id
+        if collection:
+            self.update(self._values_from_collection_case(collection, with_parties=False))
+            self.party_ids = self._party_commands(collection.contract_id, collection.partner_id)
+
+    @api.onchange("contract_id")
+    def _onchange_contract_id(self):
+        if self.contract_id and not self.collection_case_id:
+            self.partner_id = self.contract_id.partner_id
+            self.party_ids = self._party_commands(self.contract_id, self.contract_id.partner_id)
+
+    @api.onchange("closing_reason")
+    def _onchange_closing_reason(self):
+        # 诉讼费用交纳办法 第十五条: withdrawal halves the acceptance fee.
+        if self.closing_reason == "withdrawn":
+            self.ended_by_mediation = True
+
+    # CRUD ------------------------------------------------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        vals = dict(vals)
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code("legal.case") or "/"
+        contract = self.env["loan.contract"].sudo().browse(vals.get("contract_id"))
+        if not vals.get("partner_id") and contract:
+            vals["partner_id"] = contract.partner_id.id
+        if "party_ids" not in vals and vals.get("partner_id"):
+            vals["party_ids"] = self._party_commands(contract, self.env["res.partner"].browse(vals["partner_id"]))
+        if "evidence_ids" not in vals:
+            vals["evidence_ids"] = self._default_evidence_commands(contract)
+        if vals.get("stage") == "closed" and not vals.get("closing_date"):
+            vals["closing_date"] = fields.Date.context_today(self)
+        try:
+            with self.env.cr.savepoint():
+                case = super(LegalCase, self).create(vals)
+                case._check_case_data(check_evidence=case)
+                case._sync_deadlines()
+        except Exception:
+            self.env.cache.invalidate()
+            raise
+        return case
+
+    @api.multi
+    def write(self, vals):
+        changed = set(vals)
+        if not changed & (CHECKED_FIELDS | DEADLINE_SOURCE_FIELDS):
+            return super(LegalCase, self).write(vals)
+        vals = dict(vals)
+        if vals.get("stage") == "closed" and not vals.get("closing_date"):
+            vals["closing_date"] = fields.Date.context_today(self)
+        # The evidence is checked when a case leaves preparation for the court, not at every
+        # later move (a lost original must not block the enforcement stages).
+        leaving_preparation = self.browse()
+        if "stage" in vals and litigation.is_after_filing(vals["stage"]):
+            leaving_preparation = self.filtered(lambda c: c.stage == "preparation")
+        try:
+            with self.env.cr.savepoint():
+                result = super(LegalCase, self).write(vals)
+                if changed & CHECKED_FIELDS:
+                    self._check_case_data(check_evidence=leaving_preparation)
+                if changed & DEADLINE_SOURCE_FIELDS:
+                    self._sync_deadlines()
+        except Exception:
+            # Nothing half-written: the database is back at the savepoint, the cache must follow.
+            self.env.cache.invalidate()
+            raise
+        return result
+
+    @api.multi
+    def unlink(self):
+        if any(case.stage != "preparation" for case in self):
+            raise UserError(_("Only a legal case still in preparation can be deleted; close the others "
+                              "with a closing reason instead."))
+        self.sudo().mapped("deadline_ids")._remove()
+        return super(LegalCase, self).unlink()
+
+    # Hand-over and pre-filling ----------------------------------------------------------------
+
+    @api.model
+    def _values_from_collection_case(self, collection, with_parties=True):
+        """The values of a new legal case for the collection case `collection`: its contract and
+        debtor, and the claim as of today from its amounts (民诉法 第124条: the claims with the
+        facts; the 要素式 complaint gives the principal, interest and penalty as of a date)."""
+        collection = collection.sudo()
+        vals = {
+            "collection_case_id": collection.id,
+            "contract_id": collection.contract_id.id,
+            "partner_id": collection.partner_id.id,
+            "company_id": collection.company_id.id,
+            "claim_date": fields.Date.context_today(self),
+            "claim_principal": collection.overdue_principal,
+            "claim_interest": collection.overdue_interest,
+            "claim_penalty": collection.penalty_interest,
+            "claim_costs": collection.fees_amount,
+            "handover_fees": collection.fees_amount,
+        }
+        if with_parties:
+            vals["party_ids"] = self._party_commands(collection.contract_id, collection.partner_id)
+        return vals
+
+    @api.model
+    def _party_commands(self, contract, debtor):
+        """One2many commands for the defendants: the borrower, then each guarantor and
+        counter-guarantor of the contract (once each)."""
+        contract = contract.sudo()
+        commands = [(5, 0, 0)]
+        seen = set()
+        if debtor:
+            commands.append((0, 0, {"partner_id": debtor.id, "role": "borrower"}))
+            seen.add(debtor.id)
+        for guarantee in contract.guarantee_ids:
+            if guarantee.partner_id.id in seen:
+                continue
+            seen.add(guarantee.partner_id.id)
+            commands.append((0, 0, {"partner_id": guarantee.partner_id.id, "role": guarantee.role}))
+        return commands
+
+    @api.model
+    def _default_evidence_commands(self, contract):
+        """The evidence of the lending relationship a loan case needs (domain.md, Litigation:
+        民诉法 第124条 wants the evidence and its sources in the complaint)."""
+        has_guarantee = bool(contract.sudo().guarantee_ids) if contract else True
+        labels = dict(self.env["legal.evidence"]._fields["kind"]._description_selection(self.env))
+        items = [
+            ("loan_contract", True),
+            ("guarantee_contract", has_guarantee),
+            ("disbursement", True),
+            ("repayment", True),
+            ("notice", True),
+            ("identity", True),
+            ("power_of_attorney", True),
+        ]
+        return [(0, 0, {"sequence": (index + 1) * 10, "kind": kind, "name": labels[kind], "required": required})
+                for index, (kind, required) in enumerate(items)]
+
+    # Stage rules -----------------------------------------------------------------------------
+
+    @api.multi
+    def _missing_evidence(self):
+        self.ensure_one()
+        return self.sudo().evidence_ids.filtered(lambda e: e.required and e.state == "missing")
+
+    @api.multi
+    def _case_data(self):
+        """The case as the plain dict that services/litigation.py checks."""
+        self.ensure_one()
+        data = {key: self[key] for key in litigation.DATE_ORDER}
+        data.update(court=bool(self.court_id), closing_reason=self.closing_reason,
+                    missing_evidence=self._missing_evidence().mapped("name"))
+        return data
+
+    @api.multi
+    def _check_case_data(self, check_evidence=None):
+        """Refuse a case whose dates are out of order or whose stage lacks its data.
+
+        :param check_evidence: the cases of `self` that are leaving preparation, whose required
+            evidence must be collected.
+        """
+        check_evidence = check_evidence or self.browse()
+        date_labels = {key: values["string"] for key, values in self.fields_get(
+            list(litigation.DATE_ORDER)).items()}
+        stage_labels = dict(self._fields["stage"]._description_selection(self.env))
+        for case in self:
+            data = case._case_data()
+            wrong = litigation.dates_out_of_order(data)
+            if wrong:
+                raise ValidationError(_(
+                    "Case %s: the dates are out of order:\n%s\nA case goes filing, judgment, service, "
+                    "appeal, effect, enforcement: correct the dates so that each is on or after the one "
+                    "before.") % (case.name, "\n".join(
+                        _("- %s (%s) is before %s (%s)") % (
+                            date_labels[later], data[later], date_labels[earlier], data[earlier])
+                        for earlier, later in wrong)))
+            missing = litigation.missing_for_stage(case.stage, data, check_evidence=case in check_evidence)
+            if missing:
+                raise UserError(_("Case %s cannot be in the stage \"%s\" yet:\n%s") % (
+                    case.name, stage_labels[case.stage],
+                    "\n".join("- " + case._missing_message(code, data) for code in missing)))
+
+    @api.multi
+    def _missing_message(self, code, data):
+        messages = {
+            "court": _("choose the court the claim is filed with (Court)"),
+            "filing_date": _("enter the filing date (立案日期) from the court's acceptance notice"),
+            "judgment_date": _("enter the judgment date"),
+            "judgment_served_date": _("enter the date the judgment was served"),
+            "appeal_date": _("enter the date the appeal was filed"),
+            "effective_date": _("enter the date the judgment took effect"),
+            "enforcement_date": _("enter the date enforcement was applied for (申请执行)"),
+            "closing_reason": _("choose the closing reason"),
+        }
+        if code == "evidence":
+            return _("collect the required evidence: %s (mark each line Collected or Submitted on the "
+                     "Evidence tab)") % "、".join(data["missing_evidence"])
+        return messages[code]
+
+    @api.multi
+    def _move_to(self, stage):
+        self.write({"stage": stage})
+        return True
+
+    @api.multi
+    def action_file(self):
+        """Filed with the court: needs the court, the filing date and the required evidence."""
+        return self._move_to("filed")
+
+    @api.multi
+    def action_start_trial(self):
+        return self._move_to("trial")
+
+    @api.multi
+    def action_judgment(self):
+        """Judgment given: needs the judgment date (on or after the filing date)."""
+        return self._move_to("judgment")
+
+    @api.multi
+    def action_appeal(self):
+        return self._move_to("appeal")
+
+    @api.multi
+    def action_effective(self):
+        return self._move_to("effective")
+
+    @api.multi
+    def action_enforcement(self):
+        """Enforcement applied for (民诉法 第250条: within 2 years of the performance deadline)."""
+        return self._move_to("enforcement")
+
+    @api.multi
+    def action_asset_control(self):
+        return self._move_to("asset_control")
+
+    @api.multi
+    def action_restriction(self):
+        return self._move_to("restriction")
+
+    @api.multi
+    def action_close(self):
+        """Close with the closing reason chosen on the form."""
+        return self._move_to("closed")
+
+    @api.multi
+    def action_reopen(self):
+        """Reopen a closed case at the furthest stage its data supports."""
+        for case in self:
+            case.write({"stage": litigation.furthest_stage(case._case_data()),
+                        "closing_reason": False, "closing_date": False})
+        return True
+
+    # Court fees ------------------------------------------------------------------------------
+
+    @api.multi
+    def action_book_court_fees(self):
+        """Book the court fees shown on the case as cost lines, each type once: a fee already
+        booked (whatever its amount, it may have been corrected from the court's notice) is not
+        booked again."""
+        self.ensure_one()
+        if not self.claim_total:
+            raise UserError(_("Case %s has no claim amount yet: enter the amounts claimed, then book the "
+                              "court fees.") % self.name)
+        booked = set(self.cost_ids.mapped("cost_type"))
+        today = fields.Date.context_today(self)
+        procedure = dict(self._fields["procedure"]._description_selection(self.env))[self.procedure]
+        fees = [("acceptance", self.acceptance_fee, self.filing_date or today,
+                 _("Case acceptance fee, %s (诉讼费用交纳办法 第十三条)") % procedure)]
+        if self.preservation_amount:
+            fees.append(("preservation", self.preservation_fee, today,
+                         _("Preservation application fee on %.2f (诉讼费用交纳办法 第十四条)")
+                         % self.preservation_amount))
+        if self.enforcement_date:
+            fees.append(("enforcement", self.enforcement_fee, self.enforcement_date,
+                         _("Enforcement application fee (诉讼费用交纳办法 第十四条; collected from the debtor "
+                           "after enforcement, 第二十条)")))
+        new = [fee for fee in fees if fee[0] not in booked and fee[1]]
+        if not new:
+            raise UserError(_("The court fees of case %s are already booked: nothing to add. Correct an "
+                              "amount on the Costs tab if the court's notice differs.") % self.name)
+        Cost = self.env["legal.cost"]
+        for cost_type, amount, date, label in new:
+            Cost.create({"case_id": self.id, "cost_type": cost_type, "amount": amount, "date": date,
+                         "name": label, "recoverable": True})
+        self.message_post(body=_("Court fees booked: %s.") % ", ".join(
+            "%s %.2f" % (label, amount) for _type, amount, _date, label in new))
+        return True
+
+    @api.multi
+    def _update_collection_fees(self):
+        """Show the recoverable legal costs on the collection case (its fees: the costs of
+        realising the claim, paid first under 民法典 第561条)."""
+        for case in self.sudo():
+            collection = case.collection_case_id
+            if not collection:
+                continue
+            recoverable = sum(case.cost_ids.filtered("recoverable").mapped("amount"))
+            amount = case.handover_fees + recoverable
+            if collection.currency_id.compare_amounts(collection.fees_amount, amount) != 0:
+                collection.write({"fees_amount": amount})
+
+    # Deadlines -------------------------------------------------------------------------------
+
+    @api.multi
+    def _limitation_source(self, today):
+        """(due date of the oldest overdue installment, interruption dates) for the limitation
+        period of the contract's claim, or (None, [])."""
+        self.ensure_one()
+        contract = self.contract_id.sudo()
+        if not contract:
+            return None, []
+        today = _to_string(today)
+        overdue = contract.invoice_ids.filtered(
+            lambda i: i.state == "open" and i.date_due and i.date_due < today)
+        if not overdue:
+            return None, []
+        due = min(overdue.mapped("date_due"))
+        # The hook of loan_collection gathers payments, served demands and acknowledgments of
+        # every collection case of the contract; a case opened by hand asks a blank one.
+        collection = self.collection_case_id.sudo() or contract.case_ids[:1]
+        if not collection:
+            collection = self.env["collection.case"].sudo().new({"contract_id": contract.id})
+        interruptions = [_to_date(d) for d in collection._limitation_interruptions() if d]
+        return _to_date(due), interruptions
+
+    @api.multi
+    def _deadline_specs(self, today):
+        """The deadlines the case should have now: {key: values}. Each value has the kind,
+        date, source date, description, whether it is done by the case's own data, and the
+        asset or restriction it belongs to."""
+        self.ensure_one()
+        case = self.sudo()
+        specs = {}
+        closed = case.stage == "closed"
+
+        def add(kind, date, source, description, done=False, asset=None, restriction=None):
+            key = "%s:%s:%s" % (kind, asset.id if asset else 0, restriction.id if restriction else 0)
+            specs[key] = {
+                "kind": kind, "date": _to_string(date), "source_date": _to_string(source),
+                "name": description, "done": bool(done or closed),
+                "asset_id": asset.id if asset else False,
+                "restriction_id": restriction.id if restriction else False,
+            }
+
+        due, interruptions = case._limitation_source(today)
+        if due:
+            # 民法典 第188条: 3 years from when the creditor knew of the breach; 第195条: restarted by
+            # a demand, the debtor's agreement to perform (a partial payment), or a claim filed.
+            expiry = deadlines.limitation_expiry(due, interruptions)
+            # The source is the event the period now runs from: the last interruption that still
+            # counted (one after the expiry cannot revive it, 民法典 第192条), or the due date.
+            last = max([d for d in interruptions if due < d <= expiry] or [due])
+            add("limitation", expiry, last,
+                _("Limitation period of the claim ends (民法典 第188条, 第195条): file the claim or have "
+                  "a demand served before this day. Oldest overdue installment due %s.") % _to_string(due),
+                done=case.filing_date)
+        filing = _to_date(case.filing_date)
+        if filing:
+            add("trial_end", deadlines.trial_period_end(filing, case.procedure, case.trial_extended), filing,
+                _("First-instance trial period ends (民诉法 第152条 ordinary, 第164条 simple procedure)."),
+                done=case.judgment_date)
+        served = _to_date(case.judgment_served_date)
+        if served:
+            days = deadlines.APPEAL_DAYS[case.judgment_kind]
+            add("appeal_end", deadlines.appeal_deadline(served, case.judgment_kind), served,
+                _("Appeal window ends: %d days from service (民诉法 第171条).") % days,
+                done=case.appeal_date or case.effective_date)
+        performance = _to_date(case.performance_deadline)
+        if performance:
+            add("performance", performance, case.effective_date,
+                _("The debtor must perform the judgment by this day (%d days from its effect).")
+                % case.performance_days,
+                done=case.enforcement_date)
+            add("enforcement_application", deadlines.enforcement_application_deadline(performance), performance,
+                _("Last day to apply for enforcement: 2 years from the performance deadline (民诉法 第250条)."),
+                done=case.enforcement_date)
+        for asset in case.asset_ids:
+            expiry = _to_date(asset.freeze_expiry)
+            if not expiry:
+                continue
+            released = asset.state in ("realised", "paid", "released")
+            add("preservation_expiry", expiry, asset.freeze_date,
+                _("Preservation of %s expires (民诉法解释 第485条).") % asset.display_name,
+                done=released, asset=asset)
+            add("preservation_renew_by", deadlines.preservation_renew_by(expiry), expiry,
+                _("Apply to renew the preservation of %s by this day (财产保全规定 第18条: at least 7 days "
+                  "before it expires).") % asset.display_name,
+                done=released, asset=asset)
+        for restriction in case.restriction_ids:
+            end = _to_date(restriction.end_date)
+            if not end:
+                continue
+            add("restriction_end", end, restriction.effective_date or restriction.application_date,
+                _("%s of %s ends.") % (restriction.kind_label(), restriction.partner_id.display_name),
+                done=restriction.state == "lifted", restriction=restriction)
+        return specs
+
+    @api.multi
+    def _sync_deadlines(self, today=None):
+        """Create, update and remove the case's deadline rows so they match its data now: one
+        row per kind (per asset or restriction), never two. Then expire passed ones and give
+        the reminders that are due."""
+        today = _day(self, today)
+        Deadline = self.env["legal.deadline"].sudo()
+        touched = Deadline.browse()
+        for case in self:
+            specs = case._deadline_specs(_to_date(today))
+            existing = {deadline.key: deadline for deadline in case.sudo().deadline_ids}
+            for key, spec in specs.items():
+                deadline = existing.pop(key, Deadline.browse())
+                touched |= deadline._apply_spec(case, key, spec, today)
+            Deadline.browse([d.id for d in existing.values()])._remove()
+        touched._sync_activities(today)
+        return True
+
+    @api.multi
+    def action_sync_deadlines(self):
+        """Recompute the deadlines now (e.g. after a payment was recorded)."""
+        self._sync_deadlines()
+        return True
+
+    # Navigation ------------------------------------------------------------------------------
+
+    @api.multi
+    def _open_action(self):
+        action = self.env.ref("loan_legal.legal_case_action").read()[0]
+        if len(self) == 1:
+            action.update(res_id=self.id, view_mode="form", views=[(False, "form")])
+        else:
+            action["domain"] = [("id", "in", self.ids)]
+        action["context"] = {}
+        return action
+
+    @api.multi
+    def _child_action(self, xml_id):
+        self.ensure_one()
+        action = self.env.ref(xml_id).read()[0]
+        action["domain"] = [("case_id", "=", self.id)]
+        action["context"] = {"default_case_id": self.id, "search_default_case_id": self.id}
+        return action
+
+    @api.multi
+    def action_view_assets(self):
+        return self._child_action("loan_legal.legal_asset_action")
+
+    @api.multi
+    def action_view_restrictions(self):
+        return self._child_action("loan_legal.legal_restriction_action")
+
+    @api.multi
+    def action_view_deadlines(self):
+        action = self._child_action("loan_legal.legal_deadline_action")
+        action["context"] = {}
+        return action
+
+
+class LegalCaseParty(models.Model):
+    _name = "legal.case.party"
+    _description = "Legal Case Defendant"
+    _order = "case_id, sequence, id"
+
+    case_id = fields.Many2one("legal.case", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    partner_id = fields.Many2one("res.partner", string="Defendant", required=True, index=True)
+    role = fields.Selection(PARTY_ROLES, required=True, default="borrower")
+    is_company = fields.Boolean(related="partner_id.is_company", readonly=True)
+    note = fields.Char()
+
+    _sql_constraints = [
+        ("partner_uniq", "unique(case_id, partner_id)", "A defendant is listed only once per case."),
+    ]

@@ -1,0 +1,217 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from odoo import _, api, fields, models
+
+from ..services import deadlines
+
+_logger = logging.getLogger(__name__)
+
+DEADLINE_KINDS = [
+    ("limitation", "Limitation Period Ends"),                  # 民法典 第188条, 第195条
+    ("trial_end", "Trial Period Ends"),                        # 民诉法 第152条, 第164条
+    ("appeal_end", "Appeal Window Ends"),                      # 民诉法 第171条
+    ("performance", "Performance Deadline"),                   # set by the judgment
+    ("enforcement_application", "Enforcement Application Deadline"),  # 民诉法 第250条
+    ("preservation_expiry", "Preservation Expires"),           # 民诉法解释 第485条
+    ("preservation_renew_by", "Apply for Renewal By"),         # 财产保全规定 第18条
+    ("restriction_end", "Restriction or Listing Ends"),        # 失信名单规定 第2条
+]
+REMINDER_PARAM = "loan_legal.deadline_reminder_days"
+DEFAULT_REMINDER_DAYS = 7
+
+
+def _day(record, value):
+    """`value` ('YYYY-MM-DD' or a date) as a string; today in the user's time zone by default."""
+    if not value:
+        return fields.Date.context_today(record)
+    return value if isinstance(value, str) else fields.Date.to_string(value)
+
+
+class LegalDeadline(models.Model):
+    _name = "legal.deadline"
+    _description = "Court Deadline"
+    _order = "date, id"
+
+    name = fields.Char(string="Description", required=True, readonly=True)
+    case_id = fields.Many2one("legal.case", string="Legal Case", required=True, readonly=True,
+                              ondelete="cascade", index=True)
+    key = fields.Char(required=True, readonly=True,
+                      help="Kind, asset and restriction: the case has one deadline per key.")
+    kind = fields.Selection(DEADLINE_KINDS, required=True, readonly=True)
+    date = fields.Date(required=True, readonly=True, index=True)
+    source_date = fields.Date(readonly=True, help="The date the deadline is counted from.")
+    state = fields.Selection([("open", "Open"), ("done", "Done"), ("expired", "Expired")],
+                             required=True, default="open", readonly=True, index=True)
+    auto_done = fields.Boolean(readonly=True, help="Done by the case's own data (e.g. the claim was filed).")
+    reminder_date = fields.Date(readonly=True, index=True)
+    activity_id = fields.Many2one("mail.activity", string="Reminder", readonly=True, ondelete="set null")
+    asset_id = fields.Many2one("legal.asset", string="Asset", readonly=True, ondelete="cascade", index=True)
+    restriction_id = fields.Many2one("legal.restriction", string="Restriction", readonly=True,
+                                     ondelete="cascade", index=True)
+    user_id = fields.Many2one(related="case_id.lawyer_id", readonly=True, string="Lawyer", store=True)
+    partner_id = fields.Many2one(related="case_id.partner_id", readonly=True, string="Debtor")
+    case_stage = fields.Selection(related="case_id.stage", readonly=True, string="Case Stage")
+    days_left = fields.Integer(compute="_compute_days_left", string="Days Left")
+    company_id = fields.Many2one(related="case_id.company_id", readonly=True, store=True)
+
+    _sql_constraints = [
+        ("key_uniq", "unique(case_id, key)", "A case has only one deadline of each kind (per asset or "
+                                             "restriction)."),
+    ]
+
+    def _compute_days_left(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for deadline in self:
+            deadline.days_left = (fields.Date.from_string(deadline.date) - today).days if deadline.date else 0
+
+    # Reminder days ---------------------------------------------------------------------------
+
+    @api.model
+    def _reminder_days(self):
+        """Days before a deadline its reminder is given (setting loan_legal.deadline_reminder_days)."""
+        value = self.env["ir.config_parameter"].sudo().get_param(REMINDER_PARAM, DEFAULT_REMINDER_DAYS)
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            _logger.warning("%s is %r, not a number of days: using %d.", REMINDER_PARAM, value,
+                            DEFAULT_REMINDER_DAYS)
+            return DEFAULT_REMINDER_DAYS
+        return max(days, 0)
+
+    @api.model
+    def _reminder_for(self, date, days_before=None):
+        if not date:
+            return False
+        days = self._reminder_days() if days_before is None else days_before
+        return fields.Date.to_string(deadlines.reminder_date(fields.Date.from_string(date), days))
+
+    # Keeping the rows in step with the case -----------------------------------------------------
+
+    @api.multi
+    def _apply_spec(self, case, key, spec, today):
+        """Create (self empty) or update the deadline `key` of `case` from `spec` (see
+        legal.case._deadline_specs); returns the deadline. Writes only what changed."""
+        done = spec["done"]
+        vals = {
+            "name": spec["name"], "kind": spec["kind"], "date": spec["date"], "source_date": spec["source_date"],
+            "asset_id": spec["asset_id"], "restriction_id": spec["restriction_id"],
+            "reminder_date": self._reminder_for(spec["date"]),
+        }
+        if done:
+            vals.update(state="done", auto_done=True)
+        elif self and self.state == "done" and not self.auto_done and self.date == spec["date"]:
+            pass  # marked done by hand, and still the same deadline
+        else:
+            vals.update(state="expired" if spec["date"] < today else "open", auto_done=False)
+        if not self:
+            return self.create(dict(vals, case_id=case.id, key=key))
+        changes = {name: value for name, value in vals.items()
+                   if (self[name].id if isinstance(self[name], models.BaseModel) else self[name]) != value}
+        if changes:
+            self.write(changes)
+        return self
+
+    @api.multi
+    def _remove(self):
+        """Delete deadlines that no longer apply, with their reminders."""
+        activities = self.mapped("activity_id")
+        if activities:
+            self.write({"activity_id": False})
+            activities.sudo().unlink()
+        return self.unlink()
+
+    @api.multi
+    def _sync_activities(self, today=None):
+        """A mail activity for the case's lawyer on each open or expired deadline whose reminder
+        date has come; none on the others (done, not yet due, or no lawyer)."""
+        today = _day(self, today)
+        activity_type = self.env.ref("loan_legal.mail_activity_type_legal_deadline")
+        model = self.env["ir.model"]._get("legal.case")
+        Activity = self.env["mail.activity"].sudo()
+        for deadline in self.sudo():
+            case = deadline.case_id
+            wanted = (deadline.state in ("open", "expired") and deadline.reminder_date
+                      and deadline.reminder_date <= today and case.lawyer_id and case.stage != "closed")
+            activity = deadline.activity_id
+            if wanted:
+                vals = {"user_id": case.lawyer_id.id, "date_deadline": deadline.date,
+                        "summary": deadline._activity_summary()}
+                if activity:
+                    changes = {k: v for k, v in vals.items()
+                               if (activity[k].id if k == "user_id" else activity[k]) != v}
+                    if changes:
+                        activity.write(changes)
+                else:
+                    activity = Activity.create(dict(
+                        vals, res_model_id=model.id, res_id=case.id, activity_type_id=activity_type.id,
+                        note="<p>%s</p>" % deadline.name))
+                    deadline.activity_id = activity
+            elif activity:
+                deadline.activity_id = False
+                if deadline.state == "done":
+                    activity.action_feedback(feedback=_("Deadline done."))
+                else:
+                    activity.unlink()
+        return True
+
+    @api.multi
+    def _activity_summary(self):
+        self.ensure_one()
+        kind = dict(self._fields["kind"]._description_selection(self.env))[self.kind]
+        if self.asset_id:
+            return "%s: %s" % (kind, self.asset_id.display_name)
+        if self.restriction_id:
+            return "%s: %s" % (kind, self.restriction_id.partner_id.display_name)
+        return kind
+
+    # Actions ---------------------------------------------------------------------------------
+
+    @api.multi
+    def action_done(self):
+        """The lawyer has acted on the deadline (filed, appealed, renewed ...)."""
+        self.write({"state": "done", "auto_done": False})
+        self._sync_activities()
+        return True
+
+    @api.multi
+    def action_reopen(self):
+        today = fields.Date.context_today(self)
+        for deadline in self.filtered(lambda d: d.state == "done"):
+            deadline.write({"state": "expired" if deadline.date < today else "open", "auto_done": False})
+        self._sync_activities()
+        return True
+
+    # Daily run -------------------------------------------------------------------------------
+
+    @api.model
+    def _cron_daily(self, today=None):
+        """Bring the deadlines of every open case up to date (payments and served demands move
+        the limitation period), mark passed deadlines expired and give the due reminders.
+
+        A small legal team has a few hundred open cases at most, so the ORM loop is fine here
+        (the collection run, with 100,000 installments, is the one that has to be set-based)."""
+        today = _day(self, today)
+        cases = self.env["legal.case"].sudo().search([("stage", "!=", "closed")])
+        cases._sync_deadlines(today)
+        passed = self.sudo().search([("state", "=", "open"), ("date", "<", today)])
+        passed.write({"state": "expired"})
+        due = self.sudo().search([("state", "in", ("open", "expired")), ("reminder_date", "<=", today),
+                                  ("activity_id", "=", False), ("user_id", "!=", False)])
+        due._sync_activities(today)
+        _logger.info("Legal deadlines of %s: %d cases synchronised, %d expired, %d reminders checked.",
+                     today, len(cases), len(passed), len(due))
+        return True
+
+    @api.model
+    def _refresh_reminder_dates(self):
+        """After the reminder days setting changed: new reminder dates for the pending deadlines."""
+        pending = self.sudo().search([("state", "in", ("open", "expired"))])
+        days = self._reminder_days()
+        for deadline in pending:
+            reminder = self._reminder_for(deadline.date, days)
+            if deadline.reminder_date != reminder:
+                deadline.reminder_date = reminder
+        pending._sync_activities()
+        return True

@@ -1,0 +1,310 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Court-document drafts of a legal case, filled from its data (loan.document in loan_collection
+does the templates, versions and files)."""
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.loan_collection.services.docx_render import cn_date, money
+
+LEGAL_DOC_TYPES = [
+    ("complaint", "Civil Complaint (Element Style)"),
+    ("preservation", "Property Preservation Application"),
+    ("enforcement", "Enforcement Application"),
+    ("consumption_restriction", "Consumption Restriction Application"),
+    ("dishonest_listing", "Dishonest-debtor Listing Application"),
+    ("power_of_attorney", "Power of Attorney"),
+    ("evidence_list", "Evidence List"),
+]
+# Document content is Chinese whatever the user's language, like the templates' own text.
+ROLE_WORDS = {"borrower": "借款人", "guarantor": "保证人", "counter_guarantor": "反担保人", "other": "其他"}
+GUARANTEE_WORDS = {"general": "一般保证", "joint": "连带责任保证", "mortgage": "抵押担保", "pledge": "质押担保",
+                   "counter": "反担保"}
+METHOD_WORDS = {"equal_installment": "等额本息", "equal_principal": "等额本金", "bullet": "到期一次性还本付息",
+                "interest_only": "按月付息、到期还本"}
+ASSET_WORDS = {"real_estate": "不动产", "vehicle": "车辆", "bank_deposit": "银行存款", "securities": "证券",
+               "equity": "股权", "receivable": "应收账款", "other": "其他财产"}
+EVIDENCE_PURPOSE = {
+    "loan_contract": "证明原告与被告之间的借款合同关系及借款金额、期限、利率、还款方式等约定",
+    "guarantee_contract": "证明担保人提供担保的事实及担保方式、范围",
+    "disbursement": "证明原告已按约发放借款",
+    "repayment": "证明被告的还款情况及逾期欠款金额",
+    "notice": "证明原告已催收，诉讼时效中断",
+    "identity": "证明各方当事人的主体资格",
+    "power_of_attorney": "证明代理人的代理权限",
+    "other": "证明案件相关事实",
+}
+# 失信名单规定 第一条 (一)-(六).
+GROUND_WORDS = {
+    "able_refuses": "有履行能力而拒不履行生效法律文书确定的义务",
+    "obstructs": "以伪造证据、暴力、威胁等方法妨碍、抗拒执行",
+    "evades": "以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行",
+    "asset_report": "违反财产报告制度",
+    "breach_restriction": "违反限制消费令",
+    "refuses_settlement": "无正当理由拒不履行执行和解协议",
+}
+JUDGMENT_WORDS = {"judgment": "民事判决书", "ruling": "民事裁定书"}
+COMMON = {"company", "date", "court", "case", "defendants", "defendant_names"}
+PLACEHOLDERS = {
+    "complaint": COMMON | {"claim", "claims", "contract", "guarantees"},
+    "preservation": COMMON | {"claim", "assets", "preservation"},
+    "enforcement": COMMON | {"judgment", "enforcement", "assets"},
+    "consumption_restriction": COMMON | {"judgment", "restriction"},
+    "dishonest_listing": COMMON | {"judgment", "restriction"},
+    "power_of_attorney": COMMON | {"lawyer"},
+    "evidence_list": COMMON | {"evidence"},
+}
+
+
+class LoanDocumentTemplate(models.Model):
+    _inherit = "loan.document.template"
+
+    doc_type = fields.Selection(selection_add=LEGAL_DOC_TYPES)
+
+    @api.model
+    def _document_types(self):
+        types = super(LoanDocumentTemplate, self)._document_types()
+        types.update({doc_type: ("loan_legal", names) for doc_type, names in PLACEHOLDERS.items()})
+        return types
+
+
+class LoanDocument(models.Model):
+    _inherit = "loan.document"
+
+    doc_type = fields.Selection(selection_add=LEGAL_DOC_TYPES)
+
+
+class LoanDocumentBulk(models.TransientModel):
+    _inherit = "loan.document.bulk"
+
+    doc_type = fields.Selection(selection_add=LEGAL_DOC_TYPES)
+
+
+class LegalCase(models.Model):
+    _inherit = "legal.case"
+
+    document_ids = fields.One2many("loan.document", compute="_compute_document_ids", string="Court Documents")
+
+    def _compute_document_ids(self):
+        Document = self.env["loan.document"]
+        for case in self:
+            case.document_ids = Document.search([("res_model", "=", self._name), ("res_id", "=", case.id)])
+
+    # Data of the documents ----------------------------------------------------------------
+
+    def _party_data(self, partner, role):
+        partner = partner.sudo()
+        data = {
+            "role": ROLE_WORDS.get(role, role), "name": partner.name,
+            "kind": "company" if partner.is_company else "person",
+            "id_label": "统一社会信用代码" if partner.identity_type == "credit_code" else "公民身份号码",
+            "id_number": partner.identity_number,
+            "address": " ".join(filter(None, [partner.state_id.name, partner.city, partner.street, partner.street2])),
+            "phone": partner.mobile or partner.phone,
+            "legal_representative": partner.legal_representative,
+        }
+        number = partner.identity_number or ""
+        if partner.identity_type == "resident_id" and len(number) == 18:
+            # GB 11643: the 17th digit is odd for men, even for women.
+            data["gender"] = "男" if int(number[16]) % 2 else "女"
+            data["birth"] = cn_date(partner.birth_date)
+        return data
+
+    def _check_party_data(self, data):
+        labels = {"id_number": _("identity number"), "address": _("address"), "phone": _("phone"),
+                  "legal_representative": _("legal representative"), "birth": _("birth date (from the resident ID)")}
+        needed = ["id_number", "address", "phone"] + (
+            ["legal_representative"] if data["kind"] == "company" else ["birth"])
+        missing = [labels[key] for key in needed if not data.get(key)]
+        if missing:
+            raise UserError(_("%s (%s) lacks: %s. Complete the partner, then generate the document again.")
+                            % (data["name"], data["role"], ", ".join(missing)))
+
+    @api.multi
+    def _document_data(self, doc_type):
+        """The data of doc_type's template for this case (PLACEHOLDERS lists the names)."""
+        self.ensure_one()
+        case = self.sudo().with_context(lang="zh_CN")
+        company, contract = case.company_id, case.contract_id
+        plaintiff = company.partner_id
+        defendants = []
+        for party in case.party_ids:
+            data = self._party_data(party.partner_id, party.role)
+            self._check_party_data(data)
+            defendants.append(data)
+        court = case.court_id
+        if doc_type in ("enforcement", "consumption_restriction", "dishonest_listing"):
+            court = case.enforcement_court_id or case.court_id
+        result = {
+            "company": {"name": company.name,
+                        "address": " ".join(filter(None, [company.state_id.name, company.city, company.street,
+                                                          company.street2])),
+                        "phone": company.phone, "legal_representative": plaintiff.legal_representative,
+                        "credit_code": plaintiff.identity_number or company.company_registry or company.vat},
+            "date": cn_date(fields.Date.context_today(self)),
+            "court": {"name": court.name},
+            "case": {"number": case.case_number, "appeal_number": case.appeal_case_number,
+                     "enforcement_number": case.enforcement_case_number},
+            "defendants": defendants,
+            "defendant_names": "、".join(d["name"] for d in defendants),
+        }
+        builder = getattr(case, "_document_data_%s" % doc_type)
+        result.update(builder())
+        return result
+
+    def _claim_data(self):
+        contract = self.contract_id
+        rate = contract.annual_rate
+        return {
+            "date": cn_date(self.claim_date),
+            "principal": money(self.claim_principal), "interest": money(self.claim_interest),
+            "penalty": money(self.claim_penalty), "costs": money(self.claim_costs), "total": money(self.claim_total),
+            "interest_method": "以未还本金为基数，按合同约定年利率%s%%计算" % _num(rate),
+            "penalty_method": "以逾期款项为基数，按合同约定逾期罚息年利率%s%%、按日计算（日利率＝年利率÷360），"
+                              "暂计至%s，此后计至实际清偿之日止" % (_num(contract.overdue_rate), cn_date(self.claim_date)),
+            "security": "；".join(self._guarantee_sentences()) or "无",
+        }
+
+    def _guarantee_sentences(self):
+        sentences = []
+        for guarantee in self.contract_id.guarantee_ids:
+            if guarantee.guarantee_type in ("mortgage", "pledge"):
+                sentences.append("原告对%s提供的担保物（%s）折价或者拍卖、变卖所得价款享有优先受偿权" % (
+                    guarantee.partner_id.name, guarantee.collateral or "见担保合同"))
+            elif guarantee.guarantee_type == "general":
+                sentences.append("%s对被告%s的债务，在其财产依法强制执行后仍不能履行的部分承担保证责任（民法典 第六百八十七条）"
+                                 % (guarantee.partner_id.name, self.partner_id.name))
+            else:
+                sentences.append("%s对上述债务承担连带清偿责任" % guarantee.partner_id.name)
+        return sentences
+
+    def _document_data_complaint(self):
+        contract = self.contract_id
+        if not contract:
+            raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
+        installments = contract.invoice_ids.filtered(lambda i: i.state in ("open", "paid"))
+        overdue = installments.filtered(lambda i: i.state == "open" and i.date_due < (self.claim_date or "9999"))
+        repaid = sum(i.amount_total - i.residual for i in installments)
+        months = (fields.Date.from_string(contract.date_maturity) - fields.Date.from_string(contract.date_disbursed)).days
+        notices = self.collection_case_id.notice_ids.filtered(lambda n: n.state == "served")
+        claim = self._claim_data()
+        claims = ["判令被告%s向原告归还借款本金%s、支付利息%s及罚息%s（暂计至%s，此后按合同约定计至实际清偿之日止）"
+                  % (self.partner_id.name, claim["principal"]["figures"], claim["interest"]["figures"],
+                     claim["penalty"]["figures"], claim["date"])]
+        if self.claim_costs:
+            claims.append("判令被告%s支付原告为实现债权支出的费用%s" % (self.partner_id.name, claim["costs"]["figures"]))
+        claims.extend("判令" + sentence for sentence in self._guarantee_sentences())
+        claims.append("判令本案诉讼费、保全费等诉讼费用由被告承担")
+        return {
+            "claim": claim,
+            "claims": claims,
+            "contract": {
+                "number": contract.name, "date_signed": cn_date(contract.date_signed or contract.date_disbursed),
+                "place_signed": contract.place_signed, "principal": money(contract.principal),
+                "disbursed": money(contract.principal), "date_disbursed": cn_date(contract.date_disbursed),
+                "date_maturity": cn_date(contract.date_maturity),
+                "term": "%s个月" % max(1, round(months / 30.4)) if months > 31 else "%s天" % months,
+                "annual_rate": "%s%%" % _num(contract.annual_rate), "overdue_rate": "%s%%" % _num(contract.overdue_rate),
+                "method": METHOD_WORDS[contract.repayment_method], "repaid": money(repaid),
+                "overdue_since": cn_date(min(overdue.mapped("date_due"))) if overdue else claim["date"],
+                "demands": "；".join("%s向%s送达%s" % (cn_date(n.date_served), n.partner_id.name, n.name) for n in notices)
+                           or "经原告多次电话及上门催收，被告仍未还款",
+            },
+            "guarantees": [dict(filter(lambda item: item[1], {
+                "name": g.partner_id.name, "kind": GUARANTEE_WORDS[g.guarantee_type],
+                "contract_number": g.contract_number or contract.name, "collateral": g.collateral,
+                "registration": " ".join(filter(None, [g.registration_authority, g.registration_number])),
+            }.items())) for g in contract.guarantee_ids],
+        }
+
+    def _asset_data(self):
+        return [{"owner": a.partner_id.name, "kind": ASSET_WORDS[a.asset_type], "details": a.name,
+                 "value": money(a.estimated_value)} for a in self.asset_ids if a.state not in ("released",)]
+
+    def _document_data_preservation(self):
+        amount = self.preservation_amount or self.claim_total
+        return {"claim": self._claim_data(), "assets": self._asset_data(),
+                "preservation": {"amount": money(amount),
+                                 "guarantee": "保险公司出具的诉讼财产保全责任保险保单或银行保函"}}
+
+    def _judgment_data(self):
+        if not (self.judgment_date and self.effective_date):
+            raise UserError(_("The judgment and the date it took effect are needed: fill them in on the legal case."))
+        return {"kind": JUDGMENT_WORDS[self.judgment_kind], "date": cn_date(self.judgment_date),
+                "effective": cn_date(self.effective_date), "performance_deadline": cn_date(self.performance_deadline)}
+
+    def _document_data_enforcement(self):
+        recovered = self.collection_case_id.sudo().recovered_amount if self.collection_case_id else 0
+        court = self.enforcement_court_id or self.court_id
+        return {"judgment": self._judgment_data(), "assets": self._asset_data(),
+                "enforcement": {"amount": money(max(self.awarded_total - recovered, 0) or self.awarded_total),
+                                "court": court.name}}
+
+    def _restriction_data(self, kind):
+        restriction = self.restriction_ids.filtered(lambda r: r.kind == kind and r.state != "lifted")[:1]
+        if not restriction:
+            raise UserError(_("Record the restriction to apply for on the case first (Restrictions tab)."))
+        person = restriction.partner_id.name
+        if restriction.person_role != "debtor":
+            person = "%s（%s）" % (person, dict(restriction._fields["person_role"]._description_selection(
+                self.env))[restriction.person_role])
+        data = {"person": person}
+        if kind == "dishonest":
+            if not restriction.ground:
+                raise UserError(_("Choose the listing ground on the restriction first."))
+            data["ground"] = GROUND_WORDS[restriction.ground]
+        debtor = restriction.debtor_id.sudo()
+        if debtor.is_company and debtor.legal_representative:
+            # 限制高消费规定 第三条第二款: for a company debtor, its legal representative too.
+            data["company_people"] = "法定代表人%s" % debtor.legal_representative
+        return {"judgment": self._judgment_data(), "restriction": data}
+
+    def _document_data_consumption_restriction(self):
+        return self._restriction_data("consumption")
+
+    def _document_data_dishonest_listing(self):
+        return self._restriction_data("dishonest")
+
+    def _document_data_power_of_attorney(self):
+        if self.lawyer_id:
+            lawyer = {"name": self.lawyer_id.name, "position": "委托人的工作人员",
+                      "phone": self.lawyer_id.partner_id.mobile or self.lawyer_id.partner_id.phone}
+        elif self.outside_lawyer:
+            lawyer = {"name": self.outside_lawyer, "position": "%s律师" % (self.law_firm_id.name or ""),
+                      "phone": self.law_firm_id.phone}
+        else:
+            raise UserError(_("Choose the lawyer (internal or outside) on the legal case first."))
+        return {"lawyer": lawyer}
+
+    def _document_data_evidence_list(self):
+        evidence = self.evidence_ids.filtered(lambda e: e.state != "missing")
+        if not evidence:
+            raise UserError(_("No evidence is collected yet: mark the collected items on the Evidence tab."))
+        return {"evidence": [{"name": e.name, "source": "原告提供", "purpose": EVIDENCE_PURPOSE[e.kind],
+                              "pages": str(len(e.attachment_ids) or 1)} for e in evidence]}
+
+    # Actions -------------------------------------------------------------------------------
+
+    @api.multi
+    def _generate_documents(self, doc_type):
+        labels = dict(self.env["loan.document"]._fields["doc_type"]._description_selection(
+            self.env(context=dict(self.env.context, lang="zh_CN"))))
+        documents = self.env["loan.document"]
+        for case in self:
+            documents |= documents.generate(case, doc_type, case._document_data(doc_type),
+                                            "%s-%s" % (labels[doc_type], case.name))
+        return documents
+
+    @api.multi
+    def action_generate_document(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window", "res_model": "loan.document.bulk", "view_mode": "form",
+            "target": "new", "name": _("Generate Court Document"),
+            "context": {"active_model": self._name, "active_ids": self.ids, "default_doc_type": "complaint"},
+        }
+
+
+def _num(value):
+    """12.0 -> '12', 10.8 -> '10.8' (rates as written in contracts)."""
+    return ("%.4f" % value).rstrip("0").rstrip(".")

@@ -1,0 +1,196 @@
+"""Court-document drafts filled from a legal case: each of the seven filings opened with
+python-docx and checked for the parties, amounts in figures and capital numerals, case numbers
+and dates, and no placeholder left; missing data refused by name; versions; the bulk zip."""
+import base64
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+import zipfile
+
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.loan_collection.services import docx_layout, docx_render
+
+from .common import LegalTestCase
+
+
+class TestLegalDocuments(LegalTestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestLegalDocuments, cls).setUpClass()
+        company = cls.env.user.company_id
+        company.write({"name": "测试小额贷款有限公司", "street": "天目山路1号", "city": "杭州市",
+                       "state_id": cls.env.ref("l10n_cn.state_ZJ").id, "phone": "0571-12345678"})
+        company.partner_id.write({"identity_type": "credit_code", "identity_number": "91350100M000100Y43",
+                                  "legal_representative": "钱总"})
+        cls.borrower.write({"street": "文三路158号", "city": "杭州市", "mobile": "13800001111"})
+        cls.guarantor.write({"identity_type": "resident_id", "identity_number": "330106197908060022",
+                             "street": "莫干山路12号", "city": "杭州市", "mobile": "13900002222"})
+        cls.lawyer.partner_id.mobile = "13700003333"
+        contract = cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
+        contract.place_signed = "杭州市西湖区"
+        cls.case = cls.make_legal_case(contract=contract, case_number="（2025）浙0106民初1234号", claim_costs=5000.0,
+                                       claim_date="2025-05-31", lawyer_id=cls.lawyer.id)
+        cls.collect_evidence(cls.case)
+
+    def generate(self, doc_type, case=None):
+        case = case or self.case
+        documents = case.sudo(self.lawyer)._generate_documents(doc_type)
+        self.assertEqual(len(documents), 1)
+        content = base64.b64decode(documents.attachment_id.datas)
+        self.assertEqual(docx_render.leftover_placeholders(content), [])
+        return documents, docx_render.document_text(content)
+
+    def judged(self):
+        case = self.file(self.case, "2025-06-02")
+        case.write({"stage": "judgment", "judgment_date": "2025-09-01", "judgment_served_date": "2025-09-05",
+                    "awarded_principal": 300000.0, "awarded_interest": 50000.0, "performance_days": 10,
+                    "enforcement_case_number": "（2025）浙0106执999号"})
+        case.write({"effective_date": "2025-09-22", "stage": "effective"})
+        return case
+
+    def test_complaint(self):
+        document, text = self.generate("complaint")
+        self.assertEqual(document.doc_type, "complaint")
+        self.assertIn("民事起诉状", text)
+        self.assertIn("原告：测试小额贷款有限公司", text)
+        self.assertIn("91350100M000100Y43", text)
+        self.assertIn("被告（借款人）：测试借款人甲，男，1985年3月12日出生", text)
+        self.assertIn("110105198503120012", text)
+        self.assertIn("被告（反担保人）：测试担保人乙，女，1979年8月6日出生", text)
+        # Claim: 300,000 + 36,000 + 14,000 + 5,000 = 355,000.
+        self.assertIn("尚欠本金¥300,000.00（大写：人民币叁拾万元整）", text)
+        self.assertIn("¥355,000.00（大写：人民币叁拾伍万伍仟元整）", text)
+        self.assertIn("年利率12%", text)
+        self.assertIn("逾期罚息年利率18%", text)
+        self.assertIn("测试担保人乙对上述债务承担连带清偿责任", text)
+        self.assertIn("2022年3月10日在杭州市西湖区签订编号为%s的借款合同" % self.case.contract_id.name, text)
+        self.assertIn("自2022年4月10日起逾期未还款", text)
+        self.assertIn("杭州市西湖区人民法院", text)
+
+    def test_preservation(self):
+        self.case.preservation_amount = 200000.0
+        self.env["legal.asset"].create({"case_id": self.case.id, "partner_id": self.borrower.id,
+                                        "asset_type": "real_estate", "name": "杭州市西湖区文三路158号302室",
+                                        "estimated_value": 1500000.0})
+        _document, text = self.generate("preservation")
+        self.assertIn("财产保全申请书", text)
+        self.assertIn("¥200,000.00（大写：人民币贰拾万元整）", text)
+        self.assertIn("（2025）浙0106民初1234号", text)
+        self.assertIn("测试借款人甲名下不动产：杭州市西湖区文三路158号302室，估值¥1,500,000.00", text)
+
+    def test_enforcement_needs_the_judgment(self):
+        with self.assertRaisesRegex(UserError, "judgment and the date it took effect"):
+            self.generate("enforcement")
+        self.judged()
+        _document, text = self.generate("enforcement")
+        self.assertIn("强制执行申请书", text)
+        self.assertIn("民事判决书（（2025）浙0106民初1234号），于2025年9月22日发生法律效力", text)
+        self.assertIn("¥350,000.00（大写：人民币叁拾伍万元整）", text)
+        self.assertIn("履行期限已于2025年10月2日届满", text)
+
+    def test_restriction_and_listing(self):
+        case = self.judged()
+        with self.assertRaisesRegex(UserError, "Record the restriction"):
+            self.generate("consumption_restriction")
+        Restriction = self.env["legal.restriction"]
+        Restriction.create({"case_id": case.id, "kind": "consumption", "debtor_id": self.borrower.id,
+                            "partner_id": self.borrower.id, "application_date": "2025-11-01"})
+        Restriction.create({"case_id": case.id, "kind": "dishonest", "debtor_id": self.borrower.id,
+                            "partner_id": self.borrower.id, "ground": "able_refuses",
+                            "application_date": "2025-11-01"})
+        _document, text = self.generate("consumption_restriction")
+        self.assertIn("限制消费令申请书", text)
+        self.assertIn("请求对被申请人测试借款人甲采取限制消费措施", text)
+        self.assertIn("（2025）浙0106执999号", text)
+        _document, text = self.generate("dishonest_listing")
+        self.assertIn("纳入失信被执行人名单申请书", text)
+        self.assertIn("有履行能力而拒不履行生效法律文书确定的义务", text)
+
+    def test_power_of_attorney_and_evidence_list(self):
+        _document, text = self.generate("power_of_attorney")
+        self.assertIn("受托人：t_lawyer，委托人的工作人员，联系电话：13700003333", text)
+        self.assertIn("测试借款人甲、测试担保人乙金融借款合同纠纷", text)
+        _document, text = self.generate("evidence_list")
+        self.assertIn("证据清单", text)
+        self.assertIn("借款合同", text)
+        self.assertIn("证明原告已按约发放借款", text)
+
+    def test_missing_contract_data_refused_by_name(self):
+        self.case.contract_id.sudo().place_signed = False
+        with self.assertRaisesRegex(UserError, "place_signed"):
+            self.generate("complaint")
+
+    def test_missing_party_data_refused_by_name(self):
+        self.guarantor.mobile = False
+        with self.assertRaisesRegex(UserError, "测试担保人乙.*phone"):
+            self.generate("complaint")
+        self.assertFalse(self.case.document_ids)
+
+    def test_regenerating_keeps_both_versions(self):
+        self.generate("complaint")
+        self.case.claim_interest = 40000.0
+        self.generate("complaint")
+        documents = self.case.document_ids.sorted("version")
+        self.assertEqual(documents.mapped("version"), [1, 2])
+        texts = [docx_render.document_text(base64.b64decode(d.attachment_id.datas)) for d in documents]
+        self.assertIn("¥36,000.00", texts[0])
+        self.assertIn("¥40,000.00", texts[1])
+
+    def test_company_template_with_unknown_placeholder_refused(self):
+        document = docx_layout.new_document()
+        docx_layout.para(document, "{{ court.name }}：{{ judge_name }}")
+        with self.assertRaisesRegex(ValidationError, "judge_name"):
+            self.env["loan.document.template"].sudo(self.legal_manager).create({
+                "name": "x", "doc_type": "complaint", "datas": base64.b64encode(docx_layout.to_bytes(document))})
+
+    def test_bulk_zip_one_file_per_case(self):
+        contract = self.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
+        contract.place_signed = "杭州市"
+        other = self.make_legal_case(contract=contract, claim_date="2025-05-31")
+        cases = self.case | other
+        wizard = self.env["loan.document.bulk"].sudo(self.lawyer).with_context(
+            active_model="legal.case", active_ids=cases.ids).create({"doc_type": "complaint"})
+        wizard.action_generate()
+        archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(wizard.zip_file)))
+        self.assertEqual(len(archive.namelist()), 2)
+        texts = [docx_render.document_text(archive.read(name)) for name in archive.namelist()]
+        self.assertEqual(sorted(c.contract_id.name for c in cases),
+                         sorted(c.contract_id.name for c in cases for t in texts if c.contract_id.name in t))
+
+    def test_collector_cannot_generate_court_documents(self):
+        from odoo.exceptions import AccessError
+        with self.assertRaises(AccessError):
+            self.case.sudo(self.office)._generate_documents("complaint")
+
+
+class TestDemoDocuments(LegalTestCase):
+    """Every court document of the demo's most advanced legal case, and (if LibreOffice is
+    installed) each converted to PDF."""
+
+    def test_demo_documents(self):
+        cases = self.env["legal.case"].search([("name", "!=", "/")]).filtered(
+            lambda c: c.effective_date and c.restriction_ids)
+        if not cases:
+            self.skipTest("no demo data")
+        case = cases[0]
+        office = shutil.which("libreoffice") or shutil.which("soffice")
+        for doc_type in ("complaint", "preservation", "enforcement", "consumption_restriction",
+                         "dishonest_listing", "power_of_attorney", "evidence_list"):
+            if doc_type == "dishonest_listing" and not case.restriction_ids.filtered(lambda r: r.kind == "dishonest"):
+                continue
+            document = case._generate_documents(doc_type)
+            content = base64.b64decode(document.attachment_id.datas)
+            self.assertEqual(docx_render.leftover_placeholders(content), [], doc_type)
+            if office:
+                with tempfile.TemporaryDirectory() as folder:
+                    path = os.path.join(folder, doc_type + ".docx")
+                    with open(path, "wb") as out:
+                        out.write(content)
+                    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", folder, path],
+                                   check=True, timeout=180, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                    self.assertTrue(os.path.getsize(os.path.join(folder, doc_type + ".pdf")) > 1000)
