@@ -80,7 +80,7 @@ class LoanDocumentTemplate(models.Model):
         if error.code == "invalid":
             return _("The template is not a Word .docx file: save it as .docx and upload it again.")
         if error.code == "syntax":
-            return _("The template has a malformed placeholder (%s): check the {{ }} and {% %} tags.") % error.detail
+            return _("The template has a malformed placeholder (%s): check the {{ }} and {%% %%} tags.") % error.detail
         if error.code == "unknown":
             return _("The template uses placeholders that a %s does not provide: %s. Use only: %s.") % (
                 labels[doc_type], ", ".join(error.names), ", ".join(sorted(self._placeholders(doc_type))))

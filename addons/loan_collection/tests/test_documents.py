@@ -110,3 +110,10 @@ class TestDocuments(LoanCase):
         with self.assertRaises(AccessError):
             self.env["loan.document.template"].sudo(self.office).create({
                 "name": "x", "doc_type": "overdue_notice", "datas": self.company_template("{{ date }}")})
+
+    def test_malformed_template_refused(self):
+        document = docx_layout.new_document()
+        docx_layout.para(document, "{{ addressee.name ")
+        with self.assertRaisesRegex(ValidationError, "malformed placeholder"):
+            self.env["loan.document.template"].create({
+                "name": "x", "doc_type": "overdue_notice", "datas": base64.b64encode(docx_layout.to_bytes(document))})
