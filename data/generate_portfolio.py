@@ -1,15 +1,19 @@
 """Benchmark portfolio for the daily collection run (`make bench`, see data/README.md).
 
+    generate_portfolio.py CONFIG prepare                        # once, in the template
+    generate_portfolio.py CONFIG fresh --template loan_bench    # CONFIG's db := a copy of it
     generate_portfolio.py CONFIG generate --overdue N [--date YYYY-MM-DD]
     generate_portfolio.py CONFIG run [--date YYYY-MM-DD] [--steps]
-    generate_portfolio.py CONFIG clean
+    generate_portfolio.py CONFIG vacuum
 
-`generate` replaces the previous benchmark portfolio (every loan.contract named BENCH-...,
-with its borrowers, installments, cases, tasks, activities and notes) by one with exactly N
-overdue installments on DATE. `run` runs the daily collection run for DATE as superuser in
-its own process, commits, and prints the run's duration and query count (`--steps` also
-times each step of collection.run, for finding a bottleneck). Each command ends with one
-line of key=value pairs on stdout for tools/bench.sh; everything else goes to stderr.
+`prepare` creates the collector users in the kept template database (loan_bench). `fresh`
+replaces CONFIG's database by a copy of the template, so that each size starts from an empty
+portfolio. `generate` builds a portfolio with exactly N overdue installments on DATE (default
+today). `run` runs the daily collection run for DATE as superuser in its own process, commits
+and prints the run's duration and query count (`--steps` also times each step of
+collection.run and prints its slow queries, to find a bottleneck). `vacuum` does what
+autovacuum would do between two days. Each command ends with one line of key=value pairs on
+stdout for tools/bench.sh; everything else goes to stderr.
 
 The portfolio is built SET-BASED, in SQL: INSERT ... SELECT FROM generate_series. Creating
 and validating one installment invoice through the ORM (account.invoice create +
@@ -42,7 +46,7 @@ from contextlib import closing
 import odoo
 from odoo import SUPERUSER_ID, api, fields
 
-PREFIX = "BENCH-"             # loan.contract names; the cleaning step relies on it
+PREFIX = "BENCH-"             # loan.contract names of the portfolio
 PARTNER_REF = "BENCH-P-"      # res.partner refs of the generated borrowers
 OVERDUE_PER_CONTRACT = 5
 PAID_PER_CONTRACT = 2
@@ -60,50 +64,32 @@ def open_registry(config_file):
     return odoo.registry(odoo.tools.config["db_name"])
 
 
-# Cleaning -----------------------------------------------------------------------------------
+# A fresh database per size ------------------------------------------------------------------
 
-def clean(registry):
-    """Delete the previous benchmark portfolio and everything the daily runs made from it,
-    set-based. Every dependent row is deleted explicitly before the rows it refers to, and a
-    table emptied of many rows is vacuumed before the next delete, because PostgreSQL checks
-    each foreign key row by row and some referencing columns have no index (a sequential scan
-    of the dead rows for every deleted row would take minutes)."""
+def fresh(template):
+    """Replace the configured database by a copy of `template` (the kept loan_bench, with the
+    addons installed and no portfolio): about 2 s with Odoo's duplicate (the copy itself is
+    0.3 s), where deleting a 100,000-installment portfolio row by row through the foreign keys
+    took well over ten minutes (several referencing columns have no index: collection_task.activity_id,
+    account_invoice.refund_invoice_id, ...) and breaks whenever an addon adds a table that
+    refers to contracts or cases. Odoo's own drop and duplicate, so the filestore follows."""
+    from odoo.service import db as db_service
+    target = odoo.tools.config["db_name"]
+    if target == template:
+        raise SystemExit("error: the benchmark database cannot be its own template (%s)" % template)
     started = time.time()
+    # Odoo guards these behind list_db (off in our configurations, for the web server).
+    odoo.tools.config["list_db"] = True
+    db_service.exp_drop(target)
+    db_service.exp_duplicate_database(template, target)
+    return time.time() - started
+
+
+def prepare(registry):
+    """Once in the template: the collector users (through the ORM) and a policy manager."""
     with closing(registry.cursor()) as cr:
-        cr.autocommit(True)  # each step on its own: VACUUM cannot run in a transaction
-        cr.execute("SELECT id FROM loan_contract WHERE name LIKE %s", (PREFIX + "%",))
-        contract_ids = [row[0] for row in cr.fetchall()]
-        cr.execute("SELECT count(*) FROM res_partner WHERE ref LIKE %s", (PARTNER_REF + "%",))
-        partners = cr.fetchone()[0]
-        if not contract_ids and not partners:
-            return 0, time.time() - started
-        cr.execute("SELECT id FROM collection_case WHERE contract_id = ANY(%s)", (contract_ids,))
-        case_ids = [row[0] for row in cr.fetchall()]
-        steps = [
-            ("""DELETE FROM mail_activity
-                 WHERE collection_task_id IN (SELECT id FROM collection_task WHERE contract_id = ANY(%(contracts)s))
-                    OR (res_model = 'collection.case' AND res_id = ANY(%(cases)s))
-                    OR (res_model = 'loan.contract' AND res_id = ANY(%(contracts)s))""", None),
-            ("DELETE FROM collection_task WHERE contract_id = ANY(%(contracts)s)", "collection_task"),
-            ("""DELETE FROM mail_message
-                 WHERE (model = 'collection.case' AND res_id = ANY(%(cases)s))
-                    OR (model = 'loan.contract' AND res_id = ANY(%(contracts)s))""", "mail_message"),
-            ("""DELETE FROM mail_followers
-                 WHERE (res_model = 'collection.case' AND res_id = ANY(%(cases)s))
-                    OR (res_model = 'loan.contract' AND res_id = ANY(%(contracts)s))""", None),
-            ("DELETE FROM account_invoice WHERE loan_contract_id = ANY(%(contracts)s)", "account_invoice"),
-            ("DELETE FROM collection_case_party_rel WHERE case_id = ANY(%(cases)s)", None),
-            ("DELETE FROM collection_case WHERE id = ANY(%(cases)s)", "collection_case"),
-            ("DELETE FROM loan_guarantee WHERE contract_id = ANY(%(contracts)s)", "loan_guarantee"),
-            ("DELETE FROM loan_contract WHERE id = ANY(%(contracts)s)", "loan_contract"),
-            ("DELETE FROM res_partner WHERE ref LIKE %(partner_ref)s", "res_partner"),
-        ]
-        params = {"contracts": contract_ids, "cases": case_ids, "partner_ref": PARTNER_REF + "%"}
-        for query, vacuum in steps:
-            cr.execute(query, params)
-            if vacuum and cr.rowcount > 1000:
-                cr.execute("VACUUM %s" % vacuum)
-    return len(contract_ids), time.time() - started
+        _collectors(api.Environment(cr, SUPERUSER_ID, {}))
+        cr.commit()
 
 
 # Generating ---------------------------------------------------------------------------------
@@ -130,21 +116,55 @@ def _collectors(env):
     return made["office"], made["field"]
 
 
-def _partner_defaults(env):
-    """The stored defaults of a new res.partner, as columns (lang, active, customer, ...)."""
-    Partner = env["res.partner"]
-    defaults = Partner.default_get(list(Partner._fields))
-    columns = {}
-    for name, value in defaults.items():
-        field = Partner._fields[name]
-        if not field.store or not field.column_type or field.type in ("one2many", "many2many"):
+def _insert(env, model, explicit, source, context=None):
+    """INSERT INTO model's table (explicit columns, then every other stored column that has an
+    ORM default, as a constant) SELECT explicit expressions, defaults FROM source.
+
+    `explicit` is a list of (column, SQL expression) pairs; the expressions may use
+    %(name)s parameters given to execute(). The defaults come from default_get(), so a
+    required field an addon adds later (with a default) is filled without touching this
+    file; a NOT NULL column without either is reported by name."""
+    Model = env[model].with_context(**(context or {}))
+    table = Model._table
+    # Defaults that must differ from row to row (a constant would give every row the same token).
+    explicit = explicit + [(name, expression) for name, expression in PER_ROW_DEFAULTS.items()
+                           if name in Model._fields and Model._fields[name].store]
+    names = {column for column, _expression in explicit}
+    wanted = [name for name, field in Model._fields.items()
+              if field.store and field.column_type and name not in names and name != "id"]
+    defaults = {}
+    for name, value in Model.default_get(wanted).items():
+        field = Model._fields[name]
+        if field.type in ("one2many", "many2many"):
             continue
-        columns[name] = value if value is not False or field.type == "boolean" else None
-    for name in ("name", "display_name", "ref", "commercial_partner_id", "tz", "country_id",
-                 "create_uid", "create_date", "write_uid", "write_date", "customer", "supplier",
-                 "employee", "is_company", "type", "active"):
-        columns.pop(name, None)
-    return columns
+        if field.type == "many2one" and isinstance(value, (tuple, list)):
+            value = value[0]
+        defaults[name] = None if value is False and field.type != "boolean" else value
+    env.cr.execute("""
+        SELECT column_name FROM information_schema.columns
+         WHERE table_name = %s AND is_nullable = 'NO' AND column_default IS NULL
+    """, (table,))
+    missing = sorted(row[0] for row in env.cr.fetchall() if row[0] not in names and defaults.get(row[0]) is None)
+    if missing:
+        raise SystemExit("error: %s has required column(s) %s that data/generate_portfolio.py does not fill and "
+                         "that have no default: add them to its INSERT of %s." % (table, ", ".join(missing), model))
+    columns = [column for column, _expression in explicit] + list(defaults)
+    expressions = [expression for _column, expression in explicit] + [
+        "%%(default_%s)s" % column for column in defaults]
+    query = 'INSERT INTO "%s" (%s) SELECT %s FROM %s' % (
+        table, ", ".join('"%s"' % c for c in columns), ",\n       ".join(expressions), source)
+    return query, {"default_%s" % column: value for column, value in defaults.items()}
+
+
+def _execute(cr, statement, params):
+    query, defaults = statement
+    cr.execute(query, dict(params, **defaults))
+    return cr.rowcount
+
+
+PER_ROW_DEFAULTS = {"access_token": "gen_random_uuid()::text"}
+AUDIT = [("create_uid", "%(uid)s"), ("create_date", "now() at time zone 'UTC'"),
+         ("write_uid", "%(uid)s"), ("write_date", "now() at time zone 'UTC'")]
 
 
 def generate(registry, overdue, date):
@@ -152,6 +172,10 @@ def generate(registry, overdue, date):
     n_overdue_contracts = -(-overdue // OVERDUE_PER_CONTRACT)
     n_current = n_overdue_contracts // CURRENT_RATIO
     with closing(registry.cursor()) as cr:
+        cr.execute("SELECT count(*) FROM loan_contract WHERE name LIKE %s", (PREFIX + "%",))
+        if cr.fetchone()[0]:
+            raise SystemExit("error: %s already has a benchmark portfolio: generate into a fresh copy of the "
+                             "template (the `fresh` command)" % cr.dbname)
         env = api.Environment(cr, SUPERUSER_ID, {})
         office_ids, field_ids = _collectors(env)
         product = env.ref("loan_collection.loan_product_guaranteed")
@@ -162,8 +186,59 @@ def generate(registry, overdue, date):
         if not journal or not receivable:
             raise SystemExit("error: the guaranteed-loan product has no journal, or the company no receivable "
                              "account: is the chart of accounts installed in %s?" % cr.dbname)
-        country = env.ref("base.cn")
-        defaults = _partner_defaults(env)
+        params = {"date": date, "uid": SUPERUSER_ID, "prefix": PREFIX, "partner_ref": PARTNER_REF,
+                  "country": env.ref("base.cn").id, "product": product.id, "product_type": product.product_type,
+                  "company": company.id, "currency": company.currency_id.id, "journal": journal.id,
+                  "account": receivable.id, "paid": PAID_PER_CONTRACT, "future": FUTURE_PER_CONTRACT,
+                  "n_over_c": n_overdue_contracts, "n_cur": n_current, "per": OVERDUE_PER_CONTRACT,
+                  "n": overdue, "office": office_ids, "field": field_ids, "n_coll": COLLECTORS}
+        partners = _insert(env, "res.partner", [
+            ("id", "partner_id"), ("name", "'测试借款人' || k"), ("display_name", "'测试借款人' || k"),
+            ("ref", "%(partner_ref)s || k"), ("commercial_partner_id", "partner_id"),
+            ("country_id", "%(country)s"), ("tz", "'Asia/Shanghai'"), ("customer", "true"),
+            ("supplier", "false"), ("employee", "false"), ("is_company", "false"), ("type", "'contact'"),
+            ("active", "true")] + AUDIT, "bench_contract")
+        contracts = _insert(env, "loan.contract", [
+            ("id", "c.contract_id"), ("name", "%(prefix)s || lpad(c.k::text, 7, '0')"),
+            ("partner_id", "c.partner_id"), ("product_id", "%(product)s"), ("product_type", "%(product_type)s"),
+            ("company_id", "%(company)s"), ("state", "'active'"), ("principal", "c.principal"),
+            ("date_signed", "d.first - 30"), ("date_disbursed", "d.first - 30"), ("date_maturity", "d.last"),
+            ("annual_rate", "12.0"), ("overdue_rate", "18.0"), ("repayment_method", "'equal_installment'"),
+            ("office_user_id", "c.office_user_id"), ("field_user_id", "c.field_user_id")] + AUDIT, """
+            bench_contract c
+            JOIN (SELECT contract_id, min(date_due) AS first, max(date_due) AS last
+                    FROM bench_installment GROUP BY contract_id) d ON d.contract_id = c.contract_id""")
+        guarantees = _insert(env, "loan.guarantee", [
+            ("contract_id", "c.contract_id"), ("partner_id", "n.partner_id"), ("sequence", "10"),
+            ("role", "'guarantor'"), ("guarantee_type", "'joint'")] + AUDIT,
+            "bench_contract c JOIN bench_contract n ON n.k = c.k + 1 WHERE c.k %% 2 = 0")
+        # The invoices: every NOT NULL column of account_invoice is filled (reference_type,
+        # partner, account, currency, journal, company), and the stored computed amounts
+        # (*_signed, residual*) are written as the ORM would compute them for an invoice
+        # without taxes in the company currency.
+        number = "'BENCH/' || lpad(i.k::text, 7, '0') || '/' || lpad(i.number::text, 2, '0')"
+        invoices = _insert(env, "account.invoice", [
+            ("name", "%(prefix)s || lpad(i.k::text, 7, '0') || ' installment ' || i.number"),
+            ("origin", "%(prefix)s || lpad(i.k::text, 7, '0')"), ("type", "'out_invoice'"),
+            ("number", number), ("move_name", number),
+            ("reference", "'BENCH-REF-' || lpad(i.k::text, 7, '0') || '-' || lpad(i.number::text, 2, '0')"),
+            ("reference_type", "'none'"), ("state", "i.state"), ("sent", "false"),
+            ("date_invoice", "i.date_due"), ("date_due", "i.date_due"), ("date", "i.date_due"),
+            ("partner_id", "i.partner_id"), ("commercial_partner_id", "i.partner_id"),
+            ("account_id", "%(account)s"), ("currency_id", "%(currency)s"), ("journal_id", "%(journal)s"),
+            ("company_id", "%(company)s"), ("reconciled", "i.state = 'paid'"),
+            ("amount_untaxed", "a.total"), ("amount_untaxed_signed", "a.total"), ("amount_tax", "0"),
+            ("amount_total", "a.total"), ("amount_total_signed", "a.total"),
+            ("amount_total_company_signed", "a.total"), ("residual", "a.residual"),
+            ("residual_signed", "a.residual"), ("residual_company_signed", "a.residual"),
+            ("loan_contract_id", "i.contract_id"), ("installment_number", "i.number"),
+            ("principal_amount", "i.principal_amount"), ("interest_amount", "i.interest_amount"),
+            ("penalty_interest", "0"), ("in_litigation", "false")] + AUDIT, """
+            bench_installment i
+            CROSS JOIN LATERAL (SELECT i.principal_amount + i.interest_amount AS total,
+                                       CASE WHEN i.state = 'paid' THEN 0
+                                            ELSE i.principal_amount + i.interest_amount END AS residual) a
+            ORDER BY i.contract_id, i.number""", context={"type": "out_invoice", "journal_type": "sale"})
         cr.commit()
 
         # One row per contract with everything derived from k; ids taken from the sequences
@@ -179,8 +254,7 @@ def generate(registry, overdue, date):
                    (%(office)s::int[])[1 + k %% %(n_coll)s] AS office_user_id,
                    (%(field)s::int[])[1 + (k / %(n_coll)s) %% %(n_coll)s] AS field_user_id
               FROM generate_series(1, %(n_over_c)s + %(n_cur)s) AS k
-        """, {"n_over_c": n_overdue_contracts, "n_cur": n_current, "per": OVERDUE_PER_CONTRACT, "n": overdue,
-              "office": office_ids, "field": field_ids, "n_coll": COLLECTORS})
+        """, params)
         # Installments of each contract, numbered 1..: paid, overdue, future.
         cr.execute("""
             CREATE TEMP TABLE bench_installment ON COMMIT DROP AS
@@ -198,86 +272,22 @@ def generate(registry, overdue, date):
                            CASE WHEN bc.overdue THEN %(paid)s + bc.n_over + %(future)s ELSE 8 END AS total
                       FROM bench_contract bc) c
              CROSS JOIN LATERAL generate_series(1, c.total) AS j
-        """, {"date": date, "paid": PAID_PER_CONTRACT, "future": FUTURE_PER_CONTRACT})
-        cr.execute("""
-            INSERT INTO res_partner (id, name, display_name, ref, commercial_partner_id, country_id, tz,
-                                     customer, supplier, employee, is_company, type, active,
-                                     create_uid, create_date, write_uid, write_date %(columns)s)
-            SELECT partner_id, '测试借款人' || k, '测试借款人' || k, %%(ref)s || k, partner_id, %%(country)s,
-                   'Asia/Shanghai', true, false, false, false, 'contact', true,
-                   %%(uid)s, now() at time zone 'UTC', %%(uid)s, now() at time zone 'UTC' %(values)s
-              FROM bench_contract
-        """ % {"columns": "".join(", %s" % c for c in defaults),
-               "values": "".join(", %%(d_%s)s" % c for c in defaults)},
-            dict({"ref": PARTNER_REF, "country": country.id, "uid": SUPERUSER_ID},
-                 **{"d_%s" % c: v for c, v in defaults.items()}))
-        cr.execute("""
-            INSERT INTO loan_contract (id, name, partner_id, product_id, product_type, company_id, state,
-                                       principal, date_signed, date_disbursed, date_maturity, annual_rate,
-                                       overdue_rate, repayment_method, office_user_id, field_user_id,
-                                       create_uid, create_date, write_uid, write_date)
-            SELECT c.contract_id, %(prefix)s || lpad(c.k::text, 7, '0'), c.partner_id, %(product)s,
-                   %(product_type)s, %(company)s, 'active', c.principal, d.first - 30, d.first - 30, d.last,
-                   12.0, 18.0, 'equal_installment', c.office_user_id, c.field_user_id,
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM bench_contract c
-              JOIN (SELECT contract_id, min(date_due) AS first, max(date_due) AS last
-                      FROM bench_installment GROUP BY contract_id) d ON d.contract_id = c.contract_id
-        """, {"prefix": PREFIX, "product": product.id, "product_type": product.product_type,
-              "company": company.id, "uid": SUPERUSER_ID})
-        cr.execute("""
-            INSERT INTO loan_guarantee (contract_id, partner_id, sequence, role, guarantee_type,
-                                        create_uid, create_date, write_uid, write_date)
-            SELECT c.contract_id, n.partner_id, 10, 'guarantor', 'joint',
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM bench_contract c JOIN bench_contract n ON n.k = c.k + 1
-             WHERE c.k %% 2 = 0
-        """, {"uid": SUPERUSER_ID})
-        # The invoices: every NOT NULL column of account_invoice is filled (reference_type,
-        # partner, account, currency, journal, company), and the stored computed amounts
-        # (*_signed, residual*) are written as the ORM would compute them for an invoice
-        # without taxes in the company currency.
-        cr.execute("""
-            INSERT INTO account_invoice
-                   (name, origin, type, number, move_name, reference, reference_type, state, sent,
-                    date_invoice, date_due, date, partner_id, commercial_partner_id, account_id,
-                    currency_id, journal_id, company_id, reconciled,
-                    amount_untaxed, amount_untaxed_signed, amount_tax, amount_total, amount_total_signed,
-                    amount_total_company_signed, residual, residual_signed, residual_company_signed,
-                    loan_contract_id, installment_number, principal_amount, interest_amount,
-                    penalty_interest, in_litigation,
-                    create_uid, create_date, write_uid, write_date)
-            SELECT %(prefix)s || lpad(i.k::text, 7, '0') || ' installment ' || i.number,
-                   %(prefix)s || lpad(i.k::text, 7, '0'), 'out_invoice',
-                   'BENCH/' || lpad(i.k::text, 7, '0') || '/' || lpad(i.number::text, 2, '0'),
-                   'BENCH/' || lpad(i.k::text, 7, '0') || '/' || lpad(i.number::text, 2, '0'),
-                   'BENCH-REF-' || lpad(i.k::text, 7, '0') || '-' || lpad(i.number::text, 2, '0'),
-                   'none', i.state, false, i.date_due, i.date_due, i.date_due, i.partner_id, i.partner_id,
-                   %(account)s, %(currency)s, %(journal)s, %(company)s, i.state = 'paid',
-                   a.total, a.total, 0, a.total, a.total, a.total, a.residual, a.residual, a.residual,
-                   i.contract_id, i.number, i.principal_amount, i.interest_amount, 0, false,
-                   %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM bench_installment i
-             CROSS JOIN LATERAL (SELECT i.principal_amount + i.interest_amount AS total,
-                                        CASE WHEN i.state = 'paid' THEN 0
-                                             ELSE i.principal_amount + i.interest_amount END AS residual) a
-             ORDER BY i.contract_id, i.number
-        """, {"prefix": PREFIX, "account": receivable.id, "currency": company.currency_id.id,
-              "journal": journal.id, "company": company.id, "uid": SUPERUSER_ID})
+        """, params)
+        for statement in (partners, contracts, guarantees, invoices):
+            _execute(cr, statement, params)
         cr.execute("""
             SELECT count(*) FILTER (WHERE state = 'open' AND date_due < %(date)s),
                    count(*), count(DISTINCT contract_id), count(DISTINCT contract_id)
                        FILTER (WHERE state = 'open' AND date_due < %(date)s)
               FROM bench_installment
-        """, {"date": date})
+        """, params)
         counts = cr.fetchone()
         if counts[0] != overdue:
             raise SystemExit("error: generated %s overdue installments instead of %s" % (counts[0], overdue))
         cr.commit()
         # Fresh statistics, as a database in use would have (autovacuum has not seen these rows yet).
         cr.autocommit(True)
-        for table in ("res_partner", "loan_contract", "loan_guarantee", "account_invoice", "collection_case",
-                      "collection_task", "mail_activity", "mail_message"):
+        for table in VACUUM_TABLES:
             cr.execute("VACUUM ANALYZE %s" % table)
     return {"overdue": counts[0], "installments": counts[1], "contracts": counts[2],
             "overdue_contracts": counts[3], "borrowers": counts[2]}
@@ -285,44 +295,97 @@ def generate(registry, overdue, date):
 
 # Running ------------------------------------------------------------------------------------
 
-RUN_STEPS = ("_bucket_edges", "_update_installments", "_open_cases", "_link_installments", "_close_cases",
-             "_update_case_amounts", "_update_partners", "_expire_tasks", "_give_tasks",
-             "_create_activities", "_after_run")
+VACUUM_TABLES = ("res_partner", "loan_contract", "loan_guarantee", "account_invoice", "collection_case",
+                 "collection_case_party_rel", "collection_task", "mail_activity", "mail_message")
+# Not steps of the run, or too small to be worth a line.
+NOT_STEPS = {"run", "_compute_name", "_audit_columns", "_load_demo_scenario"}
 
 
-def _time_steps(env, timings):
+def _run_steps(cls):
+    """The methods of collection.run defined by our addons (the steps of the run and their
+    helpers), whatever they are today."""
+    names = set()
+    for klass in cls.__mro__:
+        if klass.__module__.startswith("odoo.addons.loan_"):
+            names.update(name for name, value in vars(klass).items()
+                         if callable(value) and name.startswith("_") and not name.startswith("__"))
+    return sorted(names - NOT_STEPS)
+
+
+def _time_steps(env, timings, queries):
     """Wrap the steps of collection.run (on this process's registry class only, nothing is
-    changed on disk) to record the seconds and queries of each."""
+    changed on disk) and the cursor's execute, to record the seconds and queries of each step
+    and the seconds of each query."""
     cls = type(env["collection.run"])
-    for name in RUN_STEPS:
+    stack = []
+    for name in _run_steps(cls):
         original = getattr(cls, name)
 
         def timed(self, *args, _original=original, _name=name, **kwargs):
-            started, queries = time.time(), self.env.cr.sql_log_count
+            started, count = time.time(), self.env.cr.sql_log_count
+            step = len(timings)
+            timings.append([len(stack), _name, None, None])
+            stack.append(step)
             try:
                 return _original(self, *args, **kwargs)
             finally:
-                timings.append((_name, time.time() - started, self.env.cr.sql_log_count - queries))
+                stack.pop()
+                timings[step][2:] = [time.time() - started, self.env.cr.sql_log_count - count]
         setattr(cls, name, timed)
+    execute = env.cr.execute
+
+    def timed_execute(query, params=None, log_exceptions=None):
+        started = time.time()
+        try:
+            return execute(query, params, log_exceptions)
+        finally:
+            queries.append((stack[-1] if stack else None, time.time() - started, " ".join(str(query).split())))
+    env.cr.execute = timed_execute
+
+
+def _print_steps(timings, queries, slow=0.2):
+    """Each step (nested ones indented) with its time and query count, and its queries of
+    more than `slow` seconds."""
+    for step, (depth, name, seconds, count) in enumerate(timings):
+        indent = "    " + "  " * depth
+        say("%s%-22s %7.2f s %4d queries" % (indent, name, seconds or 0, count or 0))
+        for owner, query_seconds, text in queries:
+            if owner == step and query_seconds >= slow:
+                say("%s  %6.2f s  %s" % (indent, query_seconds, text[:100]))
 
 
 def run(registry, date, steps=False):
     """The daily run for `date` as superuser, committed; returns the collection.run values."""
     with closing(registry.cursor()) as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        timings = []
+        timings, queries = [], []
         if steps:
-            _time_steps(env, timings)
+            _time_steps(env, timings, queries)
         started = time.time()
         record = env["collection.case"].run_daily(date)
-        values = record.read(["duration", "query_count", "installments_updated", "cases_opened", "cases_closed",
-                              "cases_updated", "tasks_created", "tasks_expired"])[0]
+        counters = [name for name, field in record._fields.items()
+                    if field.type == "integer" and field.store and name not in ("id", "query_count")]
+        values = record.read(["duration", "query_count"] + counters)[0]
+        # Everything the run says it wrote: 0 for a second run of the same date.
+        values["writes"] = sum(values[name] or 0 for name in counters)
         committing = time.time()
         cr.commit()
         values.update(wall=time.time() - started, commit=time.time() - committing)
-        for name, seconds, queries in timings:
-            say("    %-22s %7.2f s %4d queries" % (name, seconds, queries))
+        if steps:
+            _print_steps(timings, queries)
         return values
+
+
+def vacuum(registry):
+    """VACUUM ANALYZE of the tables the daily run writes: what autovacuum does between two
+    daily runs (it is off on some servers, e.g. CI ones; without it the dead rows of each run
+    and stale statistics slow the next one)."""
+    started = time.time()
+    with closing(registry.cursor()) as cr:
+        cr.autocommit(True)
+        for table in VACUUM_TABLES:
+            cr.execute("VACUUM ANALYZE %s" % table)
+    return time.time() - started
 
 
 # Command line -------------------------------------------------------------------------------
@@ -337,32 +400,36 @@ def main(argv):
     run_ = sub.add_parser("run")
     run_.add_argument("--date", default=None)
     run_.add_argument("--steps", action="store_true", help="time each step of collection.run")
-    sub.add_parser("clean")
+    fresh_ = sub.add_parser("fresh")
+    fresh_.add_argument("--template", required=True, help="the database copied (loan_bench)")
+    sub.add_parser("prepare")
+    sub.add_parser("vacuum")
     args = parser.parse_args(argv)
     if not args.command:
-        parser.error("give a command: generate, run or clean")
+        parser.error("give a command: prepare, fresh, generate, run or vacuum")
     date = getattr(args, "date", None) or fields.Date.to_string(datetime.date.today())
     with api.Environment.manage():
+        if args.command == "fresh":
+            odoo.tools.config.parse_config(["-c", args.config])
+            print("fresh_seconds=%.2f" % fresh(args.template))
+            return
         registry = open_registry(args.config)
-        if args.command == "clean":
-            contracts, seconds = clean(registry)
-            print("cleaned=%d clean_seconds=%.2f" % (contracts, seconds))
+        if args.command == "prepare":
+            prepare(registry)
+            print("prepared=1")
+        elif args.command == "vacuum":
+            print("vacuum_seconds=%.2f" % vacuum(registry))
         elif args.command == "generate":
             if args.overdue < 1:
                 parser.error("--overdue must be at least 1")
-            contracts, clean_seconds = clean(registry)
             started = time.time()
             counts = generate(registry, args.overdue, date)
-            print("cleaned=%d clean_seconds=%.2f generate_seconds=%.2f %s" % (
-                contracts, clean_seconds, time.time() - started,
-                " ".join("%s=%s" % item for item in sorted(counts.items()))))
+            print("generate_seconds=%.2f %s" % (
+                time.time() - started, " ".join("%s=%s" % item for item in sorted(counts.items()))))
         else:
             values = run(registry, date, steps=args.steps)
-            print("duration=%.2f query_count=%d wall=%.2f commit=%.2f installments_updated=%d cases_opened=%d "
-                  "cases_closed=%d cases_updated=%d tasks_created=%d tasks_expired=%d" % (
-                      values["duration"], values["query_count"], values["wall"], values["commit"],
-                      values["installments_updated"], values["cases_opened"], values["cases_closed"],
-                      values["cases_updated"], values["tasks_created"], values["tasks_expired"]))
+            print(" ".join("%s=%s" % (name, round(value, 2) if isinstance(value, float) else value)
+                           for name, value in sorted(values.items()) if name != "id"))
 
 
 if __name__ == "__main__":

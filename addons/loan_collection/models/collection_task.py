@@ -34,7 +34,8 @@ class CollectionTask(models.Model):
     amount_due = fields.Monetary(readonly=True)
     currency_id = fields.Many2one("res.currency", related="contract_id.currency_id", readonly=True)
     activity_type_id = fields.Many2one("mail.activity.type", readonly=True)
-    activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
+    # Indexed: deleting activities (expired or cancelled tasks) looks up this foreign key.
+    activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null", index=True)
     state = fields.Selection(
         [("todo", "To Do"), ("done", "Done"), ("expired", "Expired"), ("cancelled", "Cancelled")],
         default="todo", required=True, readonly=True, index=True)

@@ -142,9 +142,15 @@ class LoanContract(models.Model):
             if not (product.journal_id and product.principal_account_id and product.interest_account_id):
                 raise UserError(_("Loan product %s has no installment journal or accounts: set them on the "
                                   "product (Configuration > Loan Products).") % product.name)
+            # The installments are the contract's schedule, not documents of their own: no chatter
+            # message or follower per invoice, and all validated in one call (several times faster).
+            quiet = contract.with_context(mail_create_nolog=True, mail_create_nosubscribe=True,
+                                          tracking_disable=True)
+            invoices = quiet.env["account.invoice"]
             for installment in contract._schedule():
-                contract._create_installment(
-                    installment.number, installment.due_date, installment.principal, installment.interest)
+                invoices |= quiet._create_installment(installment.number, installment.due_date,
+                                                      installment.principal, installment.interest, validate=False)
+            invoices.action_invoice_open()
         return True
 
     @api.multi

@@ -50,5 +50,6 @@ class LoanCase(SavepointCase):
             contract.action_activate()
         return contract
 
-    def run_on(self, date):
-        return self.env["collection.case"].run_daily(date)
+    @classmethod
+    def run_on(cls, date):
+        return cls.env["collection.case"].run_daily(date)

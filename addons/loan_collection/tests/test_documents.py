@@ -13,14 +13,15 @@ from .common import LoanCase
 
 class TestDocuments(LoanCase):
 
-    def setUp(self):
-        super(TestDocuments, self).setUp()
-        self.env.user.company_id.write({"name": "测试小额贷款有限公司", "street": "杭州市西湖区测试路1号",
+    @classmethod
+    def setUpClass(cls):
+        super(TestDocuments, cls).setUpClass()
+        cls.env.user.company_id.write({"name": "测试小额贷款有限公司", "street": "杭州市西湖区测试路1号",
                                         "city": "杭州市", "phone": "0571-12345678",
-                                        "state_id": self.env.ref("l10n_cn.state_ZJ").id})
-        self.contract = self.make_contract()
-        self.run_on("2026-02-23")  # 8 days overdue
-        self.case = self.contract.case_ids
+                                        "state_id": cls.env.ref("l10n_cn.state_ZJ").id})
+        cls.contract = cls.make_contract()
+        cls.run_on("2026-02-23")  # 8 days overdue
+        cls.case = cls.contract.case_ids
 
     def text(self, document):
         return docx_render.document_text(base64.b64decode(document.attachment_id.datas))

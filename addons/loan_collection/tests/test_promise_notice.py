@@ -7,14 +7,15 @@ from .common import LoanCase
 
 class TestPromises(LoanCase):
 
-    def setUp(self):
-        super(TestPromises, self).setUp()
-        self.contract = self.make_contract()
-        self.run_on("2026-02-16")
-        self.case = self.contract.case_ids
-        self.first = self.contract.invoice_ids.filtered(lambda i: i.installment_number == 1)
-        self.phone = self.env["collection.contact.point"].create(
-            {"partner_id": self.borrower.id, "kind": "phone", "value": "13800001111"})
+    @classmethod
+    def setUpClass(cls):
+        super(TestPromises, cls).setUpClass()
+        cls.contract = cls.make_contract()
+        cls.run_on("2026-02-16")
+        cls.case = cls.contract.case_ids
+        cls.first = cls.contract.invoice_ids.filtered(lambda i: i.installment_number == 1)
+        cls.phone = cls.env["collection.contact.point"].create(
+            {"partner_id": cls.borrower.id, "kind": "phone", "value": "13800001111"})
 
     def promise(self, amount, date):
         self.env["collection.contact.log"].sudo(self.office).create({
@@ -65,11 +66,12 @@ class TestPromises(LoanCase):
 
 class TestNoticesAndClosure(LoanCase):
 
-    def setUp(self):
-        super(TestNoticesAndClosure, self).setUp()
-        self.contract = self.make_contract()
-        self.run_on("2026-02-22")
-        self.case = self.contract.case_ids
+    @classmethod
+    def setUpClass(cls):
+        super(TestNoticesAndClosure, cls).setUpClass()
+        cls.contract = cls.make_contract()
+        cls.run_on("2026-02-22")
+        cls.case = cls.contract.case_ids
 
     def test_notice_generated_and_service_updates_the_last_demand_date(self):
         self.case.sudo(self.field).action_generate_notice()

@@ -20,13 +20,15 @@ class RecoveryCase(LoanCase):
         cls.court = cls.env["res.partner"].create({"name": "测试人民法院", "is_company": True})
         cls.stranger = cls.env["res.partner"].create({"name": "无关第三人"})
 
-    def case(self):
-        return self.contract.case_ids.filtered("is_open")[:1] or self.contract.case_ids.sorted("id")[-1:]
+    @classmethod
+    def case(cls):
+        return cls.contract.case_ids.filtered("is_open")[:1] or cls.contract.case_ids.sorted("id")[-1:]
 
-    def recover(self, amount, date, source="debtor", payer=None, user=None):
-        user = user or self.finance
-        return self.env["collection.recovery"].sudo(user)._register_recovery(
-            self.case().sudo(user), source, payer or self.borrower, amount, date, self.bank_journal)
+    @classmethod
+    def recover(cls, amount, date, source="debtor", payer=None, user=None):
+        user = user or cls.finance
+        return cls.env["collection.recovery"].sudo(user)._register_recovery(
+            cls.case().sudo(user), source, payer or cls.borrower, amount, date, cls.bank_journal)
 
     def assertMoney(self, actual, expected):
         self.assertAlmostEqual(actual, expected, places=2)
@@ -35,15 +37,19 @@ class RecoveryCase(LoanCase):
 class TestAllocationOnTheCase(RecoveryCase):
     """Installments of 10661.85 (first: interest 1200.00, principal 9461.85), overdue rate 18 %."""
 
-    def setUp(self):
-        super(TestAllocationOnTheCase, self).setUp()
+    @classmethod
+    def setUpClass(cls):
+        super(TestAllocationOnTheCase, cls).setUpClass()
         # On 2026-03-20 the first two installments are overdue (33 and 5 days):
         # penalty 10661.85 x 18% x 33/360 = 175.92 and 10661.85 x 18% x 5/360 = 26.65.
-        self.run_on("2026-03-20")
-        self.assertMoney(self.first.penalty_interest, 175.92)
-        self.assertMoney(self.second.penalty_interest, 26.65)
-        self.case().sudo().write({"fees_amount": 500.0})
-        self.run_on("2026-03-20")
+        cls.run_on("2026-03-20")
+        cls.penalties = (cls.first.penalty_interest, cls.second.penalty_interest)
+        cls.contract.case_ids.sudo().write({"fees_amount": 500.0})
+        cls.run_on("2026-03-20")
+
+    def test_fixture_penalty_interest(self):
+        self.assertMoney(self.penalties[0], 175.92)
+        self.assertMoney(self.penalties[1], 26.65)
 
     def test_payment_smaller_than_the_costs(self):
         total_before = self.case().total_due
@@ -133,9 +139,10 @@ class TestAllocationOnTheCase(RecoveryCase):
 
 class TestSources(RecoveryCase):
 
-    def setUp(self):
-        super(TestSources, self).setUp()
-        self.run_on("2026-04-20")  # three installments overdue
+    @classmethod
+    def setUpClass(cls):
+        super(TestSources, cls).setUpClass()
+        cls.run_on("2026-04-20")  # three installments overdue
 
     def test_debtor_guarantor_settlement_and_court_land_on_the_installments(self):
         # Debtor 1000: interest of the first installment (1200.00) partly paid.
@@ -176,9 +183,10 @@ class TestSources(RecoveryCase):
 
 class TestRefused(RecoveryCase):
 
-    def setUp(self):
-        super(TestRefused, self).setUp()
-        self.run_on("2026-03-20")
+    @classmethod
+    def setUpClass(cls):
+        super(TestRefused, cls).setUpClass()
+        cls.run_on("2026-03-20")
 
     def assertNothingWritten(self, call):
         payments = self.env["account.payment"].search_count([])

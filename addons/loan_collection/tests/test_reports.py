@@ -102,9 +102,10 @@ class TestRollRates(RecoveryCase):
 
 class TestAgingAndOtherReports(RecoveryCase):
 
-    def setUp(self):
-        super(TestAgingAndOtherReports, self).setUp()
-        self.run_on("2026-03-20")
+    @classmethod
+    def setUpClass(cls):
+        super(TestAgingAndOtherReports, cls).setUpClass()
+        cls.run_on("2026-03-20")
 
     def test_aging_by_bucket_and_its_xlsx(self):
         rows = self.env["collection.aging.report"].search([("contract_id", "=", self.contract.id)])

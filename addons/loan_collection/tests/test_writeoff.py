@@ -7,11 +7,12 @@ from .test_recovery import RecoveryCase
 
 class TestWriteoff(RecoveryCase):
 
-    def setUp(self):
-        super(TestWriteoff, self).setUp()
-        self.run_on("2026-03-20")
-        self.case().sudo().write({"fees_amount": 800.0})
-        self.recover(500, "2026-03-20")  # costs 500 recovered, 300 still owed
+    @classmethod
+    def setUpClass(cls):
+        super(TestWriteoff, cls).setUpClass()
+        cls.run_on("2026-03-20")
+        cls.contract.case_ids.sudo().write({"fees_amount": 800.0})
+        cls.recover(500, "2026-03-20")  # costs 500 recovered, 300 still owed
 
     def request(self, user=None):
         return self.env["collection.writeoff"].sudo(user or self.finance).create({

@@ -119,8 +119,11 @@ class InstallmentImport(models.TransientModel):
             raise UserError(_("The spreadsheet has no installment rows."))
         invoices = self.env["account.invoice"]
         for contract, rows in by_contract.items():
+            quiet = contract.with_context(mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True)
             for installment, due, principal, interest in sorted(rows):
-                invoices |= contract._create_installment(installment, due, principal, interest, validate=self.validate)
+                invoices |= quiet._create_installment(installment, due, principal, interest, validate=False)
+        if self.validate:
+            invoices.action_invoice_open()
         action = self.env.ref("loan_collection.installment_action").read()[0]
         action["domain"] = [("id", "in", invoices.ids)]
         return action

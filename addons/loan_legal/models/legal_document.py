@@ -43,6 +43,8 @@ GROUND_WORDS = {
     "breach_restriction": "违反限制消费令",
     "refuses_settlement": "无正当理由拒不履行执行和解协议",
 }
+PERSON_ROLE_WORDS = {"debtor": "被执行人", "legal_representative": "法定代表人", "principal_officer": "主要负责人",
+                     "responsible_person": "直接责任人员", "actual_controller": "实际控制人"}
 JUDGMENT_WORDS = {"judgment": "民事判决书", "ruling": "民事裁定书"}
 COMMON = {"company", "date", "court", "case", "defendants", "defendant_names"}
 PLACEHOLDERS = {
@@ -124,7 +126,7 @@ class LegalCase(models.Model):
     def _document_data(self, doc_type):
         """The data of doc_type's template for this case (PLACEHOLDERS lists the names)."""
         self.ensure_one()
-        case = self.sudo().with_context(lang="zh_CN")
+        case = self.sudo()
         company, contract = case.company_id, case.contract_id
         plaintiff = company.partner_id
         defendants = []
@@ -246,8 +248,7 @@ class LegalCase(models.Model):
             raise UserError(_("Record the restriction to apply for on the case first (Restrictions tab)."))
         person = restriction.partner_id.name
         if restriction.person_role != "debtor":
-            person = "%s（%s）" % (person, dict(restriction._fields["person_role"]._description_selection(
-                self.env))[restriction.person_role])
+            person = "%s（%s）" % (person, PERSON_ROLE_WORDS[restriction.person_role])
         data = {"person": person}
         if kind == "dishonest":
             if not restriction.ground:

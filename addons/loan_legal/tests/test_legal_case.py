@@ -7,9 +7,10 @@ from .common import LegalTestCase
 
 class TestStages(LegalTestCase):
 
-    def setUp(self):
-        super(TestStages, self).setUp()
-        self.case = self.make_legal_case()
+    @classmethod
+    def setUpClass(cls):
+        super(TestStages, cls).setUpClass()
+        cls.case = cls.make_legal_case()
 
     def test_new_case_with_defendants_and_evidence_checklist(self):
         case = self.case
@@ -185,15 +186,16 @@ class TestHandover(LegalTestCase):
 
 class TestFeesAndCosts(LegalTestCase):
 
-    def setUp(self):
-        super(TestFeesAndCosts, self).setUp()
-        contract = self.make_contract()
-        self.run_on("2026-03-20")
-        self.collection = contract.case_ids
-        self.collection.fees_amount = 500.0
-        action = self.collection.sudo(self.manager).action_transfer_to_legal()
-        self.case = self.LegalCase.sudo(self.lawyer).browse(action["res_id"])
-        self.case.write({"claim_principal": 300000.0, "claim_interest": 36000.0, "claim_penalty": 14000.0,
+    @classmethod
+    def setUpClass(cls):
+        super(TestFeesAndCosts, cls).setUpClass()
+        contract = cls.make_contract()
+        cls.run_on("2026-03-20")
+        cls.collection = contract.case_ids
+        cls.collection.fees_amount = 500.0
+        action = cls.collection.sudo(cls.manager).action_transfer_to_legal()
+        cls.case = cls.LegalCase.sudo(cls.lawyer).browse(action["res_id"])
+        cls.case.write({"claim_principal": 300000.0, "claim_interest": 36000.0, "claim_penalty": 14000.0,
                          "claim_costs": 0.0})
 
     def test_fees_shown_from_the_claim(self):
@@ -248,15 +250,16 @@ class TestFeesAndCosts(LegalTestCase):
 
 class TestAccess(LegalTestCase):
 
-    def setUp(self):
-        super(TestAccess, self).setUp()
-        mine = self.make_contract()
-        other_borrower = self.env["res.partner"].create({"name": "另一借款人"})
-        theirs = self.make_contract(borrower=other_borrower, office=self.office2)
-        self.run_on("2026-03-20")
-        self.mine = self.LegalCase.browse(mine.case_ids.action_transfer_to_legal()["res_id"])
-        self.theirs = self.LegalCase.browse(theirs.case_ids.action_transfer_to_legal()["res_id"])
-        self.env["legal.cost"].create({"case_id": self.mine.id, "cost_type": "lawyer", "amount": 3000.0})
+    @classmethod
+    def setUpClass(cls):
+        super(TestAccess, cls).setUpClass()
+        mine = cls.make_contract()
+        other_borrower = cls.env["res.partner"].create({"name": "另一借款人"})
+        theirs = cls.make_contract(borrower=other_borrower, office=cls.office2)
+        cls.run_on("2026-03-20")
+        cls.mine = cls.LegalCase.browse(mine.case_ids.action_transfer_to_legal()["res_id"])
+        cls.theirs = cls.LegalCase.browse(theirs.case_ids.action_transfer_to_legal()["res_id"])
+        cls.env["legal.cost"].create({"case_id": cls.mine.id, "cost_type": "lawyer", "amount": 3000.0})
 
     def test_collector_reads_the_legal_status_of_his_own_cases_only(self):
         LegalCase = self.LegalCase.sudo(self.office)

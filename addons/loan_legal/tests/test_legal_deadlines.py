@@ -14,11 +14,12 @@ def days_from_today(record, days):
 
 class TestDeadlineRules(LegalTestCase):
 
-    def setUp(self):
-        super(TestDeadlineRules, self).setUp()
+    @classmethod
+    def setUpClass(cls):
+        super(TestDeadlineRules, cls).setUpClass()
         # Installments monthly from 2022-04-10 to 2023-03-10: all overdue.
-        self.contract = self.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
-        self.case = self.make_legal_case(self.contract)
+        cls.contract = cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
+        cls.case = cls.make_legal_case(cls.contract)
 
     def installment(self, number):
         return self.contract.invoice_ids.filtered(lambda i: i.installment_number == number)
@@ -154,12 +155,13 @@ class TestDeadlineRules(LegalTestCase):
 
 class TestReminders(LegalTestCase):
 
-    def setUp(self):
-        super(TestReminders, self).setUp()
+    @classmethod
+    def setUpClass(cls):
+        super(TestReminders, cls).setUpClass()
         # No contract: no limitation deadline to remind of, only the dates set below.
-        self.case = self.LegalCase.sudo(self.lawyer).create({
-            "partner_id": self.borrower.id, "court_id": self.court.id, "claim_principal": 86000.0})
-        self.activity_type = self.env.ref("loan_legal.mail_activity_type_legal_deadline")
+        cls.case = cls.LegalCase.sudo(cls.lawyer).create({
+            "partner_id": cls.borrower.id, "court_id": cls.court.id, "claim_principal": 86000.0})
+        cls.activity_type = cls.env.ref("loan_legal.mail_activity_type_legal_deadline")
 
     def test_activity_for_the_lawyer_before_the_deadline(self):
         # The performance deadline 5 days from now (at most 2 more after a weekend): within 7 days.

@@ -9,11 +9,12 @@ from .common import LegalTestCase
 
 class TestAssets(LegalTestCase):
 
-    def setUp(self):
-        super(TestAssets, self).setUp()
-        self.case = self.make_legal_case()
-        self.asset = self.env["legal.asset"].sudo(self.lawyer).create({
-            "case_id": self.case.id, "partner_id": self.borrower.id, "asset_type": "real_estate",
+    @classmethod
+    def setUpClass(cls):
+        super(TestAssets, cls).setUpClass()
+        cls.case = cls.make_legal_case()
+        cls.asset = cls.env["legal.asset"].sudo(cls.lawyer).create({
+            "case_id": cls.case.id, "partner_id": cls.borrower.id, "asset_type": "real_estate",
             "name": "杭州市西湖区文三路88号3幢1单元1502室", "estimated_value": 1850000.0,
             "prior_liens": 920000.0, "source": "own"})
 
@@ -82,10 +83,11 @@ class TestAssets(LegalTestCase):
 
 class TestRestrictions(LegalTestCase):
 
-    def setUp(self):
-        super(TestRestrictions, self).setUp()
-        self.case = self.make_legal_case()
-        self.Restriction = self.env["legal.restriction"].sudo(self.lawyer)
+    @classmethod
+    def setUpClass(cls):
+        super(TestRestrictions, cls).setUpClass()
+        cls.case = cls.make_legal_case()
+        cls.Restriction = cls.env["legal.restriction"].sudo(cls.lawyer)
 
     def test_life_cycle_applied_effective_lifted(self):
         restriction = self.Restriction.create({
