@@ -10,3 +10,4 @@ from . import collection_case
 from . import mail_activity
 from . import res_config_settings
 from . import legal_document
+from . import collection_legal_figures

@@ -1,0 +1,48 @@
+"""loan_legal feeds the finance reports: the reconciliation shows what was claimed, awarded and
+spent on the legal case; the legal pipeline has a row per stage; a court recovery carries the
+legal stage and the court's case number."""
+from .common import LegalTestCase
+
+
+class TestLegalFigures(LegalTestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestLegalFigures, cls).setUpClass()
+        cls.contract = cls.make_contract(disbursed="2025-01-15", maturity="2026-01-15")
+        cls.run_on("2025-04-20")
+        cls.collection_case = cls.contract.case_ids
+        cls.collection_case.sudo(cls.manager).action_transfer_to_legal()
+        cls.legal_case = cls.env["legal.case"].search([("collection_case_id", "=", cls.collection_case.id)])
+        cls.legal_case.write({"court_id": cls.court.id, "claim_date": "2025-04-30", "claim_principal": 30000.0,
+                              "claim_interest": 3000.0, "claim_penalty": 500.0, "claim_costs": 0.0})
+        cls.collect_evidence(cls.legal_case)
+        cls.legal_case.write({"filing_date": "2025-05-06", "stage": "filed"})
+        cls.legal_case.write({"stage": "judgment", "judgment_date": "2025-08-01", "awarded_principal": 30000.0,
+                              "awarded_interest": 3300.0})
+        cls.env["legal.cost"].create({"case_id": cls.legal_case.id, "cost_type": "lawyer", "amount": 2000.0,
+                                      "date": "2025-05-06", "recoverable": True})
+
+    def test_reconciliation_reads_the_legal_case(self):
+        rows = self.env["collection.reconciliation.report"].search([("case_id", "=", self.collection_case.id)])
+        self.assertAlmostEqual(sum(rows.mapped("claimed")), 33500.0, places=2)
+        self.assertAlmostEqual(sum(rows.mapped("awarded")), 33300.0, places=2)
+        self.assertAlmostEqual(sum(rows.mapped("legal_costs_spent")), 2000.0, places=2)
+        figures = self.env["collection.legal.figures"].search([("case_id", "=", self.collection_case.id),
+                                                               ("kind", "=", "stage")])
+        self.assertEqual(figures.legal_stage, "judgment")
+
+    def test_pipeline_row_per_stage(self):
+        rows = {row["stage"]: row for row in self.env["collection.legal.figures"]._legal_pipeline_rows()}
+        labels = dict(self.env["legal.case"]._fields["stage"]._description_selection(self.env))
+        judgment = rows[labels["judgment"]]
+        self.assertGreaterEqual(judgment["cases"], 1)
+        self.assertGreaterEqual(judgment["value"], 33500.0)
+
+    def test_court_recovery_carries_stage_and_case_number(self):
+        self.legal_case.case_number = "（2025）浙0106民初4321号"
+        court = self.env["res.partner"].create({"name": "杭州市西湖区人民法院执行款专户", "is_company": True})
+        recovery = self.env["collection.recovery"].sudo(self.finance)._register_recovery(
+            self.collection_case.sudo(self.finance), "court", court, 5000.0, "2025-09-01", self.bank_journal)
+        self.assertEqual(recovery.legal_stage, "judgment")
+        self.assertIn("4321", recovery.legal_case_ref or "")
