@@ -52,7 +52,9 @@ DEADLINE_FIELDS = {"state", "freeze_date", "freeze_expiry_court", "asset_type", 
 class LegalAsset(models.Model):
     _name = "legal.asset"
     _description = "Debtor Asset"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "legal.deadline.source"]
+    _deadline_fields = DEADLINE_FIELDS
+    _deadline_link = "asset_id"
     _order = "case_id, id"
 
     case_id = fields.Many2one("legal.case", string="Legal Case", required=True, ondelete="cascade", index=True)
@@ -147,47 +149,13 @@ class LegalAsset(models.Model):
                  "freeze date from the court's ruling or notice.") % self.display_name
 
     @api.model
-    def _court_expiry_vals(self, vals):
+    def _court_date_vals(self, vals):
         # The expiry typed in is the court's date; storing it there (and not as the computed value)
         # lets the estimate come back when it is cleared.
         if "freeze_expiry" in vals:
             vals = dict(vals)
             vals["freeze_expiry_court"] = vals.pop("freeze_expiry")
         return vals
-
-    @api.model
-    def create(self, vals):
-        vals = self._court_expiry_vals(vals)
-        try:
-            with self.env.cr.savepoint():
-                asset = super(LegalAsset, self).create(vals)
-                asset.case_id._sync_deadlines()
-        except Exception:
-            self.env.cache.invalidate()
-            raise
-        return asset
-
-    @api.multi
-    def write(self, vals):
-        cases = self.mapped("case_id")
-        vals = self._court_expiry_vals(vals)
-        try:
-            with self.env.cr.savepoint():
-                result = super(LegalAsset, self).write(vals)
-                if DEADLINE_FIELDS & set(vals):
-                    (cases | self.mapped("case_id"))._sync_deadlines()
-        except Exception:
-            self.env.cache.invalidate()
-            raise
-        return result
-
-    @api.multi
-    def unlink(self):
-        cases = self.mapped("case_id")
-        self.env["legal.deadline"].sudo().search([("asset_id", "in", self.ids)])._remove()
-        result = super(LegalAsset, self).unlink()
-        cases.exists()._sync_deadlines()
-        return result
 
     @api.multi
     def name_get(self):

@@ -215,3 +215,54 @@ class LegalDeadline(models.Model):
                 deadline.reminder_date = reminder
         pending._sync_activities()
         return True
+
+
+class LegalDeadlineSource(models.AbstractModel):
+    """Records of a legal case whose dates feed its deadlines (assets, restrictions): creating,
+    changing or deleting one keeps the case's deadlines in step, all or nothing.
+
+    A model sets _deadline_fields (the fields a deadline is computed from), _deadline_link (its
+    field on legal.deadline) and may override _court_date_vals (a date typed in by the user that
+    is the court's own, kept apart from the computed one)."""
+    _name = "legal.deadline.source"
+    _description = "Source of Court Deadlines"
+    _deadline_fields = frozenset()
+    _deadline_link = None
+
+    @api.model
+    def _court_date_vals(self, vals):
+        return vals
+
+    @api.model
+    def create(self, vals):
+        vals = self._court_date_vals(vals)
+        try:
+            with self.env.cr.savepoint():
+                record = super(LegalDeadlineSource, self).create(vals)
+                record.case_id._sync_deadlines()
+        except Exception:
+            self.env.cache.invalidate()  # nothing half-written stays in the cache either
+            raise
+        return record
+
+    @api.multi
+    def write(self, vals):
+        cases = self.mapped("case_id")
+        vals = self._court_date_vals(vals)
+        try:
+            with self.env.cr.savepoint():
+                result = super(LegalDeadlineSource, self).write(vals)
+                if self._deadline_fields & set(vals):
+                    (cases | self.mapped("case_id"))._sync_deadlines()
+        except Exception:
+            self.env.cache.invalidate()
+            raise
+        return result
+
+    @api.multi
+    def unlink(self):
+        cases = self.mapped("case_id")
+        self.env["legal.deadline"].sudo().search([(self._deadline_link, "in", self.ids)])._remove()
+        result = super(LegalDeadlineSource, self).unlink()
+        cases.exists()._sync_deadlines()
+        return result

@@ -42,7 +42,9 @@ DEADLINE_FIELDS = {"state", "kind", "partner_id", "application_date", "effective
 class LegalRestriction(models.Model):
     _name = "legal.restriction"
     _description = "Enforcement Restriction"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "legal.deadline.source"]
+    _deadline_fields = DEADLINE_FIELDS
+    _deadline_link = "restriction_id"
     _order = "application_date desc, id desc"
 
     case_id = fields.Many2one("legal.case", string="Legal Case", required=True, ondelete="cascade", index=True)
@@ -158,46 +160,12 @@ class LegalRestriction(models.Model):
     # CRUD ------------------------------------------------------------------------------------
 
     @api.model
-    def _manual_end_vals(self, vals):
+    def _court_date_vals(self, vals):
         # An end date typed in is the court's; clearing it brings back the computed one.
         if "end_date" in vals:
             vals = dict(vals)
             vals["end_date_manual"] = vals.pop("end_date")
         return vals
-
-    @api.model
-    def create(self, vals):
-        vals = self._manual_end_vals(vals)
-        try:
-            with self.env.cr.savepoint():
-                restriction = super(LegalRestriction, self).create(vals)
-                restriction.case_id._sync_deadlines()
-        except Exception:
-            self.env.cache.invalidate()
-            raise
-        return restriction
-
-    @api.multi
-    def write(self, vals):
-        cases = self.mapped("case_id")
-        vals = self._manual_end_vals(vals)
-        try:
-            with self.env.cr.savepoint():
-                result = super(LegalRestriction, self).write(vals)
-                if DEADLINE_FIELDS & set(vals):
-                    (cases | self.mapped("case_id"))._sync_deadlines()
-        except Exception:
-            self.env.cache.invalidate()
-            raise
-        return result
-
-    @api.multi
-    def unlink(self):
-        cases = self.mapped("case_id")
-        self.env["legal.deadline"].sudo().search([("restriction_id", "in", self.ids)])._remove()
-        result = super(LegalRestriction, self).unlink()
-        cases.exists()._sync_deadlines()
-        return result
 
     @api.multi
     def name_get(self):
