@@ -10,14 +10,7 @@ class LoanCase(SavepointCase):
         super(LoanCase, cls).setUpClass()
         # English messages in assertions (the admin's language is Chinese, which _() would use otherwise).
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, tz="Asia/Shanghai", lang="en_US"))
-        Users = cls.env["res.users"].with_context(no_reset_password=True)
-
-        def user(login, *groups):
-            return Users.create({
-                "name": login, "login": login, "email": "%s@example.com" % login, "tz": "Asia/Shanghai",
-                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-            })
-
+        user = cls.make_user
         cls.office = user("t_office", "loan_collection.group_collector_office")
         cls.office2 = user("t_office2", "loan_collection.group_collector_office")
         cls.field = user("t_field", "loan_collection.group_collector_field")
@@ -29,6 +22,14 @@ class LoanCase(SavepointCase):
         cls.guarantor = cls.env["res.partner"].create({"name": "测试担保人乙"})
         cls.product = cls.env.ref("loan_collection.loan_product_guaranteed")
         cls.bank_journal = cls.env["account.journal"].search([("type", "=", "bank")], limit=1)
+
+    @classmethod
+    def make_user(cls, login, *groups):
+        """A user with these groups (xml ids) only."""
+        return cls.env["res.users"].with_context(no_reset_password=True).create({
+            "name": login, "login": login, "email": "%s@example.com" % login, "tz": "Asia/Shanghai",
+            "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
+        })
 
     @classmethod
     def make_contract(cls, principal=120000, method="equal_installment", disbursed="2026-01-15",

@@ -8,14 +8,7 @@ class LegalTestCase(LoanCase):
     @classmethod
     def setUpClass(cls):
         super(LegalTestCase, cls).setUpClass()
-        Users = cls.env["res.users"].with_context(no_reset_password=True)
-
-        def user(login, *groups):
-            return Users.create({
-                "name": login, "login": login, "email": "%s@example.com" % login, "tz": "Asia/Shanghai",
-                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-            })
-
+        user = cls.make_user
         cls.lawyer = user("t_lawyer", "loan_legal.group_legal_user")
         cls.lawyer2 = user("t_lawyer2", "loan_legal.group_legal_user")
         cls.legal_manager = user("t_legal_manager", "loan_legal.group_legal_manager")
