@@ -37,7 +37,9 @@ elif [ "$(cat "$STAMP" 2>/dev/null)" != "$(addons_hash)" ]; then
 fi
 
 LOG="$ODOO_DIR/odoo.log"
-PATH="$NODE_DIR/node_modules/.bin:$PATH" "$PY" "$ROOT/tools/odoo_db.py" server "$CFG" --logfile="$LOG" --log-level=info &
+# Odoo's own warning about running as root goes to the log's side, not the console.
+PATH="$NODE_DIR/node_modules/.bin:$PATH" "$PY" "$ROOT/tools/odoo_db.py" server "$CFG" --logfile="$LOG" --log-level=info \
+    2> >(grep -v "^Running as user 'root' is a security risk" >&2) &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' INT TERM EXIT
 for _ in $(seq 1 120); do

@@ -12,6 +12,7 @@
     "application": False,
     "installable": True,
     "depends": ["loan_collection"],
+    "post_init_hook": "post_init_hook",
     "external_dependencies": {"python": ["docx", "docxtpl"]},
     "data": [
         "security/loan_legal_security.xml",

@@ -98,3 +98,7 @@ class CollectionDashboard(models.TransientModel):
     @api.multi
     def action_refresh(self):
         return self.action_open()
+
+    @api.multi
+    def name_get(self):
+        return [(dashboard.id, _("Collection Dashboard")) for dashboard in self]

@@ -38,7 +38,7 @@ class CollectionCase(models.Model):
                                           limit=1)
             if not legal_case:
                 legal_case = LegalCase.create(LegalCase._values_from_collection_case(case))
-                legal_case.message_post(body=_("Opened from collection case %s, transferred by %s.")
+                legal_case._loan_note(_("Opened from collection case %s, transferred by %s.")
                                         % (case.name, self.env.user.name))
             legal_cases |= legal_case
         return legal_cases.sudo(self.env.uid)._open_action()

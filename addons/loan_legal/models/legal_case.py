@@ -555,7 +555,7 @@ class LegalCase(models.Model):
         for cost_type, amount, date, label in new:
             Cost.create({"case_id": self.id, "cost_type": cost_type, "amount": amount, "date": date,
                          "name": label, "recoverable": True})
-        self.message_post(body=_("Court fees booked: %s.") % ", ".join(
+        self._loan_note(_("Court fees booked: %s.") % ", ".join(
             "%s %.2f" % (label, amount) for _type, amount, _date, label in new))
         return True
 

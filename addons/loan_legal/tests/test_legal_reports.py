@@ -46,3 +46,20 @@ class TestLegalFigures(LegalTestCase):
             self.collection_case.sudo(self.finance), "court", court, 5000.0, "2025-09-01", self.bank_journal)
         self.assertEqual(recovery.legal_stage, "judgment")
         self.assertIn("4321", recovery.legal_case_ref or "")
+
+
+class TestInstallHook(LegalTestCase):
+
+    def test_cases_transferred_before_install_get_their_legal_case(self):
+        from odoo.addons.loan_legal.hooks import post_init_hook
+        contract = self.make_contract(disbursed="2025-01-15", maturity="2026-01-15")
+        self.run_on("2025-04-20")
+        case = contract.case_ids
+        # As loan_collection alone would have left it: transferred, with no legal case yet.
+        case.write({"stage": "legal"})
+        self.assertFalse(self.env["legal.case"].search([("collection_case_id", "=", case.id)]))
+        post_init_hook(self.env.cr, self.registry)
+        legal_case = self.env["legal.case"].search([("collection_case_id", "=", case.id)])
+        self.assertEqual((legal_case.stage, legal_case.partner_id), ("preparation", self.borrower))
+        post_init_hook(self.env.cr, self.registry)  # a second call opens nothing more
+        self.assertEqual(self.env["legal.case"].search_count([("collection_case_id", "=", case.id)]), 1)
