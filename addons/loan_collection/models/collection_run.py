@@ -421,16 +421,21 @@ class CollectionRun(models.Model):
     # Worklist --------------------------------------------------------------------------------
 
     def _expire_tasks(self, date):
-        """Yesterday's daily steps not done are superseded by today's."""
+        """Yesterday's daily steps not done are superseded by today's; a reminder given before
+        the due date is superseded by the case once the installment is overdue (or paid)."""
         cr = self.env.cr
         cr.execute("""
             WITH expired AS (
                 UPDATE collection_task t SET state = 'expired', activity_id = NULL
                   FROM collection_task old
-                 WHERE old.id = t.id AND t.state = 'todo' AND t.recurrence = 'daily' AND t.task_date < %s
+                 WHERE old.id = t.id AND t.state = 'todo'
+                   AND ((t.recurrence = 'daily' AND t.task_date < %(date)s)
+                        OR (t.case_id IS NULL AND EXISTS (
+                                SELECT 1 FROM account_invoice i
+                                 WHERE i.id = t.invoice_id AND (i.state <> 'open' OR i.date_due < %(date)s))))
              RETURNING old.activity_id)
             DELETE FROM mail_activity WHERE id IN (SELECT activity_id FROM expired)
-        """, (date,))
+        """, {"date": date})
         return cr.rowcount
 
     def _policy_steps(self):

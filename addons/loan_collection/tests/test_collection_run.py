@@ -60,6 +60,10 @@ class TestDailyRun(LoanCase):
         reminder = self.env["collection.task"].search([("invoice_id", "=", self.first.id)])
         self.assertEqual(reminder.mapped("action"), ["sms"])
         self.assertEqual(reminder.user_id, self.office)
+        # Once the installment is overdue, the case takes over: the reminder is no longer to do.
+        self.run_on("2026-02-16")
+        self.assertEqual(reminder.state, "expired")
+        self.assertFalse(reminder.activity_id)
 
     def test_case_opened_the_day_after_due_with_first_visit_and_call(self):
         run = self.run_on("2026-02-16")
