@@ -112,6 +112,12 @@ class CollectionContactLog(models.Model):
         for log in self:
             log.is_corrected = bool(log.corrected_by_ids)
 
+    @api.onchange("outcome", "channel")
+    def _onchange_outcome(self):
+        # A call that reached someone was connected; no answer or a wrong number was not.
+        if self.channel == "phone":
+            self.connected = self.outcome not in ("no_answer", "wrong_number")
+
     @api.multi
     def name_get(self):
         channels = dict(self._fields["channel"]._description_selection(self.env))

@@ -123,3 +123,11 @@ class TestContactLog(LoanCase):
                          "staff_ids": [(6, 0, [self.field.id, self.office.id])]})
         visit.write({"planned_datetime": "2026-02-17 02:00:00", "staff_ids": [(6, 0, [self.field.id, self.office.id])]})
         self.assertEqual(len(visit.staff_ids), 2)
+
+    def test_connected_follows_the_outcome_in_the_form(self):
+        log = self.Log.new({"case_id": self.case.id, "channel": "phone", "outcome": "no_answer"})
+        log._onchange_outcome()
+        self.assertFalse(log.connected)
+        log.outcome = "promise"
+        log._onchange_outcome()
+        self.assertTrue(log.connected)
