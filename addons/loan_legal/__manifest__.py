@@ -33,6 +33,7 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
         "views/legal_document_views.xml",
+        "views/legal_report_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

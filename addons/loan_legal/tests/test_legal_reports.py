@@ -1,6 +1,8 @@
 """loan_legal feeds the finance reports: the reconciliation shows what was claimed, awarded and
 spent on the legal case; the legal pipeline has a row per stage; a court recovery carries the
 legal stage and the court's case number."""
+from odoo.exceptions import AccessError
+
 from .common import LegalTestCase
 
 
@@ -38,6 +40,15 @@ class TestLegalFigures(LegalTestCase):
         judgment = rows[labels["judgment"]]
         self.assertGreaterEqual(judgment["cases"], 1)
         self.assertGreaterEqual(judgment["value"], 33500.0)
+
+    def test_pipeline_pivot_for_finance(self):
+        groups = self.env["legal.case"].sudo(self.finance).read_group(
+            [("id", "=", self.legal_case.id)], ["stage", "claim_total"], ["stage"])
+        # Every stage is a group (the kanban shows them all); only the judgment stage holds the case.
+        self.assertEqual([(g["stage"], g["claim_total"]) for g in groups if g["stage_count"]],
+                         [("judgment", 33500.0)])
+        with self.assertRaises(AccessError):
+            self.legal_case.sudo(self.finance).write({"judge": "x"})
 
     def test_court_recovery_carries_stage_and_case_number(self):
         self.legal_case.case_number = "（2025）浙0106民初4321号"
