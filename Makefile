@@ -7,8 +7,8 @@ PORT ?= 8069
 run:            ## the product with demo data on http://localhost:$(PORT) (admin / admin)
 	@PORT=$(PORT) bash tools/run.sh
 
-test:           ## the whole suite in a throwaway database; non-zero on any failure
-	@bash tools/test.sh $(ARGS)
+test:           ## the whole suite in a throwaway database; non-zero on any failure (AT=17:30: at that UTC time)
+	@AT="$(AT)" bash tools/test.sh $(ARGS)
 
 bench:          ## daily-run benchmark on generated portfolios (N=10,000 and 100,000)
 	@bash tools/bench.sh $(ARGS)

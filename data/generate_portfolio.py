@@ -43,6 +43,8 @@ import sys
 import time
 from contextlib import closing
 
+import pytz
+
 import odoo
 from odoo import SUPERUSER_ID, api, fields
 
@@ -407,7 +409,9 @@ def main(argv):
     args = parser.parse_args(argv)
     if not args.command:
         parser.error("give a command: prepare, fresh, generate, run or vacuum")
-    date = getattr(args, "date", None) or fields.Date.to_string(datetime.date.today())
+    # The run's date is the company's day in China (the daily run's own default), not the UTC date.
+    date = getattr(args, "date", None) or fields.Date.to_string(
+        datetime.datetime.now(pytz.timezone("Asia/Shanghai")).date())
     with api.Environment.manage():
         if args.command == "fresh":
             odoo.tools.config.parse_config(["-c", args.config])

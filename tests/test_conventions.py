@@ -67,3 +67,37 @@ def test_every_model_has_access_rights(addon):
         covered = {row["model_id:id"].split(".")[-1][len("model_"):] for row in csv.DictReader(f)}
     missing = {model for model in declared if model.replace(".", "_") not in covered}
     assert not missing, "models without access rights in %s: %s" % (addon, sorted(missing))
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_odoo_runner_finds_every_test_module(addon):
+    # odoo-bin --test-enable runs the modules that tests/__init__.py imports (get_test_modules).
+    folder = os.path.join(ROOT, "addons", addon, "tests")
+    with open(os.path.join(folder, "__init__.py"), encoding="utf-8") as f:
+        imported = set(re.findall(r"^from \. import (test_\w+)$", f.read(), re.M))
+    on_disk = {name[:-3] for name in os.listdir(folder) if name.startswith("test_") and name.endswith(".py")}
+    assert imported == on_disk
+
+
+# Reading the wall clock anywhere but services/clock.py gives a date that depends on the server's
+# or the caller's time zone; "today" is the company's day (models/res_company.py: business_today).
+WALL_CLOCK = re.compile(r"Date\.today\(|context_today|Datetime\.now\b|datetime\.now\(|date\.today\(|"
+                        r"(?<!clock\.)utcnow\(|context_timestamp|time\.strftime\(")
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_one_clock(addon):
+    offenders = []
+    for folder, _dirs, files in os.walk(os.path.join(ROOT, "addons", addon)):
+        for name in files:
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, ROOT)
+            if relative.endswith(os.path.join("services", "clock.py")) or "/demo/" in relative:
+                continue
+            if not (name.endswith(".py") or (name.endswith(".xml") and "/views/" in relative)):
+                continue
+            with open(path, encoding="utf-8") as f:
+                for number, line in enumerate(f, 1):
+                    if WALL_CLOCK.search(line) and not line.lstrip().startswith("#"):
+                        offenders.append("%s:%d: %s" % (relative, number, line.strip()))
+    assert not offenders, "\n".join(offenders)

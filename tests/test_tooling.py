@@ -57,3 +57,44 @@ def test_port_taken():
                                 timeout=60)
     one_clear_line(result, "port %s is already in use" % port)
     assert "make run PORT=" in result.stderr
+
+
+def serve_500(port):
+    """A server answering 500 to every request, as Odoo does when its registry failed to load."""
+    code = ("import http.server\n"
+            "class H(http.server.BaseHTTPRequestHandler):\n"
+            "    def do_GET(self):\n"
+            "        self.send_response(500); self.end_headers()\n"
+            "    def log_message(self, *a): pass\n"
+            "http.server.HTTPServer(('127.0.0.1', %d), H).serve_forever()\n" % port)
+    return subprocess.Popen([shutil.which("python3"), "-c", code])
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_server_answering_500_stops_make_run_at_once(tmp_path):
+    port = free_port()
+    log = tmp_path / "odoo.log"
+    log.write_text("2026-12-01 18:40:02,114 1 INFO loan_demo odoo.modules.loading: loading 1 modules...\n"
+                   "2026-12-01 18:40:02,301 1 ERROR loan_demo odoo.modules.registry: Failed to load registry\n"
+                   "Traceback (most recent call last):\n  ...\nKeyError: 'res.partner'\n")
+    server = serve_500(port)
+    try:
+        result = bash('PY=python3; wait_for_odoo %d %d "%s" loan_demo' % (server.pid, port, log))
+    finally:
+        server.kill()
+        server.wait()
+    one_clear_line(result, "cannot load the database loan_demo and answers 500 (KeyError: 'res.partner')")
+
+
+def test_server_that_stops_while_starting(tmp_path):
+    log = tmp_path / "odoo.log"
+    log.write_text("psycopg2.OperationalError: FATAL:  database \"loan_demo\" does not exist\n")
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    result = bash('PY=python3; wait_for_odoo %d %d "%s" loan_demo' % (dead.pid, free_port(), log))
+    one_clear_line(result, "Odoo stopped while starting (psycopg2.OperationalError")

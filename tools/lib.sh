@@ -54,6 +54,16 @@ ensure_lessc() {
         || die "npm could not install less@$LESS_VERSION: check access to the npm registry, then run make again."
 }
 
+ensure_faketime() {
+    command -v faketime >/dev/null 2>&1 && return
+    command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] \
+        || die "faketime not found and it cannot be installed here: install Debian's faketime package (libfaketime), then run make again."
+    say "installing faketime (libfaketime)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q faketime >/dev/null \
+        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q faketime >/dev/null; } \
+        || die "apt-get could not install faketime: install it yourself, then run make again."
+}
+
 pg_answers() {
     "$PY" - <<'PY' 2>/dev/null
 import psycopg2, sys
@@ -130,4 +140,29 @@ odoo_step() {
         tail -n 25 "$log" >&2
         die "$message failed: the end of the log is above, all of it in $log."
     fi
+}
+
+# wait_for_odoo PID PORT LOG DB: until the server answers /web/login with 200 (up to 2 minutes).
+# A server that stopped, or that answers 500 (its registry could not be loaded), ends it at once
+# with one line naming the error: every later request would fail the same way.
+wait_for_odoo() {
+    local pid="$1" port="$2" log="$3" db="$4" code="" error
+    for _ in $(seq 1 120); do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            error="$(grep -E '^[A-Za-z0-9_.]*(Error|Exception)\b' "$log" 2>/dev/null | tail -n 1)"
+            die "Odoo stopped while starting${error:+ ($error)}: see the end of $log."
+        fi
+        code="$("$PY" -c 'import sys, urllib.request
+try:
+    print(urllib.request.urlopen("http://127.0.0.1:%s/web/login" % sys.argv[1], timeout=5).status)
+except Exception as e:
+    print(getattr(e, "code", 0))' "$port")"
+        [ "$code" = 200 ] && return 0
+        if [ "$code" = 500 ] || grep -q "Failed to load registry" "$log" 2>/dev/null; then
+            error="$(grep -E '^[A-Za-z0-9_.]*(Error|Exception)\b' "$log" 2>/dev/null | tail -n 1)"
+            die "Odoo cannot load the database $db and answers 500${error:+ ($error)}: the traceback is in $log; 'make clean' then 'make run' builds the database again."
+        fi
+        sleep 1
+    done
+    die "Odoo did not answer on port $port within 2 minutes: see $log."
 }

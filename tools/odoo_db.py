@@ -17,6 +17,9 @@ import sys
 from contextlib import closing
 
 import odoo
+import odoo.cli
+import odoo.http
+import odoo.service.server
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 from odoo.service import db as db_service
@@ -105,6 +108,25 @@ def drop(db_name):
         cr.execute('DROP DATABASE "%s"' % db_name.replace('"', ''))
 
 
+def serve(config_file, rest):
+    """Odoo's server, with the addons imported before it accepts a request.
+
+    Odoo 11 imports every addon on disk on the first HTTP request (http.Root.load_addons), in the
+    request's thread, while the main thread may still be loading the registry: a request that
+    arrives just after the server starts listening can leave a half-built registry that answers
+    500 to every request (``KeyError: 'res.partner'`` after "loading 1 modules"; Odoo's own comment
+    in load_addons describes the race). `make run` polls the server as soon as it starts, so the
+    import is done here first, in the only thread there is.
+    """
+    _load_config(config_file, rest)
+    odoo.modules.module.initialize_sys_path()
+    odoo.service.server.load_server_wide_modules()
+    odoo.http.root.load_addons()
+    odoo.http.root._loaded = True
+    sys.argv = ["odoo", "-c", config_file] + rest
+    odoo.cli.main()
+
+
 def main(argv):
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=["create", "update", "drop", "server"])
@@ -112,8 +134,7 @@ def main(argv):
     parser.add_argument("rest", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     if args.command == "server":
-        sys.argv = ["odoo", "-c", args.config] + args.rest
-        odoo.cli.main()
+        serve(args.config, args.rest)
         return
     sub = argparse.ArgumentParser()
     sub.add_argument("db")

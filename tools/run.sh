@@ -37,24 +37,13 @@ elif [ "$(cat "$STAMP" 2>/dev/null)" != "$(addons_hash)" ]; then
 fi
 
 LOG="$ODOO_DIR/odoo.log"
+# A fresh log for each start: the checks below read this start's errors only.
+[ -f "$LOG" ] && mv -f "$LOG" "$LOG.previous"
 # Odoo's own warning about running as root goes to the log's side, not the console.
 PATH="$NODE_DIR/node_modules/.bin:$PATH" "$PY" "$ROOT/tools/odoo_db.py" server "$CFG" --logfile="$LOG" --log-level=info \
     2> >(grep -v "^Running as user 'root' is a security risk" >&2) &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' INT TERM EXIT
-for _ in $(seq 1 120); do
-    if ! kill -0 "$server" 2>/dev/null; then
-        tail -n 20 "$LOG" >&2 || true
-        die "Odoo stopped while starting: the end of its log is above, all of it in $LOG."
-    fi
-    code="$("$PY" -c 'import sys, urllib.request
-try:
-    print(urllib.request.urlopen("http://127.0.0.1:%s/web/login" % sys.argv[1], timeout=5).status)
-except Exception as e:
-    print(getattr(e, "code", 0))' "$PORT")"
-    [ "$code" = 200 ] && break
-    sleep 1
-done
-[ "$code" = 200 ] || die "Odoo did not answer on port $PORT within 2 minutes: see $LOG."
+wait_for_odoo "$server" "$PORT" "$LOG" "$DB"
 echo "Odoo is running at http://localhost:$PORT (login admin / admin, database $DB, log in .odoo/odoo.log); Ctrl-C stops it."
 wait "$server"

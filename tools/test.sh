@@ -3,8 +3,17 @@
 # test run by pytest (pytest-odoo for the addons, plain pytest for tests/), the database dropped.
 # Arguments are passed to pytest (make test ARGS="addons/loan_collection/tests/test_case.py").
 # TEST_DB=name keeps and reuses that database instead (upgraded when the addons change).
+# AT="17:30" (a UTC time, or "2026-12-01 03:00") runs all of it with the machine's clock started at
+# that time (libfaketime, installed with apt if missing), to show that no test depends on the hour.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+if [ -n "${AT:-}" ] && [ -z "${LOAN_TEST_AT:-}" ]; then
+    start="$(date -u -d "$AT" '+%Y-%m-%d %H:%M:%S' 2>/dev/null)" \
+        || die "AT=\"$AT\" is not a time: give a UTC time such as 17:30 or \"2026-12-01 03:00\"."
+    ensure_faketime
+    say "running with the clock started at $start UTC (libfaketime)"
+    LOAN_TEST_AT="$start" exec faketime -f "@$start" bash "$0" "$@"
+fi
 ensure_venv
 ensure_postgres
 

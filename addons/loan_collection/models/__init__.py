@@ -1,3 +1,4 @@
+from . import res_company
 from . import collection_contact_point
 from . import res_partner
 from . import loan_product

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from .res_company import business_today
 
 OPEN_STAGES = ("new", "contacting", "notice", "promised")
 # A case in one of these stages keeps its contract from getting a new case.
@@ -53,7 +54,7 @@ class CollectionCase(models.Model):
                                   default="medium", required=True, track_visibility="onchange")
     office_user_id = fields.Many2one("res.users", string="Office Collector", index=True, track_visibility="onchange")
     field_user_id = fields.Many2one("res.users", string="Field Collector", index=True, track_visibility="onchange")
-    date_opened = fields.Date(readonly=True, default=fields.Date.context_today)
+    date_opened = fields.Date(readonly=True, default=business_today)
     date_closed = fields.Date(readonly=True)
     to_escalate = fields.Boolean(string="Escalation Due", readonly=True,
                                  help="The policy says the case should now go to the legal team.")
@@ -167,7 +168,7 @@ class CollectionCase(models.Model):
         tasks = self.mapped("task_ids").filtered(lambda t: t.state == "todo")
         tasks.mapped("activity_id").sudo().unlink()
         tasks.sudo().write({"state": "cancelled"})
-        self.write({"stage": "legal", "date_closed": fields.Date.context_today(self),
+        self.write({"stage": "legal", "date_closed": business_today(self),
                     "to_escalate": False, "next_step_id": False, "next_action_date": False})
         for case in self:
             case._loan_note(_("Transferred to the legal team by %s.") % self.env.user.name)

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from ..services.money import fen
+from .res_company import business_today
 
 FINANCE_GROUP = "loan_collection.group_loan_finance"
 MANAGER_GROUP = "loan_collection.group_collection_manager"
@@ -152,5 +153,5 @@ class CollectionCase(models.Model):
                      WHERE c.id = ANY(%(ids)s)
                      GROUP BY c.id) v
              WHERE cc.id = v.id
-        """, {"date": fields.Date.context_today(self), "ids": self.ids})
+        """, {"date": business_today(self), "ids": self.ids})
         self.invalidate_cache()

@@ -1,14 +1,13 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..services import conduct
+from ..services import clock, conduct
 from .collection_contact_point import RELATIONS
+from .res_company import business_now, business_today, business_tz
 
 CHANNELS = [
     ("phone", "Phone"),
@@ -41,6 +40,8 @@ OUTCOMES = [
 # Which worklist actions a contact on a channel fulfils.
 CHANNEL_ACTIONS = {"phone": ("phone", "guarantor"), "sms": ("sms",), "letter": ("letter", "notice"),
                    "visit": ("visit", "guarantor", "notice"), "wechat": ("phone",)}
+# A contact logged a little ahead of the server's clock (a phone's clock runs fast) is not refused.
+FUTURE_TOLERANCE = timedelta(minutes=5)
 # Parameters of the conduct limits (Settings), with their defaults from services/conduct.py.
 LIMIT_PARAMS = {
     "quiet_start": "loan_collection.quiet_start",
@@ -64,7 +65,7 @@ class CollectionContactLog(models.Model):
 
     case_id = fields.Many2one("collection.case", string="Case", required=True, index=True, ondelete="restrict")
     partner_id = fields.Many2one(related="case_id.partner_id", store=True, readonly=True, string="Debtor")
-    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    date = fields.Datetime(required=True, default=business_now, index=True)
     user_id = fields.Many2one("res.users", string="Logged By", required=True, readonly=True,
                               default=lambda self: self.env.user)
     channel = fields.Selection(CHANNELS, required=True, default="phone")
@@ -105,12 +106,30 @@ class CollectionContactLog(models.Model):
         string="Manager Override Reason",
         help="A collection manager may allow a contact the conduct rules refuse, with a written reason.")
     override_user_id = fields.Many2one("res.users", string="Overridden By", readonly=True)
+    is_today = fields.Boolean(compute="_compute_is_today", search="_search_is_today", string="Today")
     overridden_rules = fields.Char(readonly=True)
 
     @api.depends("corrected_by_ids")
     def _compute_is_corrected(self):
         for log in self:
             log.is_corrected = bool(log.corrected_by_ids)
+
+    def _today_bounds(self):
+        """The company's today as UTC datetimes (start included, end excluded), as stored."""
+        return map(fields.Datetime.to_string, clock.day_bounds_utc(
+            fields.Date.from_string(business_today(self)), business_tz(self)))
+
+    def _compute_is_today(self):
+        start, end = self._today_bounds()
+        for log in self:
+            log.is_today = start <= log.date < end
+
+    def _search_is_today(self, operator, value):
+        start, end = self._today_bounds()
+        if (operator == "=") == bool(value):
+            # A field's search domain is not normalized by Odoo 11: the '&' must be explicit.
+            return ["&", ("date", ">=", start), ("date", "<", end)]
+        return ["|", ("date", "<", start), ("date", ">=", end)]
 
     @api.onchange("outcome", "channel")
     def _onchange_outcome(self):
@@ -161,23 +180,25 @@ class CollectionContactLog(models.Model):
         return conduct.ConductLimits(**values)
 
     @api.model
-    def _local(self, utc_string):
-        """The log's time on the wall clock of the user (China time for our users)."""
-        stamp = fields.Datetime.from_string(utc_string)
-        return fields.Datetime.context_timestamp(self, stamp).replace(tzinfo=None)
+    def _debtor_tz(self, case):
+        """The debtor's clock, on which the conduct rules are judged: the debtor's own time zone
+        where a manager recorded one, else the company's (never the caller's: the rules protect the
+        debtor, and a caller chooses her own time zone)."""
+        return case.partner_id.sudo().collection_tz or business_tz(case)
 
-    def _day_bounds_utc(self, local):
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
-        start = tz.localize(datetime.combine(local.date(), time.min)).astimezone(pytz.utc).replace(tzinfo=None)
-        return fields.Datetime.to_string(start), fields.Datetime.to_string(start + timedelta(days=1))
+    @api.model
+    def _local(self, utc_string, tz_name):
+        """A UTC datetime of the database as the wall-clock time in ``tz_name``."""
+        return clock.to_local(fields.Datetime.from_string(utc_string), tz_name)
 
     @api.model
     def _check_conduct(self, vals):
         """The refusals of the conduct rules for a log about to be created from vals."""
         case = self.env["collection.case"].browse(vals["case_id"])
         channel, party = vals.get("channel", "phone"), vals.get("party", "debtor")
-        local = self._local(vals.get("date") or fields.Datetime.now())
-        day_start, day_end = self._day_bounds_utc(local)
+        tz_name = self._debtor_tz(case)
+        local = self._local(vals.get("date") or business_now(self), tz_name)
+        day_start, day_end = map(fields.Datetime.to_string, clock.day_bounds_utc(local.date(), tz_name))
         same_day = [("date", ">=", day_start), ("date", "<", day_end), ("correction_of_id", "=", False)]
         sudo_logs = self.sudo()
         connected_today = sudo_logs.search_count(same_day + [
@@ -248,6 +269,10 @@ class CollectionContactLog(models.Model):
         if vals.get("channel", "phone") in ("phone", "sms", "wechat") and not vals.get("contact_point_id"):
             raise ValidationError(_("Choose the number used for this contact (add it to the debtor's contact "
                                     "points first if it is new)."))
+        if vals.get("date") and fields.Datetime.from_string(vals["date"]) > clock.utcnow() + FUTURE_TOLERANCE:
+            raise ValidationError(_("The contact time %s is in the future: log a contact when it has taken place.")
+                                  % fields.Datetime.to_string(clock.to_local(
+                                      fields.Datetime.from_string(vals["date"]), self._debtor_tz(case))))
         if vals.get("outcome") == "promise" and not (vals.get("promise_amount") and vals.get("promise_date")):
             raise ValidationError(_("A promise to pay needs the amount and the date promised."))
         if vals.get("correction_of_id"):
@@ -286,7 +311,7 @@ class CollectionContactLog(models.Model):
         the worklist task."""
         self.ensure_one()
         case, point = self.case_id, self.contact_point_id
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         if point and self.outcome == "wrong_number":
             point.sudo().write({"status": "wrong", "date_verified": today})
         elif point and (self.connected or self.outcome in ("rpc", "promise", "paid", "acknowledged")):
@@ -301,7 +326,7 @@ class CollectionContactLog(models.Model):
             self.env["collection.promise"].sudo().create({
                 "case_id": case.id, "log_id": self.id, "amount": self.promise_amount,
                 "date_promised": self.promise_date, "user_id": self.user_id.id,
-                "date_made": self._local(self.date).date().isoformat()})
+                "date_made": self._local(self.date, business_tz(case)).date().isoformat()})
         stage = case.stage
         if self.outcome == "promise" and stage in ("new", "contacting", "notice"):
             stage = "promised"

@@ -6,6 +6,7 @@ from odoo.tools import html_escape
 
 from .collection_aging_report import BUCKET_KEY_SQL, bucket_selection
 from .collection_case_finance import FINANCE_GROUP, MANAGER_GROUP
+from .res_company import business_today
 
 
 class CollectionDashboard(models.TransientModel):
@@ -13,7 +14,7 @@ class CollectionDashboard(models.TransientModel):
     _name = "collection.dashboard"
     _description = "Collection Dashboard"
 
-    date = fields.Date(default=fields.Date.context_today, readonly=True)
+    date = fields.Date(default=business_today, readonly=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.user.company_id, readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
     open_case_count = fields.Integer(string="Open Cases", compute="_compute_figures")
@@ -35,7 +36,7 @@ class CollectionDashboard(models.TransientModel):
             raise AccessError(_("The collection dashboard is for collection managers and finance."))
         cr = self.env.cr
         for board in self:
-            date = board.date or fields.Date.context_today(self)
+            date = board.date or business_today(self)
             month_start = date[:8] + "01"
             company = board.company_id.id or self.env.user.company_id.id
             cr.execute("""

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..services import docx_render
+from .res_company import business_today
 
 # 担保贷款（委托贷款）逾期催收通知书: the wording of the practice for guaranteed and entrusted loans.
 TITLES = {
@@ -43,7 +44,7 @@ class CollectionNotice(models.Model):
     currency_id = fields.Many2one(related="case_id.currency_id", readonly=True)
     amount_demanded = fields.Monetary(readonly=True)
     pay_within_days = fields.Integer(default=7, help="Days given to pay from service.")
-    date_generated = fields.Date(readonly=True, default=fields.Date.context_today)
+    date_generated = fields.Date(readonly=True, default=business_today)
     attachment_id = fields.Many2one("ir.attachment", string="Document", readonly=True)
     state = fields.Selection([("draft", "Generated"), ("served", "Served")], default="draft",
                              required=True, readonly=True, track_visibility="onchange")
@@ -128,7 +129,7 @@ class CollectionNotice(models.Model):
             if date_served < notice.date_generated:
                 raise ValidationError(_("Notice %s cannot have been served (%s) before it was generated (%s).")
                                       % (notice.name, date_served, notice.date_generated))
-            if date_served > fields.Date.context_today(self):
+            if date_served > business_today(self):
                 raise ValidationError(_("The date of service (%s) is in the future.") % date_served)
             notice.write({"state": "served", "date_served": date_served, "service_method": method,
                           "tracking_number": tracking_number,

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from .res_company import business_today
 
 
 class CollectionPromise(models.Model):
@@ -19,7 +20,7 @@ class CollectionPromise(models.Model):
     user_id = fields.Many2one("res.users", string="Collector", default=lambda self: self.env.user)
     currency_id = fields.Many2one(related="case_id.currency_id", readonly=True)
     amount = fields.Monetary(required=True)
-    date_made = fields.Date(required=True, default=fields.Date.context_today)
+    date_made = fields.Date(required=True, default=business_today)
     date_promised = fields.Date(string="Promised For", required=True, index=True)
     amount_paid = fields.Monetary(readonly=True, help="Paid between the day of the promise and the day promised.")
     state = fields.Selection(

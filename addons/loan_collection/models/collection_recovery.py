@@ -29,6 +29,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..services import allocation
 from ..services.money import fen
 from .collection_case_finance import FINANCE_GROUP
+from .res_company import business_today
 
 SOURCES = [
     ("debtor", "Debtor"),
@@ -147,7 +148,7 @@ class CollectionRecovery(models.Model):
             raise ValidationError(_("The amount received must be greater than zero."))
         if not date:
             raise ValidationError(_("Give the date the money was received."))
-        if date > fields.Date.context_today(self):
+        if date > business_today(self):
             raise ValidationError(_("The date received (%s) is in the future: register a recovery once "
                                     "the money is in the bank.") % date)
         if case.stage == "written_off":
@@ -325,7 +326,7 @@ class CollectionRecoveryDemo(models.Model):
         ref = self.env.ref
         finance = ref("loan_collection.user_finance_demo")
         Recovery = self.sudo(finance).with_context(lang=self.env.ref("base.user_root").lang or "zh_CN")
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         bank = self.env["account.journal"].search(
             [("type", "=", "bank"), ("company_id", "=", self.env.user.company_id.id)], limit=1)
 

@@ -22,6 +22,7 @@ from odoo.exceptions import AccessError, UserError
 from ..services import aging, policy as policy_rules, priority
 from ..services.money import fen, to_decimal
 from .collection_case import ACTIVE_STAGES
+from .res_company import business_today
 
 _logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class CollectionRun(models.Model):
         if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("loan_collection.group_collection_manager"):
             raise AccessError(_("Only collection managers can start the daily collection run."))
         if not date:
-            date = fields.Date.context_today(self)
+            date = business_today(self)
         if isinstance(date, str):
             date = fields.Date.from_string(date)
         cr = self.env.cr
@@ -609,7 +610,7 @@ class CollectionRun(models.Model):
         # Notes and reasons in the language of the users (the install itself runs in English).
         self = self.with_context(lang=self.env.ref("base.user_root").lang or "zh_CN")
         ref = self.env.ref
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        today = fields.Date.from_string(business_today(self))
         day = lambda n: fields.Date.to_string(today - timedelta(days=n))
         at_ten = lambda n: "%s 02:00:00" % day(n)  # 10:00 China time
         contracts = {x: ref("loan_collection.loan_contract_%s_demo" % x) for x in

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..services import conduct
 from .collection_policy import ACTIONS, ROLES
+from .res_company import business_now, business_today
 
 
 class CollectionTask(models.Model):
@@ -40,6 +41,7 @@ class CollectionTask(models.Model):
         [("todo", "To Do"), ("done", "Done"), ("expired", "Expired"), ("cancelled", "Cancelled")],
         default="todo", required=True, readonly=True, index=True)
     date_done = fields.Datetime(readonly=True)
+    is_due = fields.Boolean(compute="_compute_is_due", search="_search_is_due", string="Due Today or Before")
     instructions = fields.Text(related="step_id.instructions", readonly=True)
     planned_datetime = fields.Datetime(string="Planned For", help="When the visit or call is planned.")
     staff_ids = fields.Many2many("res.users", "collection_task_staff_rel", "task_id", "user_id",
@@ -52,6 +54,16 @@ class CollectionTask(models.Model):
         actions = dict(self._fields["action"]._description_selection(self.env))
         for task in self:
             task.name = task.step_id.name or actions.get(task.action)
+
+    def _compute_is_due(self):
+        today = business_today(self)
+        for task in self:
+            task.is_due = task.task_date <= today
+
+    def _search_is_due(self, operator, value):
+        # The company's today, not the browser's (a filter in the view would use the browser's clock).
+        due = (operator == "=") == bool(value)
+        return [("task_date", "<=" if due else ">", business_today(self))]
 
     @api.model_cr
     def init(self):
@@ -67,7 +79,7 @@ class CollectionTask(models.Model):
             if task.state != "todo":
                 raise UserError(_("Task \"%s\" is %s, not to do.") % (
                     task.name, dict(task._fields["state"]._description_selection(self.env))[task.state]))
-        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self.write({"state": "done", "date_done": business_now(self)})
         for task in self.filtered("activity_id"):
             (task.case_id or task.contract_id)._loan_note(_("Done from the worklist: %s") % task.name)
         # Unlinked rather than action_feedback(), which needs the user to have an e-mail address.

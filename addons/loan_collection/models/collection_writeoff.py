@@ -16,6 +16,7 @@ from odoo.exceptions import AccessError, UserError
 from ..services.money import fen
 from .collection_case import ACTIVE_STAGES
 from .collection_case_finance import FINANCE_GROUP, MANAGER_GROUP
+from .res_company import business_today
 
 
 class CollectionWriteoff(models.Model):
@@ -39,7 +40,7 @@ class CollectionWriteoff(models.Model):
                              track_visibility="onchange")
     requested_by_id = fields.Many2one("res.users", string="Requested By", readonly=True,
                                       default=lambda self: self.env.user)
-    date_requested = fields.Date(readonly=True, default=fields.Date.context_today)
+    date_requested = fields.Date(readonly=True, default=business_today)
     approved_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
     date_approved = fields.Date(string="Decided On", readonly=True)
     refusal_reason = fields.Text(readonly=True)
@@ -77,7 +78,7 @@ class CollectionWriteoff(models.Model):
             raise UserError(_("Give the reason why the amount cannot be recovered."))
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code("collection.writeoff") or "/"
-        vals.update(requested_by_id=self.env.uid, date_requested=fields.Date.context_today(self))
+        vals.update(requested_by_id=self.env.uid, date_requested=business_today(self))
         writeoff = super(CollectionWriteoff, self).create(vals)
         case._loan_note(_("Write-off %s requested by %s: %s") % (writeoff.name, self.env.user.name, writeoff.reason))
         return writeoff
@@ -103,7 +104,7 @@ class CollectionWriteoff(models.Model):
         self._check_decider()
         for writeoff in self.sudo():
             writeoff.write({"state": "refused", "approved_by_id": self.env.uid,
-                            "date_approved": fields.Date.context_today(self)})
+                            "date_approved": business_today(self)})
             writeoff.case_id.sudo(self.env.uid)._loan_note(
                 _("Write-off %s refused by %s.") % (writeoff.name, self.env.user.name))
         return True
@@ -112,7 +113,7 @@ class CollectionWriteoff(models.Model):
     def action_approve(self):
         """Write the case off (see the module docstring)."""
         self._check_decider()
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         for writeoff in self.sudo():
             case = writeoff.case_id
             if case.stage not in ACTIVE_STAGES:

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..services import amortization
 from .loan_product import PRODUCT_TYPES
+from .res_company import business_today
 
 REPAYMENT_METHODS = [
     ("equal_installment", "Equal Installments"),
@@ -72,7 +73,7 @@ class LoanContract(models.Model):
 
     @api.depends("invoice_ids.residual", "invoice_ids.state", "case_ids")
     def _compute_amounts(self):
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         for contract in self:
             installments = contract.invoice_ids.filtered(lambda i: i.state != "cancel")
             contract.installment_count = len(installments)

@@ -18,6 +18,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.modules.module import get_module_path
 
 from ..services import docx_render
+from .res_company import business_now
 
 DOC_TYPES = [
     ("overdue_notice", "Overdue Collection Notice"),
@@ -110,7 +111,7 @@ class LoanDocument(models.Model):
     res_model = fields.Char(required=True, readonly=True, index=True)
     res_id = fields.Integer(required=True, readonly=True, index=True)
     version = fields.Integer(required=True, readonly=True)
-    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
+    date = fields.Datetime(required=True, readonly=True, default=business_now)
     user_id = fields.Many2one("res.users", string="Author", readonly=True, default=lambda self: self.env.user)
     template_id = fields.Many2one("loan.document.template", readonly=True,
                                   help="Empty: the default template shipped with the product.")

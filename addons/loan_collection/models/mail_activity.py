@@ -1,6 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from .res_company import business_now
 
 
 class MailActivity(models.Model):
@@ -13,5 +14,5 @@ class MailActivity(models.Model):
         # Marking the activity done in the chatter marks its worklist task done too.
         tasks = self.mapped("collection_task_id").filtered(lambda t: t.state == "todo")
         if tasks:
-            tasks.write({"state": "done", "date_done": fields.Datetime.now()})
+            tasks.write({"state": "done", "date_done": business_now(self)})
         return super(MailActivity, self).action_feedback(feedback=feedback)

@@ -13,6 +13,8 @@ class ResConfigSettings(models.TransientModel):
         string="Aging Bucket Edges (days)", default="3,6,30,60,90",
         help="Last day of each aging bucket; the default gives 1-3, 4-6, 7-30, 31-60, 61-90 and 90+.")
 
+    loan_business_tz = fields.Selection(related="company_id.business_tz")
+
     loan_quiet_start = fields.Integer(string="Quiet Hours Start", default=22,
                                       help="No collection contact from this hour (GB/T 45251-2025).")
     loan_quiet_end = fields.Integer(string="Quiet Hours End", default=8,

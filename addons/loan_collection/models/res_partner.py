@@ -1,13 +1,19 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.addons.base.res.res_partner import _tz_get
+from odoo.exceptions import AccessError, ValidationError
 
 from ..services import identity
+from .res_company import business_today
 
 # Identity numbers are personal data: only the groups that need them see them
 # (loan_legal adds the legal team).
 IDENTITY_GROUPS = "loan_collection.group_collection_manager,loan_collection.group_loan_finance"
+MANAGER_GROUP = "loan_collection.group_collection_manager"
+# What only a collection manager may set on a debtor: the facts the conduct rules rely on
+# (consent to night contact, the debtor's clock) and the blacklist.
+MANAGER_FIELDS = ("night_contact_consent", "collection_tz", "is_blacklisted", "blacklist_reason", "blacklist_date")
 
 
 class ResPartner(models.Model):
@@ -35,6 +41,10 @@ class ResPartner(models.Model):
         string="Consents to Contact 22:00-08:00",
         help="The debtor agreed to be contacted during quiet hours (GB/T 45251-2025). Record where "
              "the consent is kept in the credit notes.")
+    collection_tz = fields.Selection(
+        _tz_get, string="Debtor's Time Zone",
+        help="Where the debtor lives, if not in the company's time zone: quiet hours are judged on the "
+             "debtor's clock. Empty: the company's time zone (China).")
 
     # Overdue history, kept up to date by the daily run.
     times_overdue = fields.Integer(readonly=True, help="Collection cases opened for this debtor.")
@@ -88,7 +98,7 @@ class ResPartner(models.Model):
             if not number:
                 continue
             if partner.identity_type == "resident_id":
-                error = identity.resident_id_error(number)
+                error = identity.resident_id_error(number, today=fields.Date.from_string(business_today(self)))
                 label = _("Resident ID number")
             elif partner.identity_type == "credit_code":
                 error = identity.credit_code_error(number)
@@ -102,11 +112,23 @@ class ResPartner(models.Model):
 
     @api.model
     def create(self, vals):
+        self._check_manager_fields(vals)
         return super(ResPartner, self).create(self._normalize_identity_vals(vals))
 
     @api.multi
     def write(self, vals):
+        self._check_manager_fields(vals)
         return super(ResPartner, self).write(self._normalize_identity_vals(vals))
+
+    @api.model
+    def _check_manager_fields(self, vals):
+        # Withdrawing a consent protects the debtor: anyone may record it.
+        protected = [name for name in MANAGER_FIELDS if name in vals
+                     and not (name == "night_contact_consent" and not vals[name])]
+        if not protected or self.env.uid == SUPERUSER_ID or self.env.user.has_group(MANAGER_GROUP):
+            return
+        labels = ", ".join(self._fields[name].get_description(self.env)["string"] for name in protected)
+        raise AccessError(_("Only a collection manager can set %s on a debtor.") % labels)
 
     @api.model
     def _normalize_identity_vals(self, vals):
@@ -136,7 +158,7 @@ class ResPartner(models.Model):
         self.sudo().write({
             "is_blacklisted": True,
             "blacklist_reason": reason,
-            "blacklist_date": date or fields.Date.context_today(self),
+            "blacklist_date": date or business_today(self),
         })
         for partner in self:
             partner._loan_note(_("Blacklisted: %s") % reason)

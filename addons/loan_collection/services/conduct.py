@@ -108,7 +108,7 @@ def check_contact(when, channel, party, limits=None, *, debtor_consent_night=Fal
     """Return the conduct rules a collection contact breaks, as a list of ``Refusal``.
 
     ``when`` is the local wall-clock time of the contact (naive; an aware datetime is read in its
-    own time zone, so convert UTC values from the database with ``context_timestamp`` first).
+    own time zone, so convert UTC values from the database with ``clock.to_local`` first).
     ``channel`` is one of CHANNELS, ``party`` one of PARTIES. ``connected_today`` counts connected
     voice contacts with the same person earlier that day and ``attempts_on_number_today`` calls to
     the same number earlier that day, neither counting this contact. An empty list means allowed.

@@ -32,6 +32,8 @@ Checks run in the order listed, and the first problem found is the one returned.
 """
 import datetime
 
+from . import clock
+
 # GB 11643-1999: weight of position i (1-based) is 2**(18 - i) mod 11.
 RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 RESIDENT_ID_CHECK_CHARS = '10X98765432'
@@ -84,7 +86,7 @@ def resident_id_error(number, today=None):
         return 'characters'
     birth = _birth_date(number)
     if birth is None or birth < RESIDENT_ID_MIN_BIRTH_DATE \
-            or birth > (today or datetime.date.today()):
+            or birth > (today or clock.local_today(clock.DEFAULT_TZ)):
         return 'birth_date'
     if resident_id_check_char(number[:17]) != number[17]:
         return 'checksum'

@@ -1,9 +1,27 @@
 """Shared fixtures: staff in each role, a borrower with a guarantor, and a helper to make an
 active loan contract with its installments."""
+import datetime
+
 from odoo.tests.common import SavepointCase
+
+from ..services import clock
+
+
+def china_time(local):
+    """Freeze the product's clock (services/clock.py) at ``local`` China time, 'YYYY-MM-DD HH:MM'.
+
+    A context manager: within it "now" and "today" are what they would be at that moment in China,
+    whatever the hour the suite runs at and whatever the machine's time zone.
+    """
+    moment = datetime.datetime.strptime(local, "%Y-%m-%d %H:%M")
+    return clock.frozen(clock.to_utc(moment, "Asia/Shanghai"))
 
 
 class LoanCase(SavepointCase):
+
+    # Odoo's runner: after both addons are loaded (loan_legal extends the collection models).
+    at_install = False
+    post_install = True
 
     @classmethod
     def setUpClass(cls):

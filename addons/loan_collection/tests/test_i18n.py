@@ -28,6 +28,10 @@ def check_translations(case, module):
 
 class TestTranslations(TransactionCase):
 
+    # Odoo's runner: after both addons are loaded (loan_legal extends the collection models).
+    at_install = False
+    post_install = True
+
     def test_every_term_translated(self):
         check_translations(self, "loan_collection")
 

@@ -7,6 +7,10 @@ from odoo.addons.loan_collection.services import policy
 
 class TestDefaultPolicy(SavepointCase):
 
+    # Odoo's runner: after both addons are loaded (loan_legal extends the collection models).
+    at_install = False
+    post_install = True
+
     @classmethod
     def setUpClass(cls):
         super(TestDefaultPolicy, cls).setUpClass()

@@ -1,12 +1,9 @@
 """Recoveries: allocation on a real case (民法典 第561条 and a contract order), the payment
 reconciled with the right installments for each source, the penalty and costs booked on the
 charges invoice, the case's figures, bad input refused with nothing written, and who may do it."""
-from datetime import timedelta
-
-from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 
-from .common import LoanCase
+from .common import LoanCase, china_time
 
 
 class RecoveryCase(LoanCase):
@@ -199,11 +196,11 @@ class TestRefused(RecoveryCase):
         return caught.exception
 
     def test_bad_input_refused_with_nothing_written(self):
-        tomorrow = fields.Date.to_string(fields.Date.from_string(fields.Date.today()) + timedelta(days=1))
         error = self.assertNothingWritten(lambda: self.recover(0, "2026-03-20"))
         self.assertIn("greater than zero", error.name)
         self.assertNothingWritten(lambda: self.recover(-100, "2026-03-20"))
-        error = self.assertNothingWritten(lambda: self.recover(100, tomorrow))
+        with china_time("2026-03-20 15:00"):
+            error = self.assertNothingWritten(lambda: self.recover(100, "2026-03-21"))
         self.assertIn("future", error.name)
         error = self.assertNothingWritten(lambda: self.recover(100, "2026-03-20", "guarantor", self.stranger))
         self.assertIn("not a guarantor", error.name)

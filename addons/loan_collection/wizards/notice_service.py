@@ -1,6 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from ..models.res_company import business_today
 
 
 class CollectionNoticeService(models.TransientModel):
@@ -8,7 +9,7 @@ class CollectionNoticeService(models.TransientModel):
     _description = "Record Service of a Notice"
 
     notice_id = fields.Many2one("collection.notice", required=True)
-    date_served = fields.Date(required=True, default=fields.Date.context_today)
+    date_served = fields.Date(required=True, default=business_today)
     service_method = fields.Selection(
         [("in_person", "In Person"), ("post", "Post / EMS"), ("electronic", "Electronic")], required=True,
         default="in_person")

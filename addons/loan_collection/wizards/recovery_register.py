@@ -5,6 +5,7 @@ from odoo.tools import html_escape
 
 from ..models.collection_recovery import SOURCES
 from ..services.money import fen
+from ..models.res_company import business_today
 
 
 class CollectionRecoveryRegister(models.TransientModel):
@@ -18,7 +19,7 @@ class CollectionRecoveryRegister(models.TransientModel):
     payer_id = fields.Many2one("res.partner", string="Payer", required=True)
     party_ids = fields.Many2many(related="case_id.party_ids", readonly=True)
     amount = fields.Monetary(string="Amount Received", required=True)
-    date = fields.Date(string="Date Received", required=True, default=fields.Date.context_today)
+    date = fields.Date(string="Date Received", required=True, default=business_today)
     journal_id = fields.Many2one("account.journal", string="Received On", required=True,
                                  domain=[("type", "in", ("bank", "cash"))],
                                  default=lambda self: self._default_journal())

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import deadlines
 
@@ -182,7 +183,7 @@ class LegalAsset(models.Model):
     @api.multi
     def action_request_search(self):
         """The court was asked to search for the asset (财产查控)."""
-        return self._move_to("search_requested", {"search_date": fields.Date.context_today(self)})
+        return self._move_to("search_requested", {"search_date": business_today(self)})
 
     @api.multi
     def action_found(self):
@@ -225,7 +226,7 @@ class LegalAsset(models.Model):
     @api.multi
     def action_release(self):
         """The court lifted the measure (or the asset is given up)."""
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         for asset in self:
             asset._move_to("released", None if asset.release_date else {"release_date": today})
         return True

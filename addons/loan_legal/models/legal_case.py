@@ -4,6 +4,7 @@ import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import court_fees, deadlines, litigation
 from .legal_deadline import _day
@@ -119,7 +120,7 @@ class LegalCase(models.Model):
              "ordinary: +6 months, 第152条).")
 
     # The claim (诉讼请求), as of a date: taken from the collection case at hand-over, editable.
-    claim_date = fields.Date(string="Claim as of", default=fields.Date.context_today)
+    claim_date = fields.Date(string="Claim as of", default=business_today)
     claim_principal = fields.Monetary(string="Principal Claimed")
     claim_interest = fields.Monetary(string="Interest Claimed")
     claim_penalty = fields.Monetary(string="Penalty Interest Claimed")
@@ -305,7 +306,7 @@ class LegalCase(models.Model):
         if "evidence_ids" not in vals:
             vals["evidence_ids"] = self._default_evidence_commands(contract)
         if vals.get("stage") == "closed" and not vals.get("closing_date"):
-            vals["closing_date"] = fields.Date.context_today(self)
+            vals["closing_date"] = business_today(self)
         try:
             with self.env.cr.savepoint():
                 case = super(LegalCase, self).create(vals)
@@ -323,7 +324,7 @@ class LegalCase(models.Model):
             return super(LegalCase, self).write(vals)
         vals = dict(vals)
         if vals.get("stage") == "closed" and not vals.get("closing_date"):
-            vals["closing_date"] = fields.Date.context_today(self)
+            vals["closing_date"] = business_today(self)
         # The evidence is checked when a case leaves preparation for the court, not at every
         # later move (a lost original must not block the enforcement stages).
         leaving_preparation = self.browse()
@@ -363,7 +364,7 @@ class LegalCase(models.Model):
             "contract_id": collection.contract_id.id,
             "partner_id": collection.partner_id.id,
             "company_id": collection.company_id.id,
-            "claim_date": fields.Date.context_today(self),
+            "claim_date": business_today(self),
             "claim_principal": collection.overdue_principal,
             "claim_interest": collection.overdue_interest,
             "claim_penalty": collection.penalty_interest,
@@ -535,7 +536,7 @@ class LegalCase(models.Model):
             raise UserError(_("Case %s has no claim amount yet: enter the amounts claimed, then book the "
                               "court fees.") % self.name)
         booked = set(self.cost_ids.mapped("cost_type"))
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         procedure = dict(self._fields["procedure"]._description_selection(self.env))[self.procedure]
         fees = [("acceptance", self.acceptance_fee, self.filing_date or today,
                  _("Case acceptance fee, %s (诉讼费用交纳办法 第十三条)") % procedure)]

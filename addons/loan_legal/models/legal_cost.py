@@ -1,6 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.addons.loan_collection.models.res_company import business_today
 
 COST_TYPES = [
     ("acceptance", "Case Acceptance Fee"),          # 诉讼费用交纳办法 第十三条
@@ -22,7 +23,7 @@ class LegalCost(models.Model):
     cost_type = fields.Selection(COST_TYPES, string="Type", required=True, default="other")
     name = fields.Char(string="Description")
     amount = fields.Monetary(required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=business_today)
     recoverable = fields.Boolean(
         string="Recoverable from the Debtor", default=True,
         help="Charged to the debtor (court fees the judgment puts on him, costs of realising the claim the "

@@ -1,8 +1,10 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
 import logging
 
 from odoo import _, api, fields, models
+from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import deadlines
 
@@ -25,7 +27,7 @@ DEFAULT_REMINDER_DAYS = 7
 def _day(record, value):
     """`value` ('YYYY-MM-DD' or a date) as a string; today in the user's time zone by default."""
     if not value:
-        return fields.Date.context_today(record)
+        return business_today(record)
     return value if isinstance(value, str) else fields.Date.to_string(value)
 
 
@@ -53,7 +55,7 @@ class LegalDeadline(models.Model):
     user_id = fields.Many2one(related="case_id.lawyer_id", readonly=True, string="Lawyer", store=True)
     partner_id = fields.Many2one(related="case_id.partner_id", readonly=True, string="Debtor")
     case_stage = fields.Selection(related="case_id.stage", readonly=True, string="Case Stage")
-    days_left = fields.Integer(compute="_compute_days_left", string="Days Left")
+    days_left = fields.Integer(compute="_compute_days_left", search="_search_days_left", string="Days Left")
     company_id = fields.Many2one(related="case_id.company_id", readonly=True, store=True)
 
     _sql_constraints = [
@@ -61,8 +63,13 @@ class LegalDeadline(models.Model):
                                              "restriction)."),
     ]
 
+    def _search_days_left(self, operator, value):
+        # Days from the company's today, so "passed or within 7 days" follows China's calendar.
+        target = fields.Date.from_string(business_today(self)) + datetime.timedelta(days=int(value or 0))
+        return [("date", operator, fields.Date.to_string(target))]
+
     def _compute_days_left(self):
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        today = fields.Date.from_string(business_today(self))
         for deadline in self:
             deadline.days_left = (fields.Date.from_string(deadline.date) - today).days if deadline.date else 0
 
@@ -177,7 +184,7 @@ class LegalDeadline(models.Model):
 
     @api.multi
     def action_reopen(self):
-        today = fields.Date.context_today(self)
+        today = business_today(self)
         for deadline in self.filtered(lambda d: d.state == "done"):
             deadline.write({"state": "expired" if deadline.date < today else "open", "auto_done": False})
         self._sync_activities()

@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.loan_collection.services.docx_render import cn_date, money
+from odoo.addons.loan_collection.models.res_company import business_today
 
 LEGAL_DOC_TYPES = [
     ("complaint", "Civil Complaint (Element Style)"),
@@ -143,7 +144,7 @@ class LegalCase(models.Model):
                                                           company.street2])),
                         "phone": company.phone, "legal_representative": plaintiff.legal_representative,
                         "credit_code": plaintiff.identity_number or company.company_registry or company.vat},
-            "date": cn_date(fields.Date.context_today(self)),
+            "date": cn_date(business_today(self)),
             "court": {"name": court.name},
             "case": {"number": case.case_number, "appeal_number": case.appeal_case_number,
                      "enforcement_number": case.enforcement_case_number},

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import deadlines, litigation
 
@@ -59,7 +60,7 @@ class LegalRestriction(models.Model):
                                         "(限制消费规定 第三条第二款).")
     ground = fields.Selection(LISTING_GROUNDS, string="Listing Ground",
                               help="失信名单规定 第一条: the ground for listing a dishonest debtor.")
-    application_date = fields.Date(string="Applied On", required=True, default=fields.Date.context_today)
+    application_date = fields.Date(string="Applied On", required=True, default=business_today)
     order_number = fields.Char(string="Order No.", track_visibility="onchange",
                                help="The court's decision or restriction order (限制消费令) number.")
     effective_date = fields.Date(string="Effective On", track_visibility="onchange")
@@ -106,7 +107,7 @@ class LegalRestriction(models.Model):
             # The birth date comes from the resident ID (loan_collection); it is personal data that
             # the person applying may not be allowed to read, but the rule must still hold.
             birth = restriction.partner_id.sudo().birth_date
-            on = restriction.effective_date or restriction.application_date or fields.Date.context_today(self)
+            on = restriction.effective_date or restriction.application_date or business_today(self)
             if birth and litigation.is_minor(fields.Date.from_string(birth), fields.Date.from_string(on)):
                 raise ValidationError(_(
                     "%s is a minor on %s (born %s): minors are never put on the dishonest-debtor list "

@@ -1,0 +1,11 @@
+# Odoo's own test runner (odoo-bin --test-enable) runs the test modules imported here; pytest-odoo
+# (make test) collects the same files by path.
+from . import test_court_fees
+from . import test_deadlines
+from . import test_i18n
+from . import test_legal_case
+from . import test_legal_deadlines
+from . import test_legal_documents
+from . import test_legal_enforcement
+from . import test_legal_reports
+from . import test_litigation

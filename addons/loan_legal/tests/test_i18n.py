@@ -6,6 +6,10 @@ from odoo.addons.loan_collection.tests.test_i18n import check_translations
 
 class TestTranslations(TransactionCase):
 
+    # Odoo's runner: after both addons are loaded (loan_legal extends the collection models).
+    at_install = False
+    post_install = True
+
     def test_every_term_translated(self):
         check_translations(self, "loan_legal")
 

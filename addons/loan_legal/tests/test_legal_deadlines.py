@@ -4,11 +4,14 @@ import datetime
 
 from odoo import fields
 
+from odoo.addons.loan_collection.models.res_company import business_today
+from odoo.addons.loan_collection.tests.common import china_time
+
 from .common import LegalTestCase
 
 
 def days_from_today(record, days):
-    today = fields.Date.from_string(fields.Date.context_today(record))
+    today = fields.Date.from_string(business_today(record))
     return fields.Date.to_string(today + datetime.timedelta(days=days))
 
 
@@ -32,11 +35,12 @@ class TestDeadlineRules(LegalTestCase):
         self.assertEqual(limitation.state, "expired")
         # 第195条: a partial payment (of another installment) is the debtor's agreement to perform.
         self.installment(3).pay_and_reconcile(self.bank_journal, pay_amount=1000.0, date="2024-05-20")
-        self.case.action_sync_deadlines()
+        with china_time("2026-12-01 10:00"):
+            self.case.action_sync_deadlines()
         again = self.deadline(self.case, "limitation")
         self.assertEqual(again, limitation)  # the same row, moved
         self.assertEqual((again.date, again.source_date), ("2027-05-20", "2024-05-20"))
-        self.assertEqual(again.state, "open" if fields.Date.today() <= "2027-05-20" else "expired")
+        self.assertEqual(again.state, "open")
         # A payment after the period ran out does not revive it (民法典 第192条).
         self.installment(4).pay_and_reconcile(self.bank_journal, pay_amount=500.0, date="2027-06-01")
         self.case.action_sync_deadlines()
