@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from .res_company import business_today
+from .res_company import business_today, business_tz
 
 OPEN_STAGES = ("new", "contacting", "notice", "promised")
 # A case in one of these stages keeps its contract from getting a new case.
@@ -193,7 +193,7 @@ class CollectionCase(models.Model):
         # ... and the debtor's agreement to perform: a written acknowledgment or a promise to pay.
         logs = cases.mapped("contact_log_ids").filtered(
             lambda l: l.party == "debtor" and l.outcome in ("acknowledged", "promise") and not l.corrected_by_ids)
-        dates |= {l._local(l.date).date().isoformat() for l in logs}
+        dates |= {l._local(l.date, business_tz(l.case_id)).date().isoformat() for l in logs}
         return sorted(d for d in dates if d)
 
     # Collectors' actions ---------------------------------------------------------------------

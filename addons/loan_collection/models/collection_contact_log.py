@@ -180,13 +180,6 @@ class CollectionContactLog(models.Model):
         return conduct.ConductLimits(**values)
 
     @api.model
-    def _debtor_tz(self, case):
-        """The debtor's clock, on which the conduct rules are judged: the debtor's own time zone
-        where a manager recorded one, else the company's (never the caller's: the rules protect the
-        debtor, and a caller chooses her own time zone)."""
-        return case.partner_id.sudo().collection_tz or business_tz(case)
-
-    @api.model
     def _local(self, utc_string, tz_name):
         """A UTC datetime of the database as the wall-clock time in ``tz_name``."""
         return clock.to_local(fields.Datetime.from_string(utc_string), tz_name)
@@ -196,7 +189,7 @@ class CollectionContactLog(models.Model):
         """The refusals of the conduct rules for a log about to be created from vals."""
         case = self.env["collection.case"].browse(vals["case_id"])
         channel, party = vals.get("channel", "phone"), vals.get("party", "debtor")
-        tz_name = self._debtor_tz(case)
+        tz_name = case.partner_id._debtor_tz()
         local = self._local(vals.get("date") or business_now(self), tz_name)
         day_start, day_end = map(fields.Datetime.to_string, clock.day_bounds_utc(local.date(), tz_name))
         same_day = [("date", ">=", day_start), ("date", "<", day_end), ("correction_of_id", "=", False)]
@@ -272,7 +265,7 @@ class CollectionContactLog(models.Model):
         if vals.get("date") and fields.Datetime.from_string(vals["date"]) > clock.utcnow() + FUTURE_TOLERANCE:
             raise ValidationError(_("The contact time %s is in the future: log a contact when it has taken place.")
                                   % fields.Datetime.to_string(clock.to_local(
-                                      fields.Datetime.from_string(vals["date"]), self._debtor_tz(case))))
+                                      fields.Datetime.from_string(vals["date"]), case.partner_id._debtor_tz())))
         if vals.get("outcome") == "promise" and not (vals.get("promise_amount") and vals.get("promise_date")):
             raise ValidationError(_("A promise to pay needs the amount and the date promised."))
         if vals.get("correction_of_id"):

@@ -97,7 +97,7 @@ class CollectionTask(models.Model):
                        "notice": "visit", "letter": "letter"}.get(task.action)
             if not channel:
                 continue
-            when = Log._local(task.planned_datetime)
+            when = Log._local(task.planned_datetime, task.partner_id._debtor_tz())
             refusals = [r for r in conduct.check_contact(
                 when, channel, "debtor", limits, debtor_consent_night=task.partner_id.night_contact_consent,
                 staff_count=len(task.staff_ids) if channel == "visit" else 1)

@@ -5,7 +5,7 @@ from odoo.addons.base.res.res_partner import _tz_get
 from odoo.exceptions import AccessError, ValidationError
 
 from ..services import identity
-from .res_company import business_today
+from .res_company import business_today, business_tz
 
 # Identity numbers are personal data: only the groups that need them see them
 # (loan_legal adds the legal team).
@@ -119,6 +119,13 @@ class ResPartner(models.Model):
     def write(self, vals):
         self._check_manager_fields(vals)
         return super(ResPartner, self).write(self._normalize_identity_vals(vals))
+
+    @api.multi
+    def _debtor_tz(self):
+        """The debtor's clock, on which the conduct rules are judged: the debtor's own time zone
+        where a manager recorded one, else the company's (never the caller's: the rules protect the
+        debtor, and a caller chooses her own time zone)."""
+        return self[:1].sudo().collection_tz or business_tz(self[:1])
 
     @api.model
     def _check_manager_fields(self, vals):
