@@ -64,29 +64,32 @@ class CollectionNotice(models.Model):
     receipt_ids = fields.Many2many("ir.attachment", "collection_notice_receipt_rel", "notice_id", "attachment_id",
                                    string="Proof of Service", readonly=True)
 
-    @api.constrains("partner_id", "case_id", "kind")
-    def _check_addressee(self):
+    @api.model
+    def _check_addressee_of(self, case, kind, partner):
         """A notice goes to a party of the case only: the overdue notice to the debtor, a demand to
         one of the contract's guarantors. Telling anyone else about the debt discloses the debtor's
         personal information to a third party (个人信息保护法 第十条: no one may illegally provide or
         disclose another's personal information; 银行业协会《金融机构个人消费类贷款催收工作指引（试行）》:
         never disclose the debt to a third party)."""
-        for notice in self:
-            case = notice.case_id.sudo()
-            debtor = case.partner_id
-            guarantors = case.contract_id.guarantee_ids.mapped("partner_id")
-            if notice.kind == "guarantor_demand":
-                if notice.partner_id not in guarantors:
-                    raise ValidationError(_(
-                        "%s is not a guarantor of case %s: a demand to guarantor can only be addressed to one "
-                        "of its guarantors (%s). Never tell a third party about the debt.") % (
-                        notice.partner_id.display_name, case.name,
-                        "、".join(guarantors.mapped("display_name")) or _("none")))
-            elif notice.partner_id != debtor:
+        case = case.sudo()
+        debtor = case.partner_id
+        guarantors = case.contract_id.guarantee_ids.mapped("partner_id")
+        if kind == "guarantor_demand":
+            if partner not in guarantors:
                 raise ValidationError(_(
-                    "%s is not the debtor of case %s: the overdue collection notice can only be addressed to "
-                    "the debtor (%s). Never tell a third party about the debt.") % (
-                    notice.partner_id.display_name, case.name, debtor.display_name))
+                    "%s is not a guarantor of case %s: a demand to guarantor can only be addressed to one "
+                    "of its guarantors (%s). Never tell a third party about the debt.") % (
+                    partner.display_name, case.name, "、".join(guarantors.mapped("display_name")) or _("none")))
+        elif partner != debtor:
+            raise ValidationError(_(
+                "%s is not the debtor of case %s: the overdue collection notice can only be addressed to "
+                "the debtor (%s). Never tell a third party about the debt.") % (
+                partner.display_name, case.name, debtor.display_name))
+
+    @api.constrains("partner_id", "case_id", "kind")
+    def _check_addressee(self):
+        for notice in self:
+            self._check_addressee_of(notice.case_id, notice.kind, notice.partner_id)
 
     @api.constrains("pay_within_days")
     def _check_pay_within_days(self):
@@ -110,6 +113,12 @@ class CollectionNotice(models.Model):
         if protected:
             raise AccessError(_("These fields of a notice are set by the server: %s. Generate the notice from its "
                                 "case, then record its service with Record Service.") % ", ".join(sorted(protected)))
+        case = self.env["collection.case"].browse(vals.get("case_id")).exists()
+        if not case:
+            raise UserError(_("A notice needs its collection case."))
+        # Before anything is written (the constraint checks it again on any later change).
+        self._check_addressee_of(case, vals.get("kind") or self._fields["kind"].default(self),
+                                 self.env["res.partner"].browse(vals.get("partner_id")))
         vals = dict(vals, name=self.env["ir.sequence"].next_by_code("collection.notice") or "/", state="draft")
         notice = super(CollectionNotice, self).create(vals)
         notice._generate_document()
