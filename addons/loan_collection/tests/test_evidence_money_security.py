@@ -412,3 +412,24 @@ class TestWriteoffFourEyes(RecoveryCase):
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             writeoff.sudo().unlink()
         self.assertUnchanged(writeoff, before)
+
+
+class TestRecoveryWizardPreview(RecoveryCase):
+    """Finding 4: the Register Recovery wizard (a transient model any user can call) shows the dues
+    of a case to finance only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestRecoveryWizardPreview, cls).setUpClass()
+        cls.run_on("2026-03-20")
+
+    def test_collector_gets_no_preview_of_another_case(self):
+        Wizard = self.env["collection.recovery.register"]
+        with self.assertRaisesRegex(AccessError, "Only finance"):
+            Wizard.sudo(self.office2).create({
+                "case_id": self.case().id, "source": "debtor", "payer_id": self.borrower.id, "amount": 100.0,
+                "date": "2026-03-20", "journal_id": self.bank_journal.id})
+        preview = Wizard.sudo(self.office2).new({"case_id": self.case().id, "amount": 100.0, "date": "2026-03-20"})
+        self.assertEqual((preview.due_principal, preview.due_interest, preview.preview_html), (0.0, 0.0, False))
+        ours = Wizard.sudo(self.finance).new({"case_id": self.case().id, "amount": 100.0, "date": "2026-03-20"})
+        self.assertGreater(ours.due_principal, 0.0)
