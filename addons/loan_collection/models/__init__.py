@@ -15,6 +15,8 @@ from . import collection_task
 from . import collection_run
 from . import mail_activity
 from . import mail_thread
+# Evidence files (contact logs, served notices, posted recoveries) are sealed.
+from . import ir_attachment
 from . import res_config_settings
 # Finance: recoveries, write-offs, month-end snapshots; then the reports, which read their tables.
 from . import loan_contract_allocation

@@ -1,7 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..services import docx_render
 from .res_company import business_today
@@ -20,6 +20,14 @@ GUARANTEE_ARTICLES = {
     "pledge": "第四百二十五条",    # 质押
     "counter": "第三百八十七条",   # 反担保
 }
+MANAGER_GROUP = "loan_collection.group_collection_manager"
+# What a user gives when generating a notice; everything else is set by the server.
+USER_CREATE_FIELDS = {"case_id", "kind", "partner_id", "pay_within_days"}
+# The service of a notice: recorded only by action_record_service.
+SERVICE_FIELDS = {"state", "date_served", "service_method", "tracking_number", "receipt_ids"}
+# Mail bookkeeping (followers), which mail.thread writes on any record; not part of the evidence.
+MAIL_FIELDS = {"message_follower_ids", "message_last_post"}
+SERVICE_METHODS = [("in_person", "In Person"), ("post", "Post / EMS"), ("electronic", "Electronic")]
 
 
 class CollectionNotice(models.Model):
@@ -36,32 +44,112 @@ class CollectionNotice(models.Model):
     _order = "id desc"
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)
-    case_id = fields.Many2one("collection.case", string="Case", required=True, index=True, ondelete="cascade")
+    case_id = fields.Many2one("collection.case", string="Case", required=True, readonly=True, index=True,
+                              ondelete="cascade")
     kind = fields.Selection([("overdue_notice", "Overdue Collection Notice"),
                              ("guarantor_demand", "Demand to Guarantor")],
-                            required=True, default="overdue_notice")
-    partner_id = fields.Many2one("res.partner", string="Addressee", required=True)
+                            required=True, readonly=True, default="overdue_notice")
+    partner_id = fields.Many2one("res.partner", string="Addressee", required=True, readonly=True,
+                                 help="The debtor (overdue notice) or a guarantor (demand to guarantor) of the case.")
     currency_id = fields.Many2one(related="case_id.currency_id", readonly=True)
     amount_demanded = fields.Monetary(readonly=True)
-    pay_within_days = fields.Integer(default=7, help="Days given to pay from service.")
+    pay_within_days = fields.Integer(default=7, readonly=True, help="Days given to pay from service.")
     date_generated = fields.Date(readonly=True, default=business_today)
     attachment_id = fields.Many2one("ir.attachment", string="Document", readonly=True)
     state = fields.Selection([("draft", "Generated"), ("served", "Served")], default="draft",
                              required=True, readonly=True, track_visibility="onchange")
     date_served = fields.Date(readonly=True, track_visibility="onchange")
-    service_method = fields.Selection(
-        [("in_person", "In Person"), ("post", "Post / EMS"), ("electronic", "Electronic")], readonly=True)
+    service_method = fields.Selection(SERVICE_METHODS, readonly=True)
     tracking_number = fields.Char(readonly=True, help="EMS number or electronic delivery reference.")
     receipt_ids = fields.Many2many("ir.attachment", "collection_notice_receipt_rel", "notice_id", "attachment_id",
                                    string="Proof of Service", readonly=True)
 
     @api.model
+    def _check_addressee_of(self, case, kind, partner):
+        """A notice goes to a party of the case only: the overdue notice to the debtor, a demand to
+        one of the contract's guarantors. Telling anyone else about the debt discloses the debtor's
+        personal information to a third party (个人信息保护法 第十条: no one may illegally provide or
+        disclose another's personal information; 银行业协会《金融机构个人消费类贷款催收工作指引（试行）》:
+        never disclose the debt to a third party)."""
+        case = case.sudo()
+        debtor = case.partner_id
+        guarantors = case.contract_id.guarantee_ids.mapped("partner_id")
+        if kind == "guarantor_demand":
+            if partner not in guarantors:
+                raise ValidationError(_(
+                    "%s is not a guarantor of case %s: a demand to guarantor can only be addressed to one "
+                    "of its guarantors (%s). Never tell a third party about the debt.") % (
+                    partner.display_name, case.name, "、".join(guarantors.mapped("display_name")) or _("none")))
+        elif partner != debtor:
+            raise ValidationError(_(
+                "%s is not the debtor of case %s: the overdue collection notice can only be addressed to "
+                "the debtor (%s). Never tell a third party about the debt.") % (
+                partner.display_name, case.name, debtor.display_name))
+
+    @api.constrains("partner_id", "case_id", "kind")
+    def _check_addressee(self):
+        for notice in self:
+            self._check_addressee_of(notice.case_id, notice.kind, notice.partner_id)
+
+    @api.constrains("pay_within_days")
+    def _check_pay_within_days(self):
+        if any(notice.pay_within_days < 1 for notice in self):
+            raise ValidationError(_("Give at least one day to pay from service."))
+
+    # CRUD ------------------------------------------------------------------------------------
+
+    @api.model
     def create(self, vals):
+        """Generate a notice. The user chooses the case, the kind, the addressee and the days to pay;
+        the number, the date, the amount and the document are the server's (content fixed once
+        generated), and the service is recorded by action_record_service only."""
+        protected = set(vals) - USER_CREATE_FIELDS
         if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code("collection.notice") or "/"
+            protected.discard("name")
+        if vals.get("state", "draft") == "draft":
+            protected.discard("state")
+        if self.env.uid == SUPERUSER_ID:
+            protected -= {"date_generated"}  # the product's own code (demo history, tests)
+        if protected:
+            raise AccessError(_("These fields of a notice are set by the server: %s. Generate the notice from its "
+                                "case, then record its service with Record Service.") % ", ".join(sorted(protected)))
+        case = self.env["collection.case"].browse(vals.get("case_id")).exists()
+        if not case:
+            raise UserError(_("A notice needs its collection case."))
+        # Before anything is written (the constraint checks it again on any later change).
+        self._check_addressee_of(case, vals.get("kind") or self._fields["kind"].default(self),
+                                 self.env["res.partner"].browse(vals.get("partner_id")))
+        vals = dict(vals, name=self.env["ir.sequence"].next_by_code("collection.notice") or "/", state="draft")
         notice = super(CollectionNotice, self).create(vals)
         notice._generate_document()
         return notice
+
+    @api.multi
+    def write(self, vals):
+        """A notice's content is fixed when it is generated: it changes only through its actions
+        (Regenerate while not served, Record Service). A served notice is evidence of a demand
+        that interrupted the limitation period (民法典 第一百九十五条): it never changes, for anyone;
+        a correction is a new notice."""
+        if set(vals) <= MAIL_FIELDS:
+            return super(CollectionNotice, self).write(vals)
+        served = self.filtered(lambda n: n.state == "served")
+        if served:
+            raise UserError(_("Notice %s was served: it is evidence of the demand and cannot be changed. "
+                              "Generate a new notice instead.") % served[0].name)
+        if self.env.uid != SUPERUSER_ID:
+            raise AccessError(_("A notice cannot be changed once generated. Use Regenerate for a new version from "
+                                "today's amounts, Record Service for its service, or generate a new notice."))
+        if set(vals) & SERVICE_FIELDS:
+            raise AccessError(_("The service of a notice is recorded only with Record Service."))
+        return super(CollectionNotice, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        served = self.filtered(lambda n: n.state == "served")
+        if served:
+            raise UserError(_("Notice %s was served: it is evidence of the demand and cannot be deleted.")
+                            % served[0].name)
+        return super(CollectionNotice, self).unlink()
 
     @api.multi
     def _document_data(self):
@@ -111,29 +199,70 @@ class CollectionNotice(models.Model):
     def _generate_document(self):
         """A new version of the notice's document, from the current amounts of the case."""
         for notice in self:
-            notice.amount_demanded = notice.case_id.total_due
             kinds = dict(notice._fields["kind"]._description_selection(self.env))
             document = self.env["loan.document"].generate(
                 notice.case_id, notice.kind, notice._document_data(), "%s-%s" % (kinds[notice.kind], notice.name))
-            notice.attachment_id = document.attachment_id
+            notice.sudo().write({"amount_demanded": notice.case_id.total_due,
+                                 "attachment_id": document.attachment_id.id})
         return True
 
     @api.multi
+    def _check_service_right(self):
+        """Who records a notice's service: the collectors of its case and the collection managers."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        if self.env.uid == SUPERUSER_ID or self.env.user.has_group(MANAGER_GROUP):
+            return
+        for notice in self:
+            case = notice.sudo().case_id
+            if self.env.user not in case.office_user_id | case.field_user_id:
+                raise AccessError(_("Only the collectors of case %s or a collection manager can record the service "
+                                    "of notice %s.") % (case.name, notice.name))
+
+    @api.multi
+    def _check_receipts(self, receipts):
+        """The proofs of service are files uploaded for this notice (Record Service uploads them),
+        that the user may read."""
+        self.ensure_one()
+        attachments = self.env["ir.attachment"].browse(list(receipts or []))
+        if len(attachments.exists()) != len(attachments):
+            raise ValidationError(_("A proof of service of notice %s no longer exists: upload it again.") % self.name)
+        attachments.check("read")
+        foreign = attachments.sudo().filtered(lambda a: a.res_model != self._name or a.res_id != self.id)
+        if foreign:
+            raise ValidationError(_("%s was not uploaded for notice %s: upload the proof of service with Record "
+                                    "Service.") % (foreign[0].name, self.name))
+        return attachments
+
+    @api.multi
     def action_record_service(self, date_served, method, receipts=None, tracking_number=None):
-        """Record that the notice reached its addressee: the case keeps the latest demand date."""
+        """Record that the notice reached its addressee: the case keeps the latest demand date.
+        The collectors of the case or a manager record it, once; the notice is then immutable."""
+        self._check_service_right()
+        try:
+            date_served = date_served and fields.Date.to_string(fields.Date.from_string(date_served))
+        except (TypeError, ValueError):
+            raise ValidationError(_("%s is not a date: give the date of service as YYYY-MM-DD.") % (date_served,))
         for notice in self:
             if notice.state == "served":
                 raise UserError(_("Notice %s is already recorded as served on %s.") % (notice.name, notice.date_served))
             if not date_served or not method:
                 raise ValidationError(_("Give the date and the method of service."))
+            if method not in dict(SERVICE_METHODS):
+                raise ValidationError(_("%s is not a method of service: choose in person, post / EMS or "
+                                        "electronic.") % (method,))
+            if tracking_number and len(tracking_number) > 64:
+                raise ValidationError(_("The tracking number is at most 64 characters."))
             if date_served < notice.date_generated:
                 raise ValidationError(_("Notice %s cannot have been served (%s) before it was generated (%s).")
                                       % (notice.name, date_served, notice.date_generated))
             if date_served > business_today(self):
                 raise ValidationError(_("The date of service (%s) is in the future.") % date_served)
-            notice.write({"state": "served", "date_served": date_served, "service_method": method,
-                          "tracking_number": tracking_number,
-                          "receipt_ids": [(6, 0, list(receipts or []))]})
+            attachments = notice._check_receipts(receipts)
+            # The only write of the service (the public write refuses it, see write()).
+            super(CollectionNotice, notice.sudo()).write({
+                "state": "served", "date_served": date_served, "service_method": method,
+                "tracking_number": tracking_number or False, "receipt_ids": [(6, 0, attachments.ids)]})
             case = notice.case_id.sudo()
             values = {"last_demand_date": max(filter(None, [case.last_demand_date, date_served]))}
             if notice.kind == "overdue_notice" and case.stage in ("new", "contacting"):
@@ -150,6 +279,8 @@ class CollectionNotice(models.Model):
     @api.multi
     def action_regenerate(self):
         """A new version of the document from today's amounts; the earlier versions are kept."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         for notice in self:
             if notice.state == "served":
                 raise UserError(_("Notice %s was served: generate a new notice instead of changing it.") % notice.name)

@@ -23,7 +23,7 @@ How a recovery lands in the books (explained to finance in the recovery's form):
 """
 from collections import OrderedDict
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..services import allocation
@@ -38,6 +38,10 @@ SOURCES = [
     ("court", "Court (Enforcement or Auction Proceeds)"),
 ]
 SHARES = ("costs", "interest", "penalty", "principal")
+# What finance gives when registering a recovery; everything else is computed by the registration.
+REGISTRATION_FIELDS = {"case_id", "source", "payer_id", "amount", "date", "journal_id", "note"}
+# Mail bookkeeping (followers), which mail.thread writes on any record; not part of the books.
+MAIL_FIELDS = {"message_follower_ids", "message_last_post"}
 
 
 def _legal_stage_selection(self):
@@ -85,11 +89,73 @@ class CollectionRecovery(models.Model):
         ("amount_positive", "CHECK(amount > 0)", "A recovery must be greater than zero."),
     ]
 
+    # CRUD ------------------------------------------------------------------------------------
+    # A recovery is registered, never created or edited as such: `create` IS the registration
+    # (the same checks and the same posting as Register Recovery, for every caller, so an RPC
+    # `create` cannot book a "posted" recovery without its payment), `write` refuses everything
+    # (the registration writes through `_write_registration`), and a posted recovery is part of
+    # the books: it never changes, for anyone.
+
+    @api.model
+    def create(self, vals):
+        """Register and post a recovery from the registration fields only (REGISTRATION_FIELDS):
+        the checks of `_check_registration`, then the payment, allocation and reconciliation."""
+        protected = set(vals) - REGISTRATION_FIELDS
+        if vals.get("name", "/") == "/":
+            protected.discard("name")
+        if protected:
+            raise AccessError(_("These fields of a recovery are set by its registration: %s. Register the money "
+                                "received with Register Recovery.") % ", ".join(sorted(protected)))
+        case = self.env["collection.case"].browse(vals.get("case_id")).exists()
+        if not case:
+            raise ValidationError(_("A recovery needs its collection case."))
+        if vals.get("source") not in dict(SOURCES):
+            raise ValidationError(_("Choose where the money came from (debtor, guarantor, settlement or court)."))
+        payer = self.env["res.partner"].browse(vals.get("payer_id")).exists()
+        if not payer:
+            raise ValidationError(_("Choose the payer of the money received."))
+        journal = self.env["account.journal"].browse(vals.get("journal_id")).exists()
+        if not journal:
+            raise ValidationError(_("Choose the bank or cash journal the money was received on."))
+        try:
+            date = vals.get("date") and fields.Date.to_string(fields.Date.from_string(vals["date"]))
+        except (TypeError, ValueError):
+            raise ValidationError(_("%s is not a date: give the date received as YYYY-MM-DD.") % (vals.get("date"),))
+        try:
+            amount = fen(vals.get("amount") or 0)
+        except Exception:
+            raise ValidationError(_("%s is not an amount of money.") % (vals.get("amount"),))
+        self._check_registration(case, vals["source"], payer, amount, date, journal)
+        vals = dict(vals, name=self.env["ir.sequence"].next_by_code("collection.recovery") or "/",
+                    amount=float(amount), date=date, user_id=self.env.uid, state="draft",
+                    legal_case_ref=case._legal_case_reference(), legal_stage=case._current_legal_stage())
+        recovery = super(CollectionRecovery, self).create(vals)
+        recovery._post()
+        return recovery
+
+    @api.multi
+    def write(self, vals):
+        if set(vals) <= MAIL_FIELDS:
+            return super(CollectionRecovery, self).write(vals)
+        self.check_access_rights("write")
+        posted = self.filtered(lambda r: r.state == "posted")
+        if posted:
+            raise UserError(_("Recovery %s is posted: it is part of the books and cannot be changed. Reverse its "
+                              "payment in accounting and register the right recovery.") % posted[0].name)
+        raise AccessError(_("A recovery is written only by its registration (Register Recovery)."))
+
+    @api.multi
+    def _write_registration(self, vals):
+        """The registration's own write (the public write refuses every field)."""
+        return super(CollectionRecovery, self.sudo()).write(vals)
+
     @api.multi
     def unlink(self):
         if any(r.state == "posted" for r in self):
             raise UserError(_("A posted recovery is part of the books and cannot be deleted; "
                               "reverse its payment in accounting instead."))
+        if self.env.uid != SUPERUSER_ID:
+            raise AccessError(_("A recovery is written only by its registration (Register Recovery)."))
         return super(CollectionRecovery, self).unlink()
 
     # Allocation -------------------------------------------------------------------------------
@@ -142,7 +208,7 @@ class CollectionRecovery(models.Model):
     @api.model
     def _check_registration(self, case, source, payer, amount, date, journal):
         """Refuse a recovery that cannot be right, before anything is written."""
-        if not self.env.user.has_group(FINANCE_GROUP):
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(FINANCE_GROUP):
             raise AccessError(_("Only finance can register recoveries."))
         if fen(amount or 0) <= 0:
             raise ValidationError(_("The amount received must be greater than zero."))
@@ -157,6 +223,9 @@ class CollectionRecovery(models.Model):
         if journal.type not in ("bank", "cash"):
             raise ValidationError(_("Journal %s is not a bank or cash journal: choose the account the "
                                     "money was received on.") % journal.display_name)
+        if journal.company_id != case.company_id:
+            raise ValidationError(_("Journal %s belongs to another company than case %s.")
+                                  % (journal.display_name, case.name))
         debtor = case.partner_id.commercial_partner_id
         guarantors = case.contract_id.sudo().guarantee_ids.mapped("partner_id.commercial_partner_id")
         payer_entity = payer.commercial_partner_id
@@ -176,22 +245,12 @@ class CollectionRecovery(models.Model):
     def _register_recovery(self, case, source, payer, amount, date, journal, note=False):
         """Register and post a recovery: payment, allocation, reconciliation. Returns the recovery.
 
-        All or nothing: the checks come first, and any error afterwards rolls back the whole
-        transaction (no payment without its reconciliation)."""
-        self._check_registration(case, source, payer, amount, date, journal)
-        recovery = self.create({
+        All or nothing: the checks come first (in `create`, which is the registration), and any error
+        afterwards rolls back the whole transaction (no payment without its reconciliation)."""
+        return self.create({
             "case_id": case.id, "source": source, "payer_id": payer.id, "amount": float(fen(amount)),
             "date": date, "journal_id": journal.id, "note": note,
-            "legal_case_ref": case._legal_case_reference(), "legal_stage": case._current_legal_stage(),
         })
-        recovery._post()
-        return recovery
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code("collection.recovery") or "/"
-        return super(CollectionRecovery, self).create(vals)
 
     @api.multi
     def _post(self):
@@ -246,14 +305,18 @@ class CollectionRecovery(models.Model):
         if shares["costs"] or shares["penalty"]:
             case.write({"recovered_costs": float(fen(case.recovered_costs) + shares["costs"]),
                         "recovered_penalty": float(fen(case.recovered_penalty) + shares["penalty"])})
-        recovery.write({
+        # The allocation lines while the recovery is a draft, then the posting (both immutable after).
+        Line = self.env["collection.recovery.line"].sudo()
+        for line in plan["lines"]:
+            super(CollectionRecoveryLine, Line).create({
+                "recovery_id": recovery.id, "invoice_id": line["invoice"].id,
+                "amount_interest": float(line["interest"]), "amount_principal": float(line["principal"]),
+                "amount_penalty": float(line["penalty"])})
+        recovery._write_registration({
             "state": "posted", "payment_id": payment.id, "charge_invoice_id": charge.id,
             "amount_costs": float(shares["costs"]), "amount_interest": float(shares["interest"]),
             "amount_penalty": float(shares["penalty"]), "amount_principal": float(shares["principal"]),
             "amount_excess": float(shares[allocation.EXCESS]),
-            "line_ids": [(0, 0, {"invoice_id": line["invoice"].id, "amount_interest": float(line["interest"]),
-                                 "amount_principal": float(line["principal"]),
-                                 "amount_penalty": float(line["penalty"])}) for line in plan["lines"]],
         })
         case._refresh_amounts()
         # The note as the user who registered it (not as superuser).
@@ -312,6 +375,24 @@ class CollectionRecoveryLine(models.Model):
     amount_penalty = fields.Monetary(string="Penalty Interest")
     residual = fields.Monetary(related="invoice_id.residual", string="Still Owed", readonly=True)
     invoice_state = fields.Selection(related="invoice_id.state", string="Installment Status", readonly=True)
+
+    # Written only by the registration of their recovery (CollectionRecovery._post), immutable after.
+
+    @api.model
+    def create(self, vals):
+        raise AccessError(_("Allocation lines are written only by the registration of their recovery."))
+
+    @api.multi
+    def write(self, vals):
+        self.check_access_rights("write")
+        raise UserError(_("The allocation of a recovery is part of the books and cannot be changed. Reverse the "
+                          "recovery's payment in accounting and register the right recovery."))
+
+    @api.multi
+    def unlink(self):
+        if self.env.uid != SUPERUSER_ID or any(line.recovery_id.state == "posted" for line in self):
+            raise UserError(_("The allocation of a recovery is part of the books and cannot be deleted."))
+        return super(CollectionRecoveryLine, self).unlink()
 
 
 class CollectionRecoveryDemo(models.Model):

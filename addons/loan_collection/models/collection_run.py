@@ -653,8 +653,8 @@ class CollectionRun(models.Model):
         case("c5").write({"overdue_reason": "malicious", "risk_level": "high",
                           "overdue_reason_detail": "借款人失联，疑似转移资产"})
         notice = self.env["collection.notice"].sudo(field).create({
-            "case_id": case("c3").id, "kind": "overdue_notice", "partner_id": case("c3").partner_id.id,
-            "date_generated": day(1)})
+            "case_id": case("c3").id, "kind": "overdue_notice", "partner_id": case("c3").partner_id.id})
+        notice.sudo().write({"date_generated": day(1)})  # demo history: generated yesterday (users cannot)
         notice.action_record_service(day(1), "in_person")
         case("c5").sudo(manager).action_transfer_to_legal()
         return Case.run_daily(day(0))

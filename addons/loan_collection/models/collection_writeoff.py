@@ -18,6 +18,12 @@ from .collection_case import ACTIVE_STAGES
 from .collection_case_finance import FINANCE_GROUP, MANAGER_GROUP
 from .res_company import business_today
 
+# What finance gives when requesting a write-off; the requester, the dates, the decision and the
+# amounts are set by the server (create and the approve/refuse actions) only.
+USER_CREATE_FIELDS = {"case_id", "reason"}
+# Mail bookkeeping (followers), which mail.thread writes on any record; not part of the decision.
+MAIL_FIELDS = {"message_follower_ids", "message_last_post"}
+
 
 class CollectionWriteoff(models.Model):
     _name = "collection.writeoff"
@@ -27,7 +33,8 @@ class CollectionWriteoff(models.Model):
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     case_id = fields.Many2one("collection.case", string="Collection Case", required=True, index=True,
-                              ondelete="restrict", readonly=True, states={"requested": [("readonly", False)]})
+                              ondelete="restrict", readonly=True, states={"requested": [("readonly", False)]},
+                              help="Chosen when the write-off is requested; it cannot be changed afterwards.")
     contract_id = fields.Many2one(related="case_id.contract_id", store=True, readonly=True, string="Loan Contract")
     partner_id = fields.Many2one(related="case_id.partner_id", store=True, readonly=True, string="Debtor")
     company_id = fields.Many2one(related="case_id.company_id", store=True, readonly=True)
@@ -66,9 +73,22 @@ class CollectionWriteoff(models.Model):
 
     @api.model
     def create(self, vals):
+        """Request a write-off: finance gives the case and the reason; the requester is the session's
+        user (the four-eyes rule rests on it) and the date is today."""
         if not self.env.user.has_group(FINANCE_GROUP):
             raise AccessError(_("Only finance can request a write-off."))
-        case = self.env["collection.case"].browse(vals.get("case_id"))
+        protected = set(vals) - USER_CREATE_FIELDS
+        if vals.get("name", "/") == "/":
+            protected.discard("name")
+        if vals.get("state", "requested") == "requested":
+            protected.discard("state")
+        if protected:
+            raise AccessError(_("These fields of a write-off are set by the server: %s. Request the write-off with "
+                                "its case and reason; a collection manager approves or refuses it.")
+                              % ", ".join(sorted(protected)))
+        case = self.env["collection.case"].browse(vals.get("case_id")).exists()
+        if not case:
+            raise UserError(_("A write-off request needs its collection case."))
         if case.stage not in ACTIVE_STAGES:
             raise UserError(_("Case %s is closed (%s): only an open case or one with the legal team can be "
                               "written off.") % (case.name, case.stage))
@@ -76,20 +96,51 @@ class CollectionWriteoff(models.Model):
             raise UserError(_("Case %s already has a write-off request waiting for approval.") % case.name)
         if not (vals.get("reason") or "").strip():
             raise UserError(_("Give the reason why the amount cannot be recovered."))
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code("collection.writeoff") or "/"
-        vals.update(requested_by_id=self.env.uid, date_requested=business_today(self))
+        vals = dict(vals, name=self.env["ir.sequence"].next_by_code("collection.writeoff") or "/",
+                    state="requested", requested_by_id=self.env.uid, date_requested=business_today(self))
         writeoff = super(CollectionWriteoff, self).create(vals)
         case._loan_note(_("Write-off %s requested by %s: %s") % (writeoff.name, self.env.user.name, writeoff.reason))
         return writeoff
 
     @api.multi
+    def write(self, vals):
+        """Only the reason changes, while the request waits, by its requester. The decision is
+        written by action_approve / action_refuse (through _write_decision) and a decided write-off
+        never changes, for anyone: an approved one has its credit notes booked."""
+        if set(vals) <= MAIL_FIELDS:
+            return super(CollectionWriteoff, self).write(vals)
+        self.check_access_rights("write")
+        decided = self.filtered(lambda w: w.state != "requested")
+        if decided:
+            raise UserError(_("Write-off %s was decided: it cannot be changed. Request a new write-off if "
+                              "needed.") % decided[0].name)
+        protected = set(vals) - {"reason"}
+        if protected:
+            raise AccessError(_("These fields of a write-off are set by the server: %s. Only the reason of a "
+                                "request can be changed, by its requester; a collection manager approves or "
+                                "refuses it with its buttons.") % ", ".join(sorted(protected)))
+        for writeoff in self:
+            if writeoff.requested_by_id != self.env.user:
+                raise AccessError(_("Only %s, who requested write-off %s, can change its reason.")
+                                  % (writeoff.requested_by_id.name, writeoff.name))
+        if not (vals.get("reason") or "").strip():
+            raise UserError(_("Give the reason why the amount cannot be recovered."))
+        return super(CollectionWriteoff, self).write(vals)
+
+    @api.multi
+    def _write_decision(self, vals):
+        """The decision's own write (the public write refuses state, decider, dates and amounts)."""
+        return super(CollectionWriteoff, self.sudo()).write(vals)
+
+    @api.multi
     def unlink(self):
-        if any(w.state == "approved" for w in self):
-            raise UserError(_("An approved write-off is part of the books and cannot be deleted."))
+        if any(w.state != "requested" for w in self):
+            raise UserError(_("A decided write-off is part of the record and cannot be deleted."))
         return super(CollectionWriteoff, self).unlink()
 
     def _check_decider(self):
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         if not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(_("Only a collection manager can approve or refuse a write-off."))
         for writeoff in self:
@@ -103,8 +154,8 @@ class CollectionWriteoff(models.Model):
     def action_refuse(self):
         self._check_decider()
         for writeoff in self.sudo():
-            writeoff.write({"state": "refused", "approved_by_id": self.env.uid,
-                            "date_approved": business_today(self)})
+            writeoff._write_decision({"state": "refused", "approved_by_id": self.env.uid,
+                                      "date_approved": business_today(self)})
             writeoff.case_id.sudo(self.env.uid)._loan_note(
                 _("Write-off %s refused by %s.") % (writeoff.name, self.env.user.name))
         return True
@@ -168,7 +219,7 @@ class CollectionWriteoff(models.Model):
                         "overdue_principal": 0.0, "overdue_interest": 0.0, "penalty_interest": 0.0,
                         "total_due": 0.0})
             contract.write({"state": "closed"})
-            writeoff.write({
+            writeoff._write_decision({
                 "state": "approved", "approved_by_id": self.env.uid, "date_approved": today,
                 "amount_principal": float(principal_total), "amount_interest": float(interest_total),
                 "amount_penalty": float(penalty), "amount_costs": float(costs), "amount_total": float(total),

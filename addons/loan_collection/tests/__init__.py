@@ -10,6 +10,7 @@ from . import test_collection_run
 from . import test_conduct
 from . import test_contact_log
 from . import test_documents
+from . import test_evidence_money_security
 from . import test_i18n
 from . import test_identity
 from . import test_installment_import

@@ -1,6 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from ..models.collection_notice import SERVICE_METHODS
 from ..models.res_company import business_today
 
 
@@ -10,16 +11,18 @@ class CollectionNoticeService(models.TransientModel):
 
     notice_id = fields.Many2one("collection.notice", required=True)
     date_served = fields.Date(required=True, default=business_today)
-    service_method = fields.Selection(
-        [("in_person", "In Person"), ("post", "Post / EMS"), ("electronic", "Electronic")], required=True,
-        default="in_person")
+    service_method = fields.Selection(SERVICE_METHODS, required=True, default="in_person")
     tracking_number = fields.Char()
     receipt = fields.Binary(string="Signed Receipt / Proof of Delivery")
     receipt_name = fields.Char()
 
     @api.multi
     def action_confirm(self):
+        """Record the service through the notice's own action (which checks who may and when).
+        The proof is uploaded as an attachment of the notice while it is still unserved; once the
+        notice is served, the proof cannot be replaced or deleted (models/ir_attachment.py)."""
         self.ensure_one()
+        self.notice_id._check_service_right()
         receipts = []
         if self.receipt:
             receipts.append(self.env["ir.attachment"].create({

@@ -1,8 +1,10 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import html_escape
 
+from ..models.collection_case_finance import FINANCE_GROUP
 from ..models.collection_recovery import SOURCES
 from ..services.money import fen
 from ..models.res_company import business_today
@@ -43,6 +45,17 @@ class CollectionRecoveryRegister(models.TransientModel):
             [("type", "=", "bank"), ("company_id", "=", self.env.user.company_id.id)], limit=1)
 
     @api.model
+    def _is_finance(self):
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(FINANCE_GROUP)
+
+    @api.model
+    def create(self, vals):
+        """Finance only: the wizard shows what the case owes (read as superuser for the preview)."""
+        if not self._is_finance():
+            raise AccessError(_("Only finance can register recoveries."))
+        return super(CollectionRecoveryRegister, self).create(vals)
+
+    @api.model
     def default_get(self, field_names):
         values = super(CollectionRecoveryRegister, self).default_get(field_names)
         case = self.env["collection.case"].browse(values.get("case_id") or self.env.context.get("default_case_id"))
@@ -70,8 +83,10 @@ class CollectionRecoveryRegister(models.TransientModel):
     @api.depends("case_id", "amount", "date")
     def _compute_preview(self):
         Recovery = self.env["collection.recovery"]
+        # The preview reads the case as superuser: only for finance (an onchange needs no record).
+        finance = self._is_finance()
         for wizard in self:
-            if not (wizard.case_id and wizard.date and wizard.amount and wizard.amount > 0):
+            if not (finance and wizard.case_id and wizard.date and wizard.amount and wizard.amount > 0):
                 for share in ("costs", "interest", "penalty", "principal"):
                     wizard["due_" + share] = wizard["amount_" + share] = 0.0
                 wizard.amount_excess = 0.0
@@ -99,7 +114,8 @@ class CollectionRecoveryRegister(models.TransientModel):
 
     @api.multi
     def action_confirm(self):
-        """Post the payment, allocate and reconcile it; show the recovery."""
+        """Post the payment, allocate and reconcile it (collection.recovery.create is the registration,
+        with its checks); show the recovery."""
         self.ensure_one()
         recovery = self.env["collection.recovery"]._register_recovery(
             self.case_id, self.source, self.payer_id, self.amount, self.date, self.journal_id, self.note)
