@@ -4,7 +4,7 @@
     "name": "Loan Collection",
     "summary": "Overdue-loan collection: debtor profiles, loan contracts and installments, "
                "policy-driven collection cases, the daily run and collectors' worklists",
-    "version": "11.0.1.0.0",
+    "version": "11.0.2.0.0",
     "category": "Accounting",
     "website": "https://github.com/loan-back-office/loan-back-office",
     "author": "Loan Back Office",
@@ -23,6 +23,7 @@
     "data": [
         "security/loan_collection_security.xml",
         "security/ir.model.access.csv",
+        "security/loan_debtor_profile_security.xml",
         "data/ir_sequence_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/mail_activity_type_data.xml",
@@ -47,6 +48,7 @@
         "views/collection_run_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        "views/loan_identity_access_log_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

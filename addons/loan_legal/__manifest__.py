@@ -17,6 +17,7 @@
     "data": [
         "security/loan_legal_security.xml",
         "security/ir.model.access.csv",
+        "security/loan_legal_private_data_security.xml",
         "data/ir_sequence_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/mail_activity_type_data.xml",

@@ -24,6 +24,8 @@ DOC_TYPES = [
     ("overdue_notice", "Overdue Collection Notice"),
     ("guarantor_demand", "Demand to Guarantor"),
 ]
+# Who reads the data snapshots of generated documents (loan_legal adds the legal team).
+SNAPSHOT_GROUPS = "loan_collection.group_collection_manager"
 MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -116,12 +118,28 @@ class LoanDocument(models.Model):
     template_id = fields.Many2one("loan.document.template", readonly=True,
                                   help="Empty: the default template shipped with the product.")
     attachment_id = fields.Many2one("ir.attachment", string="File", readonly=True, required=True)
-    datas = fields.Binary(related="attachment_id.datas", readonly=True, string="Download")
-    filename = fields.Char(related="attachment_id.datas_fname", readonly=True)
-    data_snapshot = fields.Text(readonly=True, help="The data the document was filled with, as JSON.")
+    # The file as the user may read it (ir.attachment's own rules: loan_legal keeps the files of court
+    # documents for the legal team), not as a related field, which Odoo reads as the superuser.
+    datas = fields.Binary(compute="_compute_file", string="Download")
+    filename = fields.Char(compute="_compute_file")
+    # The data a document was filled with holds the parties' identity numbers (court documents):
+    # for the managers (and, with loan_legal, the legal team) only.
+    data_snapshot = fields.Text(readonly=True, groups=SNAPSHOT_GROUPS,
+                                help="The data the document was filled with, as JSON.")
     company_id = fields.Many2one("res.company", readonly=True, default=lambda self: self.env.user.company_id)
     collection_case_id = fields.Many2one("collection.case", readonly=True, index=True, ondelete="set null",
                                          help="The collection case the document belongs to (for access rules).")
+
+    def _compute_file(self):
+        attachments = self.mapped("attachment_id")
+        readable = self.env["ir.attachment"].search([("id", "in", attachments.ids)]) if attachments else attachments
+        for document in self:
+            attachment = document.attachment_id
+            if attachment and attachment in readable:
+                document.datas = attachment.sudo().datas
+                document.filename = attachment.sudo().datas_fname
+            else:
+                document.datas = document.filename = False
 
     @api.model
     def generate(self, record, doc_type, context_data, filename):

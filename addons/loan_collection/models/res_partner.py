@@ -2,14 +2,35 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.addons.base.res.res_partner import _tz_get
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 
-from ..services import identity
+from .loan_debtor_profile import EDUCATION_LEVELS, IDENTITY_GROUPS, IDENTITY_TYPES, PROFILE_FIELDS
 from .res_company import business_today, business_tz
 
-# Identity numbers are personal data: only the groups that need them see them
-# (loan_legal adds the legal team).
-IDENTITY_GROUPS = "loan_collection.group_collection_manager,loan_collection.group_loan_finance"
+# The private profile lives in loan.debtor.profile (models/loan_debtor_profile.py), where access is
+# ruled; the partner shows it through the fields below, read with the user's own rights.
+# IDENTITY_GROUPS stays importable from here (loan_legal adds the legal team).
+__all__ = ["IDENTITY_GROUPS", "ResPartner"]
+# Operators for which a partner without a profile (all its fields empty) matches.
+NEGATIVE_OPERATORS = ("!=", "<>", "not in", "not like", "not ilike", "not =like", "not =ilike")
+
+
+def _profile_search(name):
+    """The search method of the partner's profile field ``name``: the profiles the user may read
+    that match, as partners."""
+    def search(partners, operator, value):
+        Profile = partners.env["loan.debtor.profile"]
+        if not Profile.check_access_rights("read", raise_exception=False):
+            return [("id", "=", 0)]
+        matching = Profile.search([(name, operator, value)]).mapped("partner_id")
+        if (operator in NEGATIVE_OPERATORS and value) or (operator == "=" and not value):
+            # A partner without a profile (every field empty) matches these.
+            others = Profile.search([]).mapped("partner_id") - matching
+            return [("id", "not in", others.ids)]
+        return [("id", "in", matching.ids)]
+    return search
+
+
 MANAGER_GROUP = "loan_collection.group_collection_manager"
 # What only a collection manager may set on a debtor: the facts the conduct rules rely on
 # (consent to night contact, the debtor's clock) and the blacklist.
@@ -19,23 +40,35 @@ MANAGER_FIELDS = ("night_contact_consent", "collection_tz", "is_blacklisted", "b
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # The debtor's private profile (loan.debtor.profile), as the user may see it: empty when the
+    # record rules hide the profile, refused (field groups) for the identity number and birth date.
+    debtor_profile_ids = fields.One2many("loan.debtor.profile", "partner_id", string="Debtor Profile")
     identity_type = fields.Selection(
-        [("resident_id", "Resident ID Card"), ("credit_code", "Unified Social Credit Code"),
-         ("passport", "Passport"), ("other", "Other ID")],
-        string="ID Type")
-    identity_number = fields.Char(string="ID Number", groups=IDENTITY_GROUPS, copy=False)
-    birth_date = fields.Date(compute="_compute_birth_date", store=True, groups=IDENTITY_GROUPS)
+        IDENTITY_TYPES, string="ID Type", compute="_compute_debtor_profile", readonly=False,
+        search=_profile_search("identity_type"))
+    identity_number = fields.Char(
+        string="ID Number", groups=IDENTITY_GROUPS, copy=False, compute="_compute_debtor_identity",
+        readonly=False, search=_profile_search("identity_number"))
+    identity_number_masked = fields.Char(
+        string="ID Number (Masked)", compute="_compute_debtor_profile",
+        help="The identity number with its middle hidden, enough to recognise the debtor.")
+    birth_date = fields.Date(compute="_compute_debtor_identity", groups=IDENTITY_GROUPS,
+                             search=_profile_search("birth_date"))
     legal_representative = fields.Char(help="Legal representative of a company debtor (法定代表人).")
-    household_address = fields.Char(string="Household Registration Address")
-    employer_name = fields.Char(string="Employer")
-    monthly_income = fields.Monetary(currency_field="loan_currency_id")
+    household_address = fields.Char(string="Household Registration Address", compute="_compute_debtor_profile",
+                                    readonly=False, search=_profile_search("household_address"))
+    employer_name = fields.Char(string="Employer", compute="_compute_debtor_profile", readonly=False,
+                                search=_profile_search("employer_name"))
+    monthly_income = fields.Monetary(currency_field="loan_currency_id", compute="_compute_debtor_profile",
+                                     readonly=False, search=_profile_search("monthly_income"))
     loan_currency_id = fields.Many2one(
         "res.currency", compute="_compute_loan_currency_id", string="Loan Currency")
-    education = fields.Selection(
-        [("primary", "Primary School or Less"), ("secondary", "Secondary School"),
-         ("college", "College"), ("bachelor", "Bachelor"), ("master", "Master or Above")])
-    temperament_note = fields.Text(string="Temperament")
-    credit_note = fields.Text(string="Credit Notes")
+    education = fields.Selection(EDUCATION_LEVELS, compute="_compute_debtor_profile", readonly=False,
+                                 search=_profile_search("education"))
+    temperament_note = fields.Text(string="Temperament", compute="_compute_debtor_profile", readonly=False,
+                                   search=_profile_search("temperament_note"))
+    credit_note = fields.Text(string="Credit Notes", compute="_compute_debtor_profile", readonly=False,
+                              search=_profile_search("credit_note"))
     contact_point_ids = fields.One2many("collection.contact.point", "partner_id", string="Contact Points")
     night_contact_consent = fields.Boolean(
         string="Consents to Contact 22:00-08:00",
@@ -70,12 +103,48 @@ class ResPartner(models.Model):
         for partner in self:
             partner.loan_currency_id = (partner.company_id or self.env.user.company_id).currency_id
 
-    @api.depends("identity_type", "identity_number")
-    def _compute_birth_date(self):
+    def _visible_profiles(self):
+        """partner id -> the profile the current user may read (record rules applied)."""
+        Profile = self.env["loan.debtor.profile"]
+        ids = [id_ for id_ in self.ids if isinstance(id_, int)]
+        if not ids or not Profile.check_access_rights("read", raise_exception=False):
+            return {}
+        profiles = Profile.search([("partner_id", "in", ids)])
+        # No prefetching: reading one field of a profile must not read (and log) the identity number.
+        return {profile.partner_id.id: profile
+                for profile in profiles.with_context(prefetch_fields=False)}
+
+    @api.depends("debtor_profile_ids")
+    def _compute_debtor_profile(self):
+        profiles = self._visible_profiles()
+        names = ("identity_type", "identity_number_masked", "household_address", "employer_name",
+                 "monthly_income", "education", "temperament_note", "credit_note")
         for partner in self:
-            partner.birth_date = (
-                identity.birth_date_from_resident_id(partner.identity_number)
-                if partner.identity_type == "resident_id" and partner.identity_number else False)
+            profile = profiles.get(partner.id)
+            for name in names:
+                partner[name] = profile[name] if profile else False
+
+    @api.depends("debtor_profile_ids")
+    def _compute_debtor_identity(self):
+        # The field groups are checked here too (Odoo checks them in read() only), then the values
+        # are read as the product: res.partner.read() logs the full read once.
+        may_read = self.env.uid == SUPERUSER_ID or self.user_has_groups(self._fields["identity_number"].groups)
+        profiles = self._visible_profiles() if may_read else {}
+        for partner in self:
+            profile = profiles.get(partner.id)
+            partner.identity_number = profile.sudo().identity_number if profile else False
+            partner.birth_date = profile.sudo().birth_date if profile else False
+
+    @api.multi
+    def read(self, fields=None, load="_classic_read"):
+        result = super(ResPartner, self).read(fields=fields, load=load)
+        if self.env.uid != SUPERUSER_ID and (fields is None or "identity_number" in fields):
+            # read() has checked the field's groups: whoever gets here got the numbers in full
+            # (个人信息保护法 第51条: the access trail).
+            shown = [values["id"] for values in result if values.get("identity_number")]
+            if shown:
+                self.env["loan.identity.access.log"].sudo()._record(self.browse(shown), self.env.uid, "read")
+        return result
 
     def _compute_loan_counts(self):
         # Only shown on the partner form (one record), so search_count keeps the record rules.
@@ -85,40 +154,42 @@ class ResPartner(models.Model):
             partner.collection_case_count = self.env["collection.case"].search_count(
                 [("party_ids", "in", partner.ids)])
 
-    @api.constrains("identity_type", "identity_number")
-    def _check_identity_number(self):
-        messages = {
-            "length": _("must have 18 characters"),
-            "characters": _("has characters that are not allowed"),
-            "birth_date": _("does not contain a valid birth date (positions 7-14, YYYYMMDD)"),
-            "checksum": _("has a wrong check character (the last one): the number was probably mistyped"),
-        }
-        for partner in self.sudo():
-            number = partner.identity_number
-            if not number:
-                continue
-            if partner.identity_type == "resident_id":
-                error = identity.resident_id_error(number, today=fields.Date.from_string(business_today(self)))
-                label = _("Resident ID number")
-            elif partner.identity_type == "credit_code":
-                error = identity.credit_code_error(number)
-                label = _("Unified social credit code")
-            else:
-                continue
-            if error:
-                raise ValidationError(
-                    _("%s %s of %s %s. Check it against the ID card or business licence and "
-                      "correct it.") % (label, number, partner.display_name, messages[error]))
-
     @api.model
     def create(self, vals):
         self._check_manager_fields(vals)
-        return super(ResPartner, self).create(self._normalize_identity_vals(vals))
+        vals, profile_vals = self._split_profile_vals(vals)
+        partner = super(ResPartner, self).create(vals)
+        partner._write_debtor_profile(profile_vals)
+        return partner
 
     @api.multi
     def write(self, vals):
         self._check_manager_fields(vals)
-        return super(ResPartner, self).write(self._normalize_identity_vals(vals))
+        vals, profile_vals = self._split_profile_vals(vals)
+        result = super(ResPartner, self).write(vals) if vals or not profile_vals else True
+        self._write_debtor_profile(profile_vals)
+        return result
+
+    @api.model
+    def _split_profile_vals(self, vals):
+        profile_vals = {name: vals[name] for name in PROFILE_FIELDS if name in vals and name != "birth_date"}
+        return {name: value for name, value in vals.items()
+                if name not in PROFILE_FIELDS and name != "identity_number_masked"}, profile_vals
+
+    @api.multi
+    def _write_debtor_profile(self, profile_vals):
+        """Write the profile fields given on the partner to its profile, with the user's rights
+        (ACLs, record rules and field groups of loan.debtor.profile); create it if there is none."""
+        if not profile_vals:
+            return
+        Profile = self.env["loan.debtor.profile"]
+        for partner in self:
+            profile = Profile.sudo().search([("partner_id", "=", partner.id)])
+            if profile:
+                profile.sudo(self.env.uid).write(profile_vals)
+            elif any(profile_vals.values()):
+                Profile.create(dict(profile_vals, partner_id=partner.id))
+        self.invalidate_cache(fnames=list(PROFILE_FIELDS) + ["identity_number_masked"], ids=self.ids)
 
     @api.multi
     def _debtor_tz(self):
@@ -136,12 +207,6 @@ class ResPartner(models.Model):
             return
         labels = ", ".join(self._fields[name].get_description(self.env)["string"] for name in protected)
         raise AccessError(_("Only a collection manager can set %s on a debtor.") % labels)
-
-    @api.model
-    def _normalize_identity_vals(self, vals):
-        if vals.get("identity_number"):
-            vals = dict(vals, identity_number=identity.normalize_identity(vals["identity_number"]))
-        return vals
 
     @api.multi
     def action_view_loan_contracts(self):

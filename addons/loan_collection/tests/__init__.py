@@ -15,6 +15,7 @@ from . import test_i18n
 from . import test_identity
 from . import test_installment_import
 from . import test_policy
+from . import test_private_data
 from . import test_promise_notice
 from . import test_recovery
 from . import test_reports

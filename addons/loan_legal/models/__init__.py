@@ -1,4 +1,6 @@
 from . import res_partner
+from . import loan_debtor_profile
+from . import ir_attachment_legal
 from . import legal_court
 from . import legal_deadline
 from . import legal_case
@@ -11,3 +13,4 @@ from . import mail_activity
 from . import res_config_settings
 from . import legal_document
 from . import collection_legal_figures
+from . import loan_document_private
