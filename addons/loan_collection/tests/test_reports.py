@@ -138,7 +138,7 @@ class TestAgingAndOtherReports(RecoveryCase):
 
     def test_recovery_rate_performance_and_reconciliation(self):
         case = self.case()
-        self.env["collection.contact.log"].sudo(self.office).create({
+        self.env["collection.contact.log"].sudo(self.field).create({
             "case_id": case.id, "date": "2026-03-20 02:00:00", "channel": "visit", "party": "debtor",
             "staff_ids": [(6, 0, [self.office.id, self.field.id])], "outcome": "rpc"})
         self.recover(1000, "2026-03-20", "guarantor", self.guarantor)
