@@ -180,7 +180,8 @@ class CollectionContactLog(models.Model):
         context = {"default_%s" % name: self[name] for name in (
             "channel", "party", "connected", "outcome", "note", "date")}
         context.update(default_case_id=self.case_id.id, default_correction_of_id=self.id,
-                       default_contact_point_id=self.contact_point_id.id)
+                       default_contact_point_id=self.contact_point_id.id, default_task_id=self.task_id.id,
+                       default_staff_ids=[(6, 0, self.staff_ids.ids)])
         return self._form_action(context)
 
     # Conduct rules -------------------------------------------------------------------------
@@ -331,6 +332,9 @@ class CollectionContactLog(models.Model):
             raise ValidationError(_("This log was already corrected by %s: correct the latest version instead.")
                                   % original.corrected_by_ids[-1:].display_name)
         changed = []
+        if original.channel != "visit":
+            # Staff present matter on a visit only: the others keep theirs whatever the form sends.
+            vals["staff_ids"] = [(6, 0, original.staff_ids.ids)]
         for name in CORRECTION_KEEPS:
             kept = original[name]
             kept_value = set(kept.ids) if self._fields[name].type == "many2many" else self._comparable(name, kept)

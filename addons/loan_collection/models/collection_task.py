@@ -148,7 +148,12 @@ class CollectionTask(models.Model):
                     task.name, dict(task._fields["state"]._description_selection(self.env))[task.state]))
         self.sudo().write({"state": "done", "date_done": business_now(self)})
         for task in self.filtered("activity_id"):
-            (task.case_id or task.contract_id)._loan_note(_("Done from the worklist: %s") % task.name)
+            if task.case_id:
+                task.case_id._loan_note(_("Done from the worklist: %s") % task.name)
+            else:
+                # A reminder before the case: its collector may not read the contract yet.
+                task.contract_id.sudo()._loan_note(_("Reminder done from the worklist by %s: %s")
+                                                   % (self.env.user.name, task.name))
         # Unlinked rather than action_feedback(), which needs the user to have an e-mail address.
         self.mapped("activity_id").sudo().unlink()
         return True

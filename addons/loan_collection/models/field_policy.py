@@ -33,7 +33,7 @@ def free_fields(model):
     """Fields the tables leave to others: the ORM's magic fields and the mail thread's."""
     names = set(MAGIC_COLUMNS) | {"display_name", "__last_update"}
     for mail_model in MAIL_MODELS:
-        if mail_model in model._inherit or mail_model == model._name:
+        if isinstance(model, type(model.env[mail_model])):
             names |= set(model.env[mail_model]._fields)
     return names
 
