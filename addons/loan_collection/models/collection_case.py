@@ -1,7 +1,10 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..services.field_policy import COLLECTOR, FINANCE, MANAGER, SYSTEM
+from . import field_policy
 from .res_company import business_today, business_tz
 
 OPEN_STAGES = ("new", "contacting", "notice", "promised")
@@ -24,6 +27,46 @@ OVERDUE_REASONS = [
 ]
 # The overdue reason sets the risk unless someone chose one (domain.md: the reason drives the strategy).
 REASON_RISK = {"cash_flow": "low", "market": "medium", "family": "medium", "malicious": "high"}
+
+# Who may write each field of a collection case through write() (services/field_policy.py; a
+# field not listed here is written by no user). The product's own actions write the others as
+# superuser after checking their rules, the daily run with SQL (collection.run). Fields of the
+# mail thread (followers, messages, activities) keep mail's own rules.
+CASE_WRITERS = {
+    # The collector's assessment of her own case (domain.md: the reason drives the strategy).
+    "overdue_reason": (COLLECTOR,),
+    "overdue_reason_detail": (COLLECTOR,),
+    "risk_level": (COLLECTOR,),
+    # Assignment and the costs charged to the debtor: the manager's decisions.
+    "office_user_id": (MANAGER,),
+    "field_user_id": (MANAGER,),
+    "fees_amount": (MANAGER,),
+    # The court's case number (案号), which recoveries from the court carry.
+    "legal_case_ref": (MANAGER, FINANCE),
+    # Identity of the case, set when the daily run opens it.
+    "name": SYSTEM, "contract_id": SYSTEM, "partner_id": SYSTEM, "product_id": SYSTEM,
+    "company_id": SYSTEM, "currency_id": SYSTEM, "policy_id": SYSTEM, "date_opened": SYSTEM,
+    # The parties drive the record rules (who sees whose contact points): kept by _sync_parties.
+    "party_ids": SYSTEM, "guarantee_ids": SYSTEM, "guarantor_contact_point_ids": SYSTEM,
+    # State: changed only through the actions (log a contact, a notice served, Transfer to Legal,
+    # write-off) and the daily run (settled).
+    "stage": SYSTEM, "is_open": SYSTEM, "date_closed": SYSTEM, "to_escalate": SYSTEM,
+    "next_step_id": SYSTEM, "next_action_date": SYSTEM,
+    # Figures of the daily run and of recoveries and write-offs.
+    "days_overdue": SYSTEM, "worst_days_overdue": SYSTEM, "aging_bucket": SYSTEM,
+    "overdue_principal": SYSTEM, "overdue_interest": SYSTEM, "penalty_interest": SYSTEM,
+    "total_due": SYSTEM, "recovered_amount": SYSTEM, "broken_promise_count": SYSTEM,
+    "priority_score": SYSTEM, "recovered_costs": SYSTEM, "recovered_penalty": SYSTEM,
+    "costs_outstanding": SYSTEM, "written_off_amount": SYSTEM, "written_off_costs": SYSTEM,
+    "recovery_count": SYSTEM,
+    # Evidence: the demand served interrupts the limitation period (民法典 第195条); it is set only
+    # by recording a notice served (collection.notice.action_record_service).
+    "last_demand_date": SYSTEM,
+    # Records of their own models, created and changed through those models' own checks.
+    "invoice_ids": SYSTEM, "task_ids": SYSTEM, "contact_log_ids": SYSTEM, "promise_ids": SYSTEM,
+    "notice_ids": SYSTEM, "document_ids": SYSTEM, "recovery_ids": SYSTEM, "writeoff_ids": SYSTEM,
+    "legal_case_ids": SYSTEM, "legal_case_count": SYSTEM,
+}
 
 
 class CollectionCase(models.Model):
@@ -111,13 +154,40 @@ class CollectionCase(models.Model):
         if self.overdue_reason:
             self.risk_level = REASON_RISK[self.overdue_reason]
 
+    @api.constrains("fees_amount")
+    def _check_fees_amount(self):
+        for case in self:
+            if case.fees_amount < 0:
+                raise ValidationError(_("The fees of case %s cannot be negative (%s): enter the costs of realising "
+                                        "the claim charged to the debtor as a positive amount.")
+                                      % (case.name, case.fees_amount))
+
+    @api.model
+    def _write_hints(self):
+        return {
+            "stage": _("the stage changes only through the case's actions (log a contact, record a notice served, "
+                       "Transfer to Legal, write-off); the daily run settles paid cases"),
+            "party_ids": _("the parties are the debtor and the guarantors of the contract; change the contract's "
+                           "guarantees instead"),
+            "last_demand_date": _("it is the latest demand proven served: record the service on the notice"),
+        }
+
     @api.model
     def create(self, vals):
+        if not field_policy.is_trusted(self.env):
+            raise AccessError(_("Collection cases are opened by the daily run from the overdue installments; "
+                                "they cannot be created by hand."))
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code("collection.case") or "/"
         case = super(CollectionCase, self).create(vals)
         case._sync_parties()
         return case
+
+    @api.multi
+    def write(self, vals):
+        """Refuses the fields the user's role may not write (CASE_WRITERS)."""
+        field_policy.check_write(self, vals, CASE_WRITERS, self._write_hints())
+        return super(CollectionCase, self).write(vals)
 
     @api.multi
     def unlink(self):
@@ -168,7 +238,7 @@ class CollectionCase(models.Model):
         tasks = self.mapped("task_ids").filtered(lambda t: t.state == "todo")
         tasks.mapped("activity_id").sudo().unlink()
         tasks.sudo().write({"state": "cancelled"})
-        self.write({"stage": "legal", "date_closed": business_today(self),
+        self.sudo().write({"stage": "legal", "date_closed": business_today(self),
                     "to_escalate": False, "next_step_id": False, "next_action_date": False})
         for case in self:
             case._loan_note(_("Transferred to the legal team by %s.") % self.env.user.name)

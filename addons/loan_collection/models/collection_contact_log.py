@@ -1,11 +1,14 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..services import clock, conduct
+from . import field_policy
+from . import collection_contact_point as contact_point
 from .collection_contact_point import RELATIONS
 from .res_company import business_now, business_today, business_tz
 
@@ -50,6 +53,17 @@ LIMIT_PARAMS = {
     "max_attempts_per_number": "loan_collection.max_attempts_per_number",
     "min_visit_staff": "loan_collection.min_visit_staff",
 }
+# What a correction keeps of the log it corrects: it describes the same contact (same time, channel,
+# person, number, staff and task), so it cannot be a way to log a new one past the conduct rules.
+# The outcome, notes and what follows from them may differ, and are checked again.
+CORRECTION_KEEPS = ("date", "channel", "party", "contact_point_id", "staff_ids", "task_id")
+# Set by the server only: related and computed fields, the author, the number dialled, the override.
+SERVER_FIELDS = ("partner_id", "party_ids", "currency_id", "is_corrected", "is_today", "corrected_by_ids",
+                 "contact_number")
+# Who may be counted among the staff present at a visit, and who logs a visit.
+STAFF_GROUPS = ("loan_collection.group_collector_office", "loan_collection.group_collector_field",
+                "loan_collection.group_collection_manager")
+VISIT_LOGGERS = ("loan_collection.group_collector_field", "loan_collection.group_collection_manager")
 
 
 class CollectionContactLog(models.Model):
@@ -74,7 +88,10 @@ class CollectionContactLog(models.Model):
         "collection.contact.point", string="Number / Address Used",
         domain="[('partner_id', 'in', party_ids)]")
     party_ids = fields.Many2many(related="case_id.party_ids", readonly=True)
-    connected = fields.Boolean(help="The call was answered (a voice contact took place).")
+    connected = fields.Boolean(help="The call was answered (a voice contact took place); set from the outcome.")
+    contact_number = fields.Char(
+        string="Number Dialled", readonly=True, index=True,
+        help="The number used, normalised (digits only, without +86): call attempts are counted per number.")
     outcome = fields.Selection(OUTCOMES, required=True, default="rpc")
     note = fields.Text(string="Notes")
     staff_ids = fields.Many2many("res.users", "collection_contact_log_staff_rel", "log_id", "user_id",
@@ -134,8 +151,9 @@ class CollectionContactLog(models.Model):
     @api.onchange("outcome", "channel")
     def _onchange_outcome(self):
         # A call that reached someone was connected; no answer or a wrong number was not.
+        # The server sets it the same way when the log is saved (create).
         if self.channel == "phone":
-            self.connected = self.outcome not in ("no_answer", "wrong_number")
+            self.connected = conduct.is_connected(self.channel, self.outcome)
 
     @api.multi
     def name_get(self):
@@ -162,7 +180,8 @@ class CollectionContactLog(models.Model):
         context = {"default_%s" % name: self[name] for name in (
             "channel", "party", "connected", "outcome", "note", "date")}
         context.update(default_case_id=self.case_id.id, default_correction_of_id=self.id,
-                       default_contact_point_id=self.contact_point_id.id)
+                       default_contact_point_id=self.contact_point_id.id, default_task_id=self.task_id.id,
+                       default_staff_ids=[(6, 0, self.staff_ids.ids)])
         return self._form_action(context)
 
     # Conduct rules -------------------------------------------------------------------------
@@ -185,22 +204,29 @@ class CollectionContactLog(models.Model):
         return clock.to_local(fields.Datetime.from_string(utc_string), tz_name)
 
     @api.model
-    def _check_conduct(self, vals):
-        """The refusals of the conduct rules for a log about to be created from vals."""
+    def _check_conduct(self, vals, exclude_ids=()):
+        """The refusals of the conduct rules for a log about to be created from vals (a
+        correction does not count the contact it describes again: exclude_ids)."""
         case = self.env["collection.case"].browse(vals["case_id"])
         channel, party = vals.get("channel", "phone"), vals.get("party", "debtor")
         tz_name = case.partner_id._debtor_tz()
         local = self._local(vals.get("date") or business_now(self), tz_name)
         day_start, day_end = map(fields.Datetime.to_string, clock.day_bounds_utc(local.date(), tz_name))
-        same_day = [("date", ">=", day_start), ("date", "<", day_end), ("correction_of_id", "=", False)]
+        same_day = [("date", ">=", day_start), ("date", "<", day_end), ("correction_of_id", "=", False),
+                    ("id", "not in", list(exclude_ids))]
         sudo_logs = self.sudo()
         connected_today = sudo_logs.search_count(same_day + [
             ("partner_id", "=", case.partner_id.id), ("party", "=", party),
             ("channel", "=", "phone"), ("connected", "=", True)])
         attempts_today = 0
-        if vals.get("contact_point_id"):
+        if vals.get("contact_number"):
+            # Per number dialled, whatever contact point it was chosen from (银行业协会 指引: at most 6
+            # tries of the same number a day); logs older than contact_number by their point's number.
+            twins = self.env["collection.contact.point"].sudo().with_context(active_test=False).search(
+                [("value_normalized", "=", vals["contact_number"])])
             attempts_today = sudo_logs.search_count(same_day + [
-                ("contact_point_id", "=", vals["contact_point_id"]), ("channel", "=", "phone")])
+                ("channel", "=", "phone"),
+                "|", ("contact_number", "=", vals["contact_number"]), ("contact_point_id", "in", twins.ids)])
         own_points = case.partner_id.contact_point_ids.filtered(lambda p: p.relation == "self" and p.kind == "phone")
         unreachable = vals.get("debtor_unreachable") or (
             own_points and all(p.status != "valid" for p in own_points))
@@ -255,11 +281,89 @@ class CollectionContactLog(models.Model):
     # CRUD ------------------------------------------------------------------------------------
 
     @api.model
+    def _collection_staff(self, user_ids):
+        """The users among user_ids who count as staff at a visit: collection staff (collectors
+        and managers), not the technical administrator account."""
+        root = self.env.ref("base.user_root")
+        users = self.env["res.users"].sudo().browse(list(user_ids)).exists()
+        return users.filtered(lambda u: u != root and u.active and any(u.has_group(g) for g in STAFF_GROUPS))
+
+    @api.model
+    def _check_visit(self, vals):
+        """A visit is logged by a field collector or a manager, and only collection staff count
+        among the staff present (two-person visits, services/conduct.py)."""
+        if not field_policy.is_trusted(self.env) and not any(self.env.user.has_group(g) for g in VISIT_LOGGERS):
+            raise AccessError(_("A visit is logged by the field collector who made it (or a collection manager): "
+                                "log your calls, messages and letters, and ask the field collector to log the "
+                                "visit."))
+        staff = self._resolve_m2m(vals["staff_ids"]) if "staff_ids" in vals else {self.env.uid}
+        others = self.env["res.users"].sudo().browse(list(staff)).exists() - self._collection_staff(staff)
+        if others:
+            raise ValidationError(_("Only collection staff (collectors and collection managers) count as staff "
+                                    "present at a visit: %s is not. Remove them and add the colleagues present.")
+                                  % ", ".join(others.mapped("name")))
+
+    @api.model
+    def _comparable(self, name, value):
+        field = self._fields[name]
+        if field.type == "many2many":
+            return self._resolve_m2m(value)
+        if field.type == "datetime" and value and not isinstance(value, datetime.datetime):
+            return fields.Datetime.from_string(value)
+        if field.type == "many2one" and isinstance(value, models.BaseModel):
+            return value.id or False
+        return value or False
+
+    @api.model
+    def _check_correction(self, vals, case):
+        """The log that vals correct, with vals completed from it (CORRECTION_KEEPS): refused when
+        it describes another contact than the corrected log, or corrects a log already corrected."""
+        original = self.sudo().browse(vals["correction_of_id"]).exists()
+        if not original or original.case_id.id != case.id:
+            raise ValidationError(_("A correction must be logged on the same case as the log it corrects."))
+        if original.corrected_by_ids:
+            raise ValidationError(_("This log was already corrected by %s: correct the latest version instead.")
+                                  % original.corrected_by_ids[-1:].display_name)
+        changed = []
+        if original.channel != "visit":
+            # Staff present matter on a visit only: the others keep theirs whatever the form sends.
+            vals["staff_ids"] = [(6, 0, original.staff_ids.ids)]
+        for name in CORRECTION_KEEPS:
+            kept = original[name]
+            kept_value = set(kept.ids) if self._fields[name].type == "many2many" else self._comparable(name, kept)
+            if name not in vals:
+                vals[name] = [(6, 0, kept.ids)] if self._fields[name].type == "many2many" else (
+                    kept.id if self._fields[name].type == "many2one" else kept)
+            elif self._comparable(name, vals[name]) != kept_value:
+                changed.append(self._fields[name]._description_string(self.env))
+        if changed:
+            raise ValidationError(_("A correction describes the same contact as the log it corrects: it keeps its %s. "
+                                    "Only the outcome, the notes and what follows from them may be corrected; log a "
+                                    "new contact for another call or visit.") % ", ".join(changed))
+        return original
+
+    @api.model
     def create(self, vals):
+        vals = dict(vals)
+        for name in SERVER_FIELDS:
+            vals.pop(name, None)
         case = self.env["collection.case"].browse(vals.get("case_id"))
         if not case.exists():
             raise UserError(_("A contact log needs its collection case."))
-        if vals.get("channel", "phone") in ("phone", "sms", "wechat") and not vals.get("contact_point_id"):
+        # Authorship and overrides come from the session, never from the caller.
+        if not field_policy.is_trusted(self.env):
+            if vals.get("user_id") and vals["user_id"] != self.env.uid:
+                raise AccessError(_("A contact is logged in the name of the user who logs it: leave \"Logged By\" "
+                                    "as yourself."))
+            vals["user_id"] = self.env.uid
+            if vals.get("override_user_id") or vals.get("overridden_rules"):
+                raise AccessError(_("The override of the conduct rules is recorded by the server when a collection "
+                                    "manager gives a reason (Manager Override Reason); it cannot be set."))
+        vals.pop("override_user_id", None)
+        vals.pop("overridden_rules", None)
+        original = self._check_correction(vals, case) if vals.get("correction_of_id") else self.browse()
+        channel = vals.get("channel") or "phone"
+        if channel in ("phone", "sms", "wechat") and not vals.get("contact_point_id"):
             raise ValidationError(_("Choose the number used for this contact (add it to the debtor's contact "
                                     "points first if it is new)."))
         if vals.get("date") and fields.Datetime.from_string(vals["date"]) > clock.utcnow() + FUTURE_TOLERANCE:
@@ -268,21 +372,38 @@ class CollectionContactLog(models.Model):
                                       fields.Datetime.from_string(vals["date"]), case.partner_id._debtor_tz())))
         if vals.get("outcome") == "promise" and not (vals.get("promise_amount") and vals.get("promise_date")):
             raise ValidationError(_("A promise to pay needs the amount and the date promised."))
-        if vals.get("correction_of_id"):
-            original = self.browse(vals["correction_of_id"])
-            if original.case_id.id != case.id:
-                raise ValidationError(_("A correction must be logged on the same case as the log it corrects."))
-        # A correction describes a contact already checked when it was first logged.
-        refusals = [] if vals.get("correction_of_id") else self._check_conduct(vals)
-        if refusals:
+        if channel == "visit":
+            self._check_visit(vals)
+        if vals.get("task_id"):
+            task = self.env["collection.task"].sudo().browse(vals["task_id"])
+            if task.case_id != case or task.action not in CHANNEL_ACTIONS.get(channel, ()):
+                raise ValidationError(_("This contact does not fulfil the task \"%s\": a task is done by the contact "
+                                        "it asks for, on its own case.") % task.name)
+        # Connected follows from the outcome (GB/T 45251-2025 counts connected voice contacts).
+        vals["connected"] = conduct.is_connected(channel, vals.get("outcome") or "rpc")
+        if vals.get("contact_point_id"):
+            point = self.env["collection.contact.point"].sudo().browse(vals["contact_point_id"])
+            vals["contact_number"] = point.value_normalized or False
+        # A correction is checked again, without counting the contact it describes twice; the rules a
+        # manager overrode for that contact stay overridden.
+        root = original
+        while root.correction_of_id:
+            root = root.correction_of_id
+        refusals = self._check_conduct(vals, exclude_ids=root.ids)
+        carried = set(filter(None, (original.overridden_rules or "").split(",")))
+        new_refusals = [r for r in refusals if r.rule not in carried]
+        if new_refusals:
             limits = self._conduct_limits()
             if not (vals.get("override_reason") or "").strip():
-                raise ValidationError(self._refusal_message(refusals, limits))
+                raise ValidationError(self._refusal_message(new_refusals, limits))
             if not self.env.user.has_group("loan_collection.group_collection_manager"):
                 raise ValidationError(
                     _("Only a collection manager can override the conduct rules.\n%s")
-                    % self._refusal_message(refusals, limits))
+                    % self._refusal_message(new_refusals, limits))
             vals.update(override_user_id=self.env.uid, overridden_rules=",".join(r.rule for r in refusals))
+        elif refusals:
+            vals.update(override_user_id=original.override_user_id.id, override_reason=original.override_reason,
+                        overridden_rules=",".join(r.rule for r in refusals))
         elif vals.get("override_reason"):
             vals["override_reason"] = False  # nothing was overridden
         log = super(CollectionContactLog, self).create(vals)
@@ -309,12 +430,20 @@ class CollectionContactLog(models.Model):
             point.sudo().write({"status": "wrong", "date_verified": today})
         elif point and (self.connected or self.outcome in ("rpc", "promise", "paid", "acknowledged")):
             point.sudo().write({"status": "valid", "date_verified": today})
-        if self.new_contact_value:
-            self.env["collection.contact.point"].sudo().create({
-                "partner_id": case.partner_id.id, "kind": self.new_contact_kind or "phone",
+        Point = self.env["collection.contact.point"].sudo()
+        kind = self.new_contact_kind or "phone"
+        if self.new_contact_value and not Point.search([
+                ("partner_id", "=", case.partner_id.id), ("kind", "=", kind),
+                ("value_normalized", "=", contact_point.normalize(kind, self.new_contact_value))], limit=1):
+            Point.create({
+                "partner_id": case.partner_id.id, "kind": kind,
                 "value": self.new_contact_value, "relation": self.new_contact_relation or "self",
                 "owner_name": self.new_contact_owner, "date_verified": today,
                 "note": _("Given during contact of %s") % self.date})
+        if self.correction_of_id:
+            # The corrected contact's promise, if not judged yet, gives way to the correction's.
+            self.env["collection.promise"].sudo().search(
+                [("log_id", "=", self.correction_of_id.id), ("state", "=", "open")]).unlink()
         if self.outcome == "promise":
             self.env["collection.promise"].sudo().create({
                 "case_id": case.id, "log_id": self.id, "amount": self.promise_amount,
@@ -328,7 +457,10 @@ class CollectionContactLog(models.Model):
         if stage != case.stage:
             case.sudo().stage = stage
         tasks = self.task_id.filtered(lambda t: t.state == "todo")
-        if not tasks:
+        if self.correction_of_id:
+            # A correction is the same contact: its task was fulfilled (or not) by the corrected log.
+            tasks = False
+        elif not tasks:
             actions = CHANNEL_ACTIONS.get(self.channel, ())
             candidates = case.task_ids.filtered(
                 lambda t: t.state == "todo" and t.action in actions and t.task_date <= today)

@@ -1,8 +1,20 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from ..services.field_policy import SYSTEM
+from . import field_policy
 from .res_company import business_today
+
+# Who may write each field of a promise through write(): no user. A promise is taken in a contact
+# and created from its log (collection.contact.log._apply_effects, as superuser): the amount and the
+# dates are what the log recorded, its state and the amount paid are judged by the daily run
+# (collection.run, SQL) from the payments received. A wrong promise is corrected by correcting the
+# contact log.
+PROMISE_WRITERS = {name: SYSTEM for name in (
+    "name", "case_id", "partner_id", "contract_id", "log_id", "user_id", "currency_id", "amount",
+    "date_made", "date_promised", "amount_paid", "state", "date_checked")}
 
 
 class CollectionPromise(models.Model):
@@ -37,6 +49,22 @@ class CollectionPromise(models.Model):
     def _compute_name(self):
         for promise in self:
             promise.name = _("%s: %s by %s") % (promise.partner_id.name, promise.amount, promise.date_promised)
+
+    @api.model
+    def create(self, vals):
+        if not field_policy.is_trusted(self.env):
+            raise AccessError(_("A promise to pay is recorded by logging the contact in which it was made "
+                                "(outcome \"Promise to Pay\"), not created by hand."))
+        return super(CollectionPromise, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """No user writes a promise (PROMISE_WRITERS)."""
+        field_policy.check_write(self, vals, PROMISE_WRITERS, {
+            "state": _("the daily run judges the promise from the payments received"),
+            "amount_paid": _("the daily run judges the promise from the payments received"),
+        })
+        return super(CollectionPromise, self).write(vals)
 
     @api.multi
     def unlink(self):

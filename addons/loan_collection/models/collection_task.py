@@ -1,11 +1,42 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..services import conduct
+from ..services.field_policy import COLLECTOR, MANAGER, SYSTEM
+from . import field_policy
 from .collection_policy import ACTIONS, ROLES
-from .res_company import business_now, business_today
+from .res_company import business_now, business_today, business_tz
+
+# Who may write each field of a task through write() (services/field_policy.py; a field not
+# listed is written by no user): tasks are given by the daily run (SQL) and done through the
+# contact that fulfils them (collection.contact.log._apply_effects, a notice served) or action_done.
+TASK_WRITERS = {
+    # Reassignment: the manager's decision.
+    "user_id": (MANAGER,),
+    # Planning the visit or call (checked against the conduct rules by _check_plan).
+    "planned_datetime": (COLLECTOR,),
+    "staff_ids": (COLLECTOR,),
+    # What the run gave, and the task's state (action_done, the run's expiry and cancellation).
+    "task_date": SYSTEM, "case_id": SYSTEM, "contract_id": SYSTEM, "invoice_id": SYSTEM,
+    "partner_id": SYSTEM, "step_id": SYSTEM, "episode_key": SYSTEM, "sequence": SYSTEM,
+    "action": SYSTEM, "recurrence": SYSTEM, "role": SYSTEM, "priority": SYSTEM,
+    "days_overdue": SYSTEM, "amount_due": SYSTEM, "currency_id": SYSTEM, "activity_type_id": SYSTEM,
+    "activity_id": SYSTEM, "state": SYSTEM, "date_done": SYSTEM, "name": SYSTEM, "is_due": SYSTEM,
+    "instructions": SYSTEM, "guarantee_ids": SYSTEM, "guarantor_contact_point_ids": SYSTEM,
+}
+# Who may mark a task done by hand (action_done, or the activity marked done in the chatter),
+# without the contact that fulfils it. A contact task of a case (call, SMS, letter, visit,
+# guarantor, notice) is done only by logging that contact or recording the notice served: the
+# worklist must not show as done a contact that was never made (the conduct rules and the
+# contact history rest on the logs). A pre-due reminder has no case to log a contact on: its
+# assignee sends it and marks it done. The escalation step is the manager's decision: he
+# transfers the case (which closes its tasks) or marks the step done, deciding not to yet.
+MANUAL_DONE = {
+    "reminder": (COLLECTOR,),   # a task with no case yet (before the installment is overdue)
+    "legal": (MANAGER,),
+}
 
 
 class CollectionTask(models.Model):
@@ -73,15 +104,56 @@ class CollectionTask(models.Model):
             "CREATE UNIQUE INDEX IF NOT EXISTS collection_task_episode_step_date_uniq"
             " ON collection_task (episode_key, step_id, task_date)")
 
+    @api.model
+    def create(self, vals):
+        if not field_policy.is_trusted(self.env):
+            raise AccessError(_("Worklist tasks are given by the daily run from the collection policy; they cannot "
+                                "be created by hand."))
+        return super(CollectionTask, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """Refuses the fields the user's role may not write (TASK_WRITERS)."""
+        field_policy.check_write(self, vals, TASK_WRITERS, {
+            "state": _("a task is done by logging the contact made for it (Log Contact)"),
+            "date_done": _("a task is done by logging the contact made for it (Log Contact)"),
+        })
+        return super(CollectionTask, self).write(vals)
+
+    @api.multi
+    def _check_manual_done(self):
+        """Refuse (AccessError) marking these tasks done without their contact (MANUAL_DONE)."""
+        if field_policy.is_trusted(self.env):
+            return
+        roles = field_policy.user_roles(self.env)
+        for task in self:
+            kind = "reminder" if not task.case_id else task.action
+            allowed = MANUAL_DONE.get(kind, ())
+            if roles.intersection(allowed):
+                continue
+            if not allowed:
+                raise AccessError(_("Task \"%s\" is done by logging the contact made for it: use Log Contact (or "
+                                    "record the notice served), not Done.") % task.name)
+            raise AccessError(_("Only %s may mark task \"%s\" done.")
+                              % (field_policy.role_names(self.env, allowed), task.name))
+
     @api.multi
     def action_done(self):
+        """Mark to-do tasks done (MANUAL_DONE says who may without a contact; the contact log and
+        the notice service call it as superuser)."""
+        self._check_manual_done()
         for task in self:
             if task.state != "todo":
                 raise UserError(_("Task \"%s\" is %s, not to do.") % (
                     task.name, dict(task._fields["state"]._description_selection(self.env))[task.state]))
-        self.write({"state": "done", "date_done": business_now(self)})
+        self.sudo().write({"state": "done", "date_done": business_now(self)})
         for task in self.filtered("activity_id"):
-            (task.case_id or task.contract_id)._loan_note(_("Done from the worklist: %s") % task.name)
+            if task.case_id:
+                task.case_id._loan_note(_("Done from the worklist: %s") % task.name)
+            else:
+                # A reminder before the case: its collector may not read the contract yet.
+                task.contract_id.sudo()._loan_note(_("Reminder done from the worklist by %s: %s")
+                                                   % (self.env.user.name, task.name))
         # Unlinked rather than action_feedback(), which needs the user to have an e-mail address.
         self.mapped("activity_id").sudo().unlink()
         return True
@@ -100,7 +172,7 @@ class CollectionTask(models.Model):
             when = Log._local(task.planned_datetime, task.partner_id._debtor_tz())
             refusals = [r for r in conduct.check_contact(
                 when, channel, "debtor", limits, debtor_consent_night=task.partner_id.night_contact_consent,
-                staff_count=len(task.staff_ids) if channel == "visit" else 1)
+                staff_count=len(Log._collection_staff(task.staff_ids.ids)) if channel == "visit" else 1)
                 if r.rule in ("quiet_hours", "visit_staff")]
             if refusals:
                 raise ValidationError(Log._refusal_message(refusals, limits))

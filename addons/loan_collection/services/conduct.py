@@ -44,10 +44,18 @@ Interpretations:
 - The connected-contact limit counts phone calls only (the voice channel) and only when this call
   is connected; visits are not voice contacts here.
 - The attempt limit counts every attempt on the number that the caller reports in
-  ``attempts_on_number_today``; whether the call connects does not matter.
+  ``attempts_on_number_today``; whether the call connects does not matter. "The same number" is
+  the number dialled, whatever contact-point record it was chosen from: callers count attempts by
+  ``normalize_phone`` (digits only, without the +86 / 0086 country prefix), so recording the
+  same number twice gives no more attempts.
+- Whether a voice call was connected follows from its outcome (``is_connected``), never from
+  what the collector ticks: a call that reached someone (right-party contact, promise, refusal,
+  dispute, ...) is a connected voice contact for the daily limit; only no answer and a wrong
+  number are not.
 """
 import collections
 import datetime
+import re
 
 ConductLimits = collections.namedtuple('ConductLimits', [
     'quiet_start',            # hour the quiet period starts (GB/T 45251—2025, 银行业协会 指引)
@@ -67,6 +75,29 @@ TIME_BOUND_CHANNELS = ('phone', 'sms', 'wechat', 'visit')
 CONTACT_CHANNELS = ('phone', 'sms', 'wechat', 'visit', 'letter')
 VOICE_CHANNELS = ('phone',)
 THIRD_PARTIES = ('relative', 'employer', 'other')
+# Outcomes of a call that reached no one: every other outcome of a voice call is a connected contact.
+NOT_CONNECTED_OUTCOMES = ('no_answer', 'wrong_number')
+# The country prefix of China, written +86 or 0086 (ITU-T E.164).
+_CHINA_PREFIX = re.compile(r'^\s*(?:\+\s*86|0086)')
+
+
+def is_connected(channel, outcome):
+    """Return True if a contact on ``channel`` with ``outcome`` is a connected voice contact.
+
+    Only voice channels connect; on them every outcome but no answer and a wrong number means the
+    call was answered (GB/T 45251—2025 counts connected voice contacts).
+    """
+    return channel in VOICE_CHANNELS and outcome not in NOT_CONNECTED_OUTCOMES
+
+
+def normalize_phone(value):
+    """Return the phone number ``value`` as digits only, without the +86 / 0086 prefix.
+
+    '+86 138-0000-1111', '0086 13800001111' and '138 0000 1111' are all '13800001111'; a
+    landline keeps its area code ('0571-8888 1234' is '057188881234'). Empty for no digits.
+    """
+    value = _CHINA_PREFIX.sub('', value or '')
+    return re.sub(r'\D', '', value)
 
 
 def _at_hour(when, day_offset, hour):

@@ -6,6 +6,7 @@ from . import test_allocation_orders
 from . import test_amortization
 from . import test_amount_words
 from . import test_business_clock
+from . import test_case_conduct_security
 from . import test_collection_run
 from . import test_conduct
 from . import test_contact_log
