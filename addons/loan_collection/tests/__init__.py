@@ -17,4 +17,5 @@ from . import test_policy
 from . import test_promise_notice
 from . import test_recovery
 from . import test_reports
+from . import test_template_security
 from . import test_writeoff
