@@ -28,6 +28,27 @@ SERVICE_FIELDS = {"state", "date_served", "service_method", "tracking_number", "
 # Mail bookkeeping (followers), which mail.thread writes on any record; not part of the evidence.
 MAIL_FIELDS = {"message_follower_ids", "message_last_post"}
 SERVICE_METHODS = [("in_person", "In Person"), ("post", "Post / EMS"), ("electronic", "Electronic")]
+# The data each kind of notice gives its template (CollectionNotice._document_data builds it; a
+# template may use only these paths: docx_render.check_template).
+_MONEY = docx_render.MONEY
+_NOTICE_SCHEMA = {
+    "title": None, "number": None, "date": None,
+    "company": {"name": None, "address": None, "phone": None},
+    "addressee": {"name": None},
+    "debtor": {"name": None},
+    "contract": {"number": None, "date_signed": None, "principal": _MONEY, "date_disbursed": None,
+                 "date_maturity": None},
+    "days_overdue": None,
+    "amounts": [dict(_MONEY, label=None)],
+    "total": _MONEY,
+    "pay_within_days": None,
+    "guaranteed": None,
+}
+NOTICE_SCHEMAS = {
+    "overdue_notice": _NOTICE_SCHEMA,
+    "guarantor_demand": dict(_NOTICE_SCHEMA, guarantee={"role": None, "kind": None, "contract_number": None,
+                                                        "article": None}),
+}
 
 
 class CollectionNotice(models.Model):
@@ -153,7 +174,7 @@ class CollectionNotice(models.Model):
 
     @api.multi
     def _document_data(self):
-        """The data of the notice's template (loan.document.template._document_types)."""
+        """The data of the notice's template (NOTICE_SCHEMAS declares it)."""
         self.ensure_one()
         # Chinese documents whatever the language of the user generating them.
         self = self.with_context(lang="zh_CN")

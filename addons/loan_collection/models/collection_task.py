@@ -7,7 +7,7 @@ from ..services import conduct
 from ..services.field_policy import COLLECTOR, MANAGER, SYSTEM
 from . import field_policy
 from .collection_policy import ACTIONS, ROLES
-from .res_company import business_now, business_today, business_tz
+from .res_company import business_now, business_today
 
 # Who may write each field of a task through write() (services/field_policy.py; a field not
 # listed is written by no user): tasks are given by the daily run (SQL) and done through the

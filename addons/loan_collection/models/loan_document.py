@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Generated documents (letters, notices, court filings) and their templates.
 
-Each document type has a default .docx template in an addon's data/templates/ and the names
-(placeholders) its data provides. A manager may upload the company's own template with the same
-placeholders; the newest active one is used. Every generation is kept as a new version with the
+Each document type has a default .docx template in an addon's data/templates/ and the schema of
+the data it provides (the placeholder paths, declared next to the code building the data). A
+manager may upload the company's own template using those placeholders only; the newest active
+one is used. A template is code run on the server: it is bounded, checked path by path at upload
+and rendered in Jinja2's sandbox (services/docx_render.py). Every generation is kept as a new version with the
 data it was made from.
 """
 import base64
@@ -18,6 +20,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.modules.module import get_module_path
 
 from ..services import docx_render
+from .collection_notice import NOTICE_SCHEMAS
 from .res_company import business_now
 
 DOC_TYPES = [
@@ -51,29 +54,26 @@ class LoanDocumentTemplate(models.Model):
     @api.depends("doc_type")
     def _compute_placeholders(self):
         for template in self:
-            template.placeholders = ", ".join(sorted(self._placeholders(template.doc_type))) \
+            template.placeholders = ", ".join(docx_render.schema_paths(self._placeholders(template.doc_type))) \
                 if template.doc_type else ""
 
     @api.model
     def _document_types(self):
-        """doc_type -> (addon holding the default template, names the data provides).
-        Other addons add their types by extending this (and the selection)."""
-        common = {"company", "date", "number", "title"}
-        money = {"contract", "amounts", "total", "days_overdue", "pay_within_days", "addressee", "debtor"}
-        return {
-            "overdue_notice": ("loan_collection", common | money | {"guaranteed"}),
-            "guarantor_demand": ("loan_collection", common | money | {"guarantee"}),
-        }
+        """doc_type -> (addon holding the default template, schema of the data it provides: see
+        docx_render). Other addons add their types by extending this (and the selection)."""
+        return {doc_type: ("loan_collection", schema) for doc_type, schema in NOTICE_SCHEMAS.items()}
 
     @api.model
     def _placeholders(self, doc_type):
+        """The schema of doc_type's data."""
         return self._document_types()[doc_type][1]
 
     @api.constrains("datas", "doc_type")
     def _check_template(self):
         for template in self:
             try:
-                docx_render.check_template(base64.b64decode(template.datas), self._placeholders(template.doc_type))
+                docx_render.check_template(base64.b64decode(template.datas or b""),
+                                           self._placeholders(template.doc_type))
             except docx_render.TemplateError as error:
                 raise ValidationError(self._template_error_message(error, template.doc_type))
 
@@ -82,11 +82,19 @@ class LoanDocumentTemplate(models.Model):
         labels = dict(self._fields["doc_type"]._description_selection(self.env))
         if error.code == "invalid":
             return _("The template is not a Word .docx file: save it as .docx and upload it again.")
+        if error.code == "too_large":
+            return _("The template is too large (%s): a template may have at most 5 MB, 20 MB uncompressed and "
+                     "20,000 paragraphs. Remove what it does not need and upload it again.") % error.detail
         if error.code == "syntax":
             return _("The template has a malformed placeholder (%s): check the {{ }} and {%% %%} tags.") % error.detail
+        if error.code == "forbidden":
+            return _("The template uses what a template may not use: %s. A placeholder is a name the document "
+                     "provides ({{ debtor.name }}), inside {%% if %%} or {%% for %%} at most; names with \"__\", "
+                     "calls, assignments and macros are refused.") % (", ".join(error.names) or error.detail)
         if error.code == "unknown":
             return _("The template uses placeholders that a %s does not provide: %s. Use only: %s.") % (
-                labels[doc_type], ", ".join(error.names), ", ".join(sorted(self._placeholders(doc_type))))
+                labels[doc_type], ", ".join(error.names),
+                ", ".join(docx_render.schema_paths(self._placeholders(doc_type))))
         return _("These placeholders of the %s have no value: %s. Fill them in on the record, then generate "
                  "the document again.") % (labels[doc_type], ", ".join(error.names) or error.detail)
 
@@ -146,10 +154,11 @@ class LoanDocument(models.Model):
         """Fill the template of doc_type with context_data for `record`; keep the file as an
         attachment of the record and a new version of the document. Returns the loan.document."""
         Template = self.env["loan.document.template"]
-        allowed = Template._placeholders(doc_type)
+        schema = Template._placeholders(doc_type)
         content, template = Template._template_bytes(doc_type, record.company_id or self.env.user.company_id)
         try:
-            output = docx_render.render(content, context_data, allowed)
+            # Checked again (a template stored before this check, or written around it) and sandboxed.
+            output = docx_render.render(content, context_data, schema)
         except docx_render.TemplateError as error:
             raise UserError(Template._template_error_message(error, doc_type))
         previous = self.sudo().search([("res_model", "=", record._name), ("res_id", "=", record.id),

@@ -5,7 +5,7 @@ does the templates, versions and files)."""
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.loan_collection.services.docx_render import cn_date, money
+from odoo.addons.loan_collection.services.docx_render import MONEY, cn_date, money
 from odoo.addons.loan_collection.models.res_company import business_today
 
 LEGAL_DOC_TYPES = [
@@ -47,15 +47,40 @@ GROUND_WORDS = {
 PERSON_ROLE_WORDS = {"debtor": "被执行人", "legal_representative": "法定代表人", "principal_officer": "主要负责人",
                      "responsible_person": "直接责任人员", "actual_controller": "实际控制人"}
 JUDGMENT_WORDS = {"judgment": "民事判决书", "ruling": "民事裁定书"}
-COMMON = {"company", "date", "court", "case", "defendants", "defendant_names"}
-PLACEHOLDERS = {
-    "complaint": COMMON | {"claim", "claims", "contract", "guarantees"},
-    "preservation": COMMON | {"claim", "assets", "preservation"},
-    "enforcement": COMMON | {"judgment", "enforcement", "assets"},
-    "consumption_restriction": COMMON | {"judgment", "restriction"},
-    "dishonest_listing": COMMON | {"judgment", "restriction"},
-    "power_of_attorney": COMMON | {"lawyer"},
-    "evidence_list": COMMON | {"evidence"},
+# The data each court document gives its template (LegalCase._document_data and the
+# _document_data_<type> builders below make it; a template may use only these paths:
+# docx_render.check_template).
+_MONEY = MONEY
+_PARTY = {"role": None, "name": None, "kind": None, "id_label": None, "id_number": None, "address": None,
+          "phone": None, "legal_representative": None, "gender": None, "birth": None}
+COMMON = {
+    "company": {"name": None, "address": None, "phone": None, "legal_representative": None, "credit_code": None},
+    "date": None,
+    "court": {"name": None},
+    "case": {"number": None, "appeal_number": None, "enforcement_number": None},
+    "defendants": [_PARTY],
+    "defendant_names": None,
+}
+_CLAIM = {"date": None, "principal": _MONEY, "interest": _MONEY, "penalty": _MONEY, "costs": _MONEY,
+          "total": _MONEY, "interest_method": None, "penalty_method": None, "security": None}
+_ASSETS = [{"owner": None, "kind": None, "details": None, "value": _MONEY}]
+_JUDGMENT = {"kind": None, "date": None, "effective": None, "performance_deadline": None}
+_RESTRICTION = {"person": None, "ground": None, "company_people": None}
+SCHEMAS = {
+    "complaint": dict(COMMON, claim=_CLAIM, claims=[None], contract={
+        "number": None, "date_signed": None, "place_signed": None, "principal": _MONEY, "disbursed": _MONEY,
+        "date_disbursed": None, "date_maturity": None, "term": None, "annual_rate": None, "overdue_rate": None,
+        "method": None, "repaid": _MONEY, "overdue_since": None, "demands": None},
+        guarantees=[{"name": None, "kind": None, "contract_number": None, "collateral": None,
+                     "registration": None}]),
+    "preservation": dict(COMMON, claim=_CLAIM, assets=_ASSETS,
+                         preservation={"amount": _MONEY, "guarantee": None}),
+    "enforcement": dict(COMMON, judgment=_JUDGMENT, assets=_ASSETS,
+                        enforcement={"amount": _MONEY, "court": None}),
+    "consumption_restriction": dict(COMMON, judgment=_JUDGMENT, restriction=_RESTRICTION),
+    "dishonest_listing": dict(COMMON, judgment=_JUDGMENT, restriction=_RESTRICTION),
+    "power_of_attorney": dict(COMMON, lawyer={"name": None, "position": None, "phone": None}),
+    "evidence_list": dict(COMMON, evidence=[{"name": None, "source": None, "purpose": None, "pages": None}]),
 }
 
 
@@ -67,7 +92,7 @@ class LoanDocumentTemplate(models.Model):
     @api.model
     def _document_types(self):
         types = super(LoanDocumentTemplate, self)._document_types()
-        types.update({doc_type: ("loan_legal", names) for doc_type, names in PLACEHOLDERS.items()})
+        types.update({doc_type: ("loan_legal", schema) for doc_type, schema in SCHEMAS.items()})
         return types
 
 
@@ -129,7 +154,7 @@ class LegalCase(models.Model):
 
     @api.multi
     def _document_data(self, doc_type):
-        """The data of doc_type's template for this case (PLACEHOLDERS lists the names)."""
+        """The data of doc_type's template for this case (SCHEMAS declares it)."""
         self.ensure_one()
         case = self.sudo()
         company, contract = case.company_id, case.contract_id
