@@ -44,6 +44,8 @@ JUDGMENT_KINDS = [
 
 # Who may see the litigation work behind a case: collectors read the case's status only.
 LEGAL_GROUP = "loan_legal.group_legal_user"
+PARTY_GROUPS = ("loan_legal.group_legal_user,loan_collection.group_collector_office,"
+                "loan_collection.group_collector_field")
 
 # Writing one of these may move a stage requirement or the order of the dates.
 CHECKED_FIELDS = frozenset(litigation.DATE_ORDER) | {"stage", "court_id", "closing_reason"}
@@ -71,7 +73,7 @@ STAGE_TRANSITIONS = {
 # Kept by the transitions and by the product only: never written by a user (not even admin).
 STATE_FIELDS = frozenset(["stage", "closing_date"])
 # Set by the product (sequence, hand-over, the deadline rows): not written by users.
-SYSTEM_FIELDS = frozenset(["name", "handover_fees", "deadline_ids"])
+SYSTEM_FIELDS = frozenset(["handover_fees", "deadline_ids"])
 LEGAL_MANAGER_GROUP = "loan_legal.group_legal_manager"
 
 
@@ -115,7 +117,10 @@ class LegalCase(models.Model):
                                   track_visibility="onchange")
     partner_id = fields.Many2one("res.partner", string="Debtor", required=True, index=True,
                                  track_visibility="onchange", help="The borrower: the first defendant.")
-    party_ids = fields.One2many("legal.case.party", "case_id", string="Defendants", copy=True)
+    # Finance reads the case (its status and amounts) but not the defendants' lines (issue 11 (9),
+    # access table: legal.case.party is for the legal team, collectors and collection managers).
+    party_ids = fields.One2many("legal.case.party", "case_id", string="Defendants", copy=True,
+                                groups=PARTY_GROUPS)
     defendant_ids = fields.Many2many("res.partner", compute="_compute_defendant_ids", string="Defendant Partners")
     defendant_names = fields.Char(compute="_compute_defendant_ids", string="Defendants Named")
 
@@ -231,7 +236,8 @@ class LegalCase(models.Model):
     @api.depends("party_ids.partner_id")
     def _compute_defendant_ids(self):
         for case in self:
-            partners = case.party_ids.mapped("partner_id")
+            # The defendants' names are shown to every reader of the case (finance included).
+            partners = case.sudo().party_ids.mapped("partner_id").sudo(self.env.uid)
             case.defendant_ids = partners
             case.defendant_names = "、".join(partners.mapped("name"))
 
@@ -345,7 +351,7 @@ class LegalCase(models.Model):
         if self.env.uid != SUPERUSER_ID:
             # A new case starts in preparation; it moves through the buttons (demo data and the
             # product's own code, run as superuser, may create a case further on).
-            refused = self._refused_fields(vals) - {"name", "handover_fees"}
+            refused = self._refused_fields(vals) - {"handover_fees"}
             if vals.get("stage", "preparation") == "preparation":
                 refused.discard("stage")
             if refused:

@@ -110,7 +110,7 @@ class TestLegalSecurity(LegalTestCase):
         before = case.read(["cost_total", "claim_total", "stage_sequence", "handover_fees"])[0]
         for vals in ({"cost_total": 1.0}, {"cost_recoverable_total": 1.0}, {"claim_total": 1.0},
                      {"awarded_total": 1.0}, {"performance_deadline": "2099-12-31"}, {"stage_sequence": 0},
-                     {"handover_fees": 99999.0}, {"name": "SS-FORGED"}):
+                     {"handover_fees": 99999.0}):
             for user in (self.lawyer, self.legal_manager):
                 with self.assertRaisesRegex(AccessError, "kept by the system"):
                     case.sudo(user).write(vals)
