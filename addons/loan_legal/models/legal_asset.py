@@ -1,7 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import deadlines
@@ -163,6 +163,50 @@ class LegalAsset(models.Model):
         types = dict(self._fields["asset_type"]._description_selection(self.env))
         return [(asset.id, "%s %s" % (types[asset.asset_type], asset.name)) for asset in self]
 
+    # Issue 11 (7): the state moves only through the buttons (which check it); computed fields
+    # are never written. Refused for everyone: the buttons write through _write_state.
+
+    @api.model
+    def _refused_fields(self, vals):
+        refused = {"state"} & set(vals)
+        for name in vals:
+            field = self._fields.get(name)
+            if field is not None and field.compute and not field.inverse:
+                refused.add(name)
+        return refused
+
+    @api.model
+    def _refusal(self, refused):
+        if "state" in refused:
+            return AccessError(_("The state of an asset cannot be written: it changes only through the "
+                                 "buttons on its form (Search Requested, Found, Frozen or Seized, Realised, "
+                                 "Proceeds Paid, Released), which check the court's data."))
+        labels = [self._fields[name].get_description(self.env)["string"] for name in sorted(refused)]
+        return AccessError(_("These fields are computed and cannot be written: %s.") % ", ".join(labels))
+
+    @api.model
+    def create(self, vals):
+        refused = self._refused_fields(vals)
+        if vals.get("state", "lead") == "lead":
+            refused.discard("state")
+        if refused:
+            raise self._refusal(refused)
+        return super(LegalAsset, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        refused = self._refused_fields(vals)
+        if refused:
+            raise self._refusal(refused)
+        return super(LegalAsset, self).write(vals)
+
+    @api.multi
+    def _write_state(self, vals):
+        """Write a state change checked by a button (private: RPC cannot call it)."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return super(LegalAsset, self).write(vals)
+
     # State changes ---------------------------------------------------------------------------
 
     @api.multi
@@ -177,7 +221,7 @@ class LegalAsset(models.Model):
     @api.multi
     def _move_to(self, state, vals=None):
         self._check_transition(state)
-        self.write(dict(vals or {}, state=state))
+        self._write_state(dict(vals or {}, state=state))
         return True
 
     @api.multi

@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
 
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import court_fees, deadlines, litigation
@@ -44,6 +44,8 @@ JUDGMENT_KINDS = [
 
 # Who may see the litigation work behind a case: collectors read the case's status only.
 LEGAL_GROUP = "loan_legal.group_legal_user"
+PARTY_GROUPS = ("loan_legal.group_legal_user,loan_collection.group_collector_office,"
+                "loan_collection.group_collector_field")
 
 # Writing one of these may move a stage requirement or the order of the dates.
 CHECKED_FIELDS = frozenset(litigation.DATE_ORDER) | {"stage", "court_id", "closing_reason"}
@@ -52,6 +54,27 @@ DEADLINE_SOURCE_FIELDS = frozenset([
     "contract_id", "collection_case_id", "stage", "filing_date", "procedure", "trial_extended",
     "judgment_date", "judgment_kind", "judgment_served_date", "appeal_date", "effective_date",
     "performance_days", "enforcement_date", "lawyer_id"])
+
+
+# The stage moves only through the buttons (action_*), which check where the case comes from:
+# target stage -> the stages it may be reached from (the path of services/litigation.py; appeal
+# is optional; a case is closed from any open stage; reopening is the legal manager's).
+STAGE_TRANSITIONS = {
+    "filed": ("preparation",),
+    "trial": ("filed",),
+    "judgment": ("filed", "trial"),
+    "appeal": ("judgment",),
+    "effective": ("judgment", "appeal"),
+    "enforcement": ("effective",),
+    "asset_control": ("enforcement",),
+    "restriction": ("enforcement", "asset_control"),
+    "closed": tuple(key for key, _label in STAGES if key != "closed"),
+}
+# Kept by the transitions and by the product only: never written by a user (not even admin).
+STATE_FIELDS = frozenset(["stage", "closing_date"])
+# Set by the product (sequence, hand-over, the deadline rows): not written by users.
+SYSTEM_FIELDS = frozenset(["handover_fees", "deadline_ids"])
+LEGAL_MANAGER_GROUP = "loan_legal.group_legal_manager"
 
 
 def _to_date(value):
@@ -94,7 +117,10 @@ class LegalCase(models.Model):
                                   track_visibility="onchange")
     partner_id = fields.Many2one("res.partner", string="Debtor", required=True, index=True,
                                  track_visibility="onchange", help="The borrower: the first defendant.")
-    party_ids = fields.One2many("legal.case.party", "case_id", string="Defendants", copy=True)
+    # Finance reads the case (its status and amounts) but not the defendants' lines (issue 11 (9),
+    # access table: legal.case.party is for the legal team, collectors and collection managers).
+    party_ids = fields.One2many("legal.case.party", "case_id", string="Defendants", copy=True,
+                                groups=PARTY_GROUPS)
     defendant_ids = fields.Many2many("res.partner", compute="_compute_defendant_ids", string="Defendant Partners")
     defendant_names = fields.Char(compute="_compute_defendant_ids", string="Defendants Named")
 
@@ -210,7 +236,8 @@ class LegalCase(models.Model):
     @api.depends("party_ids.partner_id")
     def _compute_defendant_ids(self):
         for case in self:
-            partners = case.party_ids.mapped("partner_id")
+            # The defendants' names are shown to every reader of the case (finance included).
+            partners = case.sudo().party_ids.mapped("partner_id").sudo(self.env.uid)
             case.defendant_ids = partners
             case.defendant_names = "、".join(partners.mapped("name"))
 
@@ -294,8 +321,41 @@ class LegalCase(models.Model):
     # CRUD ------------------------------------------------------------------------------------
 
     @api.model
+    def _refused_fields(self, vals):
+        """The fields of `vals` a user may not write: the stage and closing date (moved by the
+        buttons), computed totals and the fields the product keeps."""
+        refused = set(vals) & (STATE_FIELDS | SYSTEM_FIELDS)
+        for name in vals:
+            field = self._fields.get(name)
+            if field is not None and field.compute and not field.inverse:
+                refused.add(name)
+        return refused
+
+    @api.model
+    def _stage_refusal(self, refused):
+        labels = {name: self._fields[name].get_description(self.env)["string"] for name in refused
+                  if name in self._fields}
+        if "stage" in refused:
+            return AccessError(_(
+                "The stage of a legal case cannot be written: it moves only through the buttons on the "
+                "case form (Filed with the Court, Trial Started, Judgment Given, Appealed, Judgment "
+                "Effective, Enforcement Applied, Asset Control, Restrictions, Close; Reopen for a legal "
+                "manager), which check the data each stage needs."))
+        return AccessError(_(
+            "These fields of a legal case are kept by the system and cannot be written: %s. Enter the "
+            "amounts, dates and cost lines they come from instead.") % ", ".join(sorted(labels.values())))
+
+    @api.model
     def create(self, vals):
         vals = dict(vals)
+        if self.env.uid != SUPERUSER_ID:
+            # A new case starts in preparation; it moves through the buttons (demo data and the
+            # product's own code, run as superuser, may create a case further on).
+            refused = self._refused_fields(vals) - {"handover_fees"}
+            if vals.get("stage", "preparation") == "preparation":
+                refused.discard("stage")
+            if refused:
+                raise self._stage_refusal(refused)
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code("legal.case") or "/"
         contract = self.env["loan.contract"].sudo().browse(vals.get("contract_id"))
@@ -319,6 +379,22 @@ class LegalCase(models.Model):
 
     @api.multi
     def write(self, vals):
+        # Issue 11 (7): the stage, the closing date and the computed fields are refused for
+        # everyone; the buttons write them through _write_checked after their checks.
+        refused = self._refused_fields(vals)
+        if refused:
+            raise self._stage_refusal(refused)
+        if "closing_reason" in vals and any(case.stage == "closed" for case in self):
+            raise UserError(_(
+                "The closing reason of a closed case cannot be changed: a legal manager reopens the case "
+                "(Reopen), then it is closed again with the right reason."))
+        return self._write_checked(vals)
+
+    @api.multi
+    def _write_checked(self, vals):
+        """Write `vals` (which may move the stage), then check the stage's data and the order of
+        the dates and bring the deadlines in step, all or nothing. Private: the buttons and
+        the product's own code only."""
         changed = set(vals)
         if not changed & (CHECKED_FIELDS | DEADLINE_SOURCE_FIELDS):
             return super(LegalCase, self).write(vals)
@@ -472,8 +548,26 @@ class LegalCase(models.Model):
         return messages[code]
 
     @api.multi
+    def _check_stage_access(self):
+        """The user pressing a button must be allowed to edit the case (legal team)."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+
+    @api.multi
     def _move_to(self, stage):
-        self.write({"stage": stage})
+        """The checked transition: from the stages the path allows, then the stage's data (in
+        _write_checked)."""
+        self._check_stage_access()
+        labels = dict(self._fields["stage"]._description_selection(self.env))
+        for case in self:
+            if case.stage not in STAGE_TRANSITIONS[stage]:
+                raise UserError(_(
+                    "Case %s is in the stage \"%s\": it can go to \"%s\" only from %s. A case moves "
+                    "forward along its path with the buttons on the form; a closed case is reopened by a "
+                    "legal manager (Reopen).") % (
+                    case.name, labels[case.stage], labels[stage],
+                    "、".join(labels[s] for s in STAGE_TRANSITIONS[stage])))
+        self._write_checked({"stage": stage})
         return True
 
     @api.multi
@@ -518,10 +612,16 @@ class LegalCase(models.Model):
 
     @api.multi
     def action_reopen(self):
-        """Reopen a closed case at the furthest stage its data supports."""
+        """Reopen a closed case at the furthest stage its data supports: a legal manager's
+        decision; the closing reason and date are cleared."""
+        if not self.env.user.has_group(LEGAL_MANAGER_GROUP):
+            raise AccessError(_("Only a legal manager can reopen a closed legal case."))
+        self._check_stage_access()
         for case in self:
-            case.write({"stage": litigation.furthest_stage(case._case_data()),
-                        "closing_reason": False, "closing_date": False})
+            if case.stage != "closed":
+                raise UserError(_("Case %s is not closed: only a closed case can be reopened.") % case.name)
+            case._write_checked({"stage": litigation.furthest_stage(case._case_data()),
+                                 "closing_reason": False, "closing_date": False})
         return True
 
     # Court fees ------------------------------------------------------------------------------

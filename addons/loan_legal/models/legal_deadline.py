@@ -4,6 +4,7 @@ import datetime
 import logging
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import deadlines
@@ -63,6 +64,40 @@ class LegalDeadline(models.Model):
                                              "restriction)."),
     ]
 
+    # Issue 11 (7): every deadline is computed from its case's dates (民法典 第188条, 民诉法 第171条 ...)
+    # and kept in step by the case (_sync_deadlines): no user, admin included, creates, changes
+    # or deletes one directly; its state changes through Mark Done / Reopen. The product's own
+    # code uses the private _create_computed / _write_computed / _remove.
+
+    @api.model
+    def create(self, vals):
+        raise AccessError(_(
+            "Court deadlines are computed from the legal case's dates and cannot be created by hand: "
+            "enter the source date on the case (filing, judgment served, effective date ...), on its "
+            "asset or restriction, and the deadline appears (Recompute Deadlines)."))
+
+    @api.multi
+    def write(self, vals):
+        raise AccessError(_(
+            "Court deadlines are computed from the legal case's dates and cannot be changed by hand: "
+            "correct the source date on the case, its asset or restriction, then press Recompute "
+            "Deadlines; use Mark Done or Reopen on the deadline for its state."))
+
+    @api.multi
+    def unlink(self):
+        raise AccessError(_(
+            "Court deadlines cannot be deleted by hand: a deadline goes away when its source date is "
+            "cleared on the case, its asset or restriction (Recompute Deadlines); mark it done when "
+            "it has been acted on."))
+
+    @api.model
+    def _create_computed(self, vals):
+        return super(LegalDeadline, self).create(vals)
+
+    @api.multi
+    def _write_computed(self, vals):
+        return super(LegalDeadline, self).write(vals)
+
     def _search_days_left(self, operator, value):
         # Days from the company's today, so "passed or within 7 days" follows China's calendar.
         target = fields.Date.from_string(business_today(self)) + datetime.timedelta(days=int(value or 0))
@@ -113,11 +148,11 @@ class LegalDeadline(models.Model):
         else:
             vals.update(state="expired" if spec["date"] < today else "open", auto_done=False)
         if not self:
-            return self.create(dict(vals, case_id=case.id, key=key))
+            return self._create_computed(dict(vals, case_id=case.id, key=key))
         changes = {name: value for name, value in vals.items()
                    if (self[name].id if isinstance(self[name], models.BaseModel) else self[name]) != value}
         if changes:
-            self.write(changes)
+            self._write_computed(changes)
         return self
 
     @api.multi
@@ -125,9 +160,9 @@ class LegalDeadline(models.Model):
         """Delete deadlines that no longer apply, with their reminders."""
         activities = self.mapped("activity_id")
         if activities:
-            self.write({"activity_id": False})
+            self._write_computed({"activity_id": False})
             activities.sudo().unlink()
-        return self.unlink()
+        return super(LegalDeadline, self).unlink()
 
     @api.multi
     def _sync_activities(self, today=None):
@@ -154,9 +189,9 @@ class LegalDeadline(models.Model):
                     activity = Activity.create(dict(
                         vals, res_model_id=model.id, res_id=case.id, activity_type_id=activity_type.id,
                         note="<p>%s</p>" % deadline.name))
-                    deadline.activity_id = activity
+                    deadline._write_computed({"activity_id": activity.id})
             elif activity:
-                deadline.activity_id = False
+                deadline._write_computed({"activity_id": False})
                 if deadline.state == "done":
                     activity.action_feedback(feedback=_("Deadline done."))
                 else:
@@ -176,17 +211,27 @@ class LegalDeadline(models.Model):
     # Actions ---------------------------------------------------------------------------------
 
     @api.multi
+    def _check_state_access(self):
+        """Only who may edit the deadlines (the legal team, by the access rights and the record
+        rules) marks them done or reopens them."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+
+    @api.multi
     def action_done(self):
         """The lawyer has acted on the deadline (filed, appealed, renewed ...)."""
-        self.write({"state": "done", "auto_done": False})
+        self._check_state_access()
+        self._write_computed({"state": "done", "auto_done": False})
         self._sync_activities()
         return True
 
     @api.multi
     def action_reopen(self):
+        self._check_state_access()
         today = business_today(self)
         for deadline in self.filtered(lambda d: d.state == "done"):
-            deadline.write({"state": "expired" if deadline.date < today else "open", "auto_done": False})
+            deadline._write_computed({"state": "expired" if deadline.date < today else "open",
+                                      "auto_done": False})
         self._sync_activities()
         return True
 
@@ -203,7 +248,7 @@ class LegalDeadline(models.Model):
         cases = self.env["legal.case"].sudo().search([("stage", "!=", "closed")])
         cases._sync_deadlines(today)
         passed = self.sudo().search([("state", "=", "open"), ("date", "<", today)])
-        passed.write({"state": "expired"})
+        passed._write_computed({"state": "expired"})
         due = self.sudo().search([("state", "in", ("open", "expired")), ("reminder_date", "<=", today),
                                   ("activity_id", "=", False), ("user_id", "!=", False)])
         due._sync_activities(today)
@@ -219,7 +264,7 @@ class LegalDeadline(models.Model):
         for deadline in pending:
             reminder = self._reminder_for(deadline.date, days)
             if deadline.reminder_date != reminder:
-                deadline.reminder_date = reminder
+                deadline._write_computed({"reminder_date": reminder})
         pending._sync_activities()
         return True
 

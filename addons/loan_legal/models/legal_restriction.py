@@ -1,7 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import deadlines, litigation
@@ -177,6 +177,49 @@ class LegalRestriction(models.Model):
         self.ensure_one()
         return dict(self._fields["kind"]._description_selection(self.env))[self.kind]
 
+    # Issue 11 (7): the state moves only through the buttons (which check it); computed fields
+    # are never written. Refused for everyone: the buttons write through _write_state.
+
+    @api.model
+    def _refused_fields(self, vals):
+        refused = {"state"} & set(vals)
+        for name in vals:
+            field = self._fields.get(name)
+            if field is not None and field.compute and not field.inverse:
+                refused.add(name)
+        return refused
+
+    @api.model
+    def _refusal(self, refused):
+        if "state" in refused:
+            return AccessError(_("The state of a restriction cannot be written: it changes only through the "
+                                 "buttons on its form (Effective, Lifted), which check the court's data."))
+        labels = [self._fields[name].get_description(self.env)["string"] for name in sorted(refused)]
+        return AccessError(_("These fields are computed and cannot be written: %s.") % ", ".join(labels))
+
+    @api.model
+    def create(self, vals):
+        refused = self._refused_fields(vals)
+        if vals.get("state", "applied") == "applied":
+            refused.discard("state")
+        if refused:
+            raise self._refusal(refused)
+        return super(LegalRestriction, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        refused = self._refused_fields(vals)
+        if refused:
+            raise self._refusal(refused)
+        return super(LegalRestriction, self).write(vals)
+
+    @api.multi
+    def _write_state(self, vals):
+        """Write a state change checked by a button (private: RPC cannot call it)."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        return super(LegalRestriction, self).write(vals)
+
     # State changes ---------------------------------------------------------------------------
 
     @api.multi
@@ -189,7 +232,7 @@ class LegalRestriction(models.Model):
             problem = restriction._state_problem("effective")
             if problem:
                 raise UserError(problem)
-        self.write({"state": "effective"})
+        self._write_state({"state": "effective"})
         return True
 
     @api.multi
@@ -202,5 +245,5 @@ class LegalRestriction(models.Model):
             problem = restriction._state_problem("lifted")
             if problem:
                 raise UserError(problem)
-        self.write({"state": "lifted"})
+        self._write_state({"state": "lifted"})
         return True

@@ -11,5 +11,5 @@ class MailActivity(models.Model):
         deadlines = self.env["legal.deadline"].sudo().search(
             [("activity_id", "in", self.ids), ("state", "!=", "done")])
         if deadlines:
-            deadlines.write({"state": "done", "auto_done": False, "activity_id": False})
+            deadlines._write_computed({"state": "done", "auto_done": False, "activity_id": False})
         return super(MailActivity, self).action_feedback(feedback=feedback)

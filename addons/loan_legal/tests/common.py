@@ -39,5 +39,6 @@ class LegalTestCase(LoanCase):
 
     def file(self, case, filing_date="2025-06-02"):
         self.collect_evidence(case)
-        case.write({"filing_date": filing_date, "stage": "filed"})
+        case.write({"filing_date": filing_date})
+        case.action_file()
         return case

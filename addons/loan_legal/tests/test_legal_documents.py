@@ -47,10 +47,10 @@ class TestLegalDocuments(LegalTestCase):
 
     def judged(self):
         case = self.file(self.case, "2025-06-02")
-        case.write({"stage": "judgment", "judgment_date": "2025-09-01", "judgment_served_date": "2025-09-05",
+        case._write_checked({"stage": "judgment", "judgment_date": "2025-09-01", "judgment_served_date": "2025-09-05",
                     "awarded_principal": 300000.0, "awarded_interest": 50000.0, "performance_days": 10,
                     "enforcement_case_number": "（2025）浙0106执999号"})
-        case.write({"effective_date": "2025-09-22", "stage": "effective"})
+        case._write_checked({"effective_date": "2025-09-22", "stage": "effective"})
         return case
 
     def test_complaint(self):

@@ -60,7 +60,7 @@ class TestAssets(LegalTestCase):
 
     def test_frozen_without_order_refused_on_any_write(self):
         with self.assertRaisesRegex(ValidationError, "cannot be frozen without the court's order"):
-            self.asset.sudo().write({"state": "frozen", "freeze_date": "2025-08-15"})
+            self.asset.sudo()._write_state({"state": "frozen", "freeze_date": "2025-08-15"})
         self.assertEqual((self.asset.state, self.asset.freeze_date), ("lead", False))
 
     def test_owner_must_be_a_defendant(self):

@@ -19,8 +19,8 @@ class TestLegalFigures(LegalTestCase):
         cls.legal_case.write({"court_id": cls.court.id, "claim_date": "2025-04-30", "claim_principal": 30000.0,
                               "claim_interest": 3000.0, "claim_penalty": 500.0, "claim_costs": 0.0})
         cls.collect_evidence(cls.legal_case)
-        cls.legal_case.write({"filing_date": "2025-05-06", "stage": "filed"})
-        cls.legal_case.write({"stage": "judgment", "judgment_date": "2025-08-01", "awarded_principal": 30000.0,
+        cls.legal_case._write_checked({"filing_date": "2025-05-06", "stage": "filed"})
+        cls.legal_case._write_checked({"stage": "judgment", "judgment_date": "2025-08-01", "awarded_principal": 30000.0,
                               "awarded_interest": 3300.0})
         cls.env["legal.cost"].create({"case_id": cls.legal_case.id, "cost_type": "lawyer", "amount": 2000.0,
                                       "date": "2025-05-06", "recoverable": True})
