@@ -43,6 +43,7 @@ class IrAttachment(models.Model):
                              JOIN collection_notice n ON n.id = r.notice_id
                             WHERE r.attachment_id = a.id AND n.state = 'served')
                 OR EXISTS (SELECT 1 FROM collection_notice n WHERE n.attachment_id = a.id AND n.state = 'served')
+                OR EXISTS (SELECT 1 FROM loan_document d WHERE d.attachment_id = a.id)
                 OR (a.res_model = 'collection.contact.log'
                     AND EXISTS (SELECT 1 FROM collection_contact_log l WHERE l.id = a.res_id))
                 OR (a.res_model = 'collection.notice'

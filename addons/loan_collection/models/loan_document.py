@@ -16,7 +16,7 @@ import os
 from decimal import Decimal
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_module_path
 
 from ..services import docx_render
@@ -168,13 +168,30 @@ class LoanDocument(models.Model):
         attachment = self.env["ir.attachment"].create({
             "name": name, "datas_fname": name, "datas": base64.b64encode(output),
             "res_model": record._name, "res_id": record.id, "mimetype": MIMETYPE})
-        return self.create({
+        # The version is written past the public create, which refuses every caller.
+        return super(LoanDocument, self).create({
             "name": name, "doc_type": doc_type, "res_model": record._name, "res_id": record.id,
             "version": version, "template_id": template.id, "attachment_id": attachment.id,
             "data_snapshot": json.dumps(context_data, ensure_ascii=False, indent=1, default=_json_default),
             "collection_case_id": (record if record._name == "collection.case"
                                    else getattr(record, "collection_case_id", self.env["collection.case"])).id,
         })
+
+    @api.model
+    def create(self, vals):
+        # A document is a record of what was generated and sent: only generate() makes one.
+        raise AccessError(_("Documents are made only by generating them from their case (Generate Collection "
+                            "Notice, Generate Court Document): every generation is kept as a version."))
+
+    @api.multi
+    def write(self, vals):
+        raise AccessError(_("A generated document is kept as it was made, with the data it used: generate a "
+                            "new version instead."))
+
+    @api.multi
+    def unlink(self):
+        raise AccessError(_("A generated document is kept as it was made, with the data it used: it cannot be "
+                            "deleted."))
 
     @api.multi
     def action_open_record(self):

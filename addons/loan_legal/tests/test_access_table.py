@@ -209,6 +209,14 @@ class TestAccessTable(LegalTestCase):
                  "legal.court": self.court_spare}
         if model in named:
             return getattr(self, named[model] % s)
+        if model == "loan.debtor.profile":
+            return Model.sudo().search([("partner_id", "=", getattr(self, "borrower_%s" % s).id)]).sudo(self.env.uid)
+        if model == "loan.identity.access.log":
+            log = Model.sudo().search([("partner_id", "=", getattr(self, "borrower_%s" % s).id)], limit=1)
+            if not log:
+                Model._record(getattr(self, "borrower_%s" % s), self.env.uid, "read")
+                log = Model.sudo().search([("partner_id", "=", getattr(self, "borrower_%s" % s).id)], limit=1)
+            return log.sudo(self.env.uid)
         if model in spare:
             return spare[model]
         # Runs, snapshots and the SQL-view reports: one of the case's rows if the view has one.
@@ -275,6 +283,10 @@ class TestAccessTable(LegalTestCase):
                                        "kind": "performance", "date": "2026-06-30"},
             "legal.court": lambda: {"name": "另一人民法院"},
             "res.partner": lambda: {"name": "新债务人"},
+            "loan.debtor.profile": lambda: {"partner_id": self.env["res.partner"].create({"name": "新档案人"}).id,
+                                            "employer_name": "某公司"},
+            "loan.identity.access.log": lambda: {"partner_id": case.partner_id.id, "user_id": self.env.uid,
+                                                 "partner_name": "伪造", "channel": "read"},
             "ir.attachment": lambda: {"name": "证据.jpg", "datas_fname": "证据.jpg", "datas": "YQ==",
                                       "res_model": "collection.case", "res_id": case.id},
         }.get(model)
@@ -311,6 +323,8 @@ class TestAccessTable(LegalTestCase):
         "legal.cost": {"amount": 2000.0},
         "legal.court": {"name": "改名法院"},
         "res.partner": {"comment": "access table"},
+        "loan.debtor.profile": {"employer_name": "access table"},
+        "loan.identity.access.log": {"partner_name": "forged"},
         "ir.attachment": {"datas": "Yg=="},
     }
 
