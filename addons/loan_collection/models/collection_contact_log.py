@@ -88,7 +88,7 @@ class CollectionContactLog(models.Model):
         "collection.contact.point", string="Number / Address Used",
         domain="[('partner_id', 'in', party_ids)]")
     party_ids = fields.Many2many(related="case_id.party_ids", readonly=True)
-    connected = fields.Boolean(help="The call was answered (a voice contact took place); set from the outcome.")
+    connected = fields.Boolean(help="The call was answered (a voice contact took place).")
     contact_number = fields.Char(
         string="Number Dialled", readonly=True, index=True,
         help="The number used, normalised (digits only, without +86): call attempts are counted per number.")
