@@ -8,4 +8,5 @@ from . import test_legal_deadlines
 from . import test_legal_documents
 from . import test_legal_enforcement
 from . import test_legal_reports
+from . import test_legal_template_security
 from . import test_litigation
