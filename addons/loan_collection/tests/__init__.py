@@ -19,3 +19,4 @@ from . import test_recovery
 from . import test_reports
 from . import test_template_security
 from . import test_writeoff
+from . import test_xlsx_formulas
