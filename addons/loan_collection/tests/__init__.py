@@ -12,6 +12,7 @@ from . import test_contact_log
 from . import test_documents
 from . import test_i18n
 from . import test_identity
+from . import test_input_guard
 from . import test_installment_import
 from . import test_policy
 from . import test_promise_notice
