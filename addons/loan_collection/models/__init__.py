@@ -1,3 +1,5 @@
+# Every model: NUL characters and over-long texts refused with a message (issue 11).
+from . import base_input_guard
 from . import res_company
 from . import collection_contact_point
 from . import base_field_groups_guard

@@ -207,6 +207,7 @@ class CollectionCase(models.Model):
     # Daily run -----------------------------------------------------------------------------
 
     @api.model
+    @api.returns("collection.run", lambda run: run.id)
     def run_daily(self, date=None):
         """The daily collection run for `date` (today by default); see collection.run."""
         return self.env["collection.run"].run(date)

@@ -20,6 +20,13 @@ class CollectionXlsxBase(models.AbstractModel):
     _xlsx_columns = ()
     _xlsx_totals = ()
 
+    def get_workbook_options(self):
+        """Every value is written as what it is: a text starting with '=' (a debtor named
+        =HYPERLINK(...)) stays a text, not a formula run when the file is opened, and a URL stays text."""
+        options = dict(super(CollectionXlsxBase, self).get_workbook_options() or {})
+        options.update({"strings_to_formulas": False, "strings_to_urls": False})
+        return options
+
     def _get_objs_for_report(self, docids, data):
         records = super(CollectionXlsxBase, self)._get_objs_for_report(docids, data)
         if not records:

@@ -62,12 +62,13 @@ class CollectionRun(models.Model):
     # Entry point -----------------------------------------------------------------------------
 
     @api.model
+    @api.returns("collection.run", lambda run: run.id)  # over RPC: its id (a recordset cannot be marshalled)
     def run(self, date=None):
         """Run the day's collection for `date` (a date or 'YYYY-MM-DD'; default: today).
 
         Updates days overdue, buckets and penalty interest of all open installments; opens
         and closes cases; refreshes case amounts and priorities; gives the day's policy
-        steps as worklist tasks (with activities). Returns the collection.run record.
+        steps as worklist tasks (with activities). Returns the collection.run record (its id over RPC).
         """
         if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("loan_collection.group_collection_manager"):
             raise AccessError(_("Only collection managers can start the daily collection run."))

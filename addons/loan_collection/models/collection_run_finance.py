@@ -11,6 +11,7 @@ class CollectionRun(models.Model):
     _inherit = "collection.run"
 
     @api.model
+    @api.returns("collection.run", lambda run: run.id)  # not inherited across _inherit: repeat it
     def run(self, date=None):
         """The daily run; on the last day of a month it also snapshots the open installments
         (collection.snapshot) for the roll-rate report."""

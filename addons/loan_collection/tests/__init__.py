@@ -14,6 +14,7 @@ from . import test_documents
 from . import test_evidence_money_security
 from . import test_i18n
 from . import test_identity
+from . import test_input_guard
 from . import test_installment_import
 from . import test_policy
 from . import test_private_data
@@ -22,3 +23,4 @@ from . import test_recovery
 from . import test_reports
 from . import test_template_security
 from . import test_writeoff
+from . import test_xlsx_formulas

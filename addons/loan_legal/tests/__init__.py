@@ -11,5 +11,6 @@ from . import test_legal_enforcement
 from . import test_legal_private_data
 from . import test_legal_reports
 from . import test_legal_security
+from . import test_legal_template_security
 from . import test_litigation
 from . import test_roles

@@ -1,0 +1,82 @@
+"""Issue 11, finding 1 for the court documents: each document type's schema (SCHEMAS in
+models/legal_document.py) matches what its data builder makes for a case that has every document's
+data, and a legal manager's template is checked path by path against it."""
+import base64
+import io
+
+from docx import Document
+
+from odoo.exceptions import ValidationError
+
+from odoo.addons.loan_collection.services import docx_render
+from odoo.addons.loan_legal.models.legal_document import LEGAL_DOC_TYPES, SCHEMAS
+
+from .common import LegalTestCase
+
+
+class TestLegalTemplateSecurity(LegalTestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestLegalTemplateSecurity, cls).setUpClass()
+        company = cls.env.user.company_id
+        company.write({"name": "测试小额贷款有限公司", "street": "天目山路1号", "city": "杭州市", "phone": "0571-12345678"})
+        company.partner_id.sudo().write({"identity_type": "credit_code", "identity_number": "91350100M000100Y43",
+                                         "legal_representative": "钱总"})
+        cls.borrower.sudo().write({"street": "文三路158号", "city": "杭州市", "mobile": "13800001111"})
+        cls.guarantor.sudo().write({"identity_type": "resident_id", "identity_number": "330106197908060022",
+                                    "street": "莫干山路12号", "city": "杭州市", "mobile": "13900002222"})
+        contract = cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
+        contract.place_signed = "杭州市西湖区"
+        contract.guarantee_ids.sudo().write({"collateral": "车辆浙A12345", "registration_authority": "杭州市车管所",
+                                            "registration_number": "DJ-1"})
+        cls.case = cls.make_legal_case(contract=contract, case_number="（2025）浙0106民初1234号",
+                                       claim_costs=5000.0, claim_date="2025-05-31", lawyer_id=cls.lawyer.id,
+                                       preservation_amount=200000.0, enforcement_case_number="（2025）浙0106执999号")
+        case = cls.case.sudo()
+        cls.collect_evidence(case)
+        # The judgment data as the legal team records it (set directly: only its shape matters here).
+        case.write({"judgment_date": "2025-09-01", "judgment_served_date": "2025-09-05",
+                    "effective_date": "2025-09-22", "awarded_principal": 300000.0, "awarded_interest": 50000.0,
+                    "performance_days": 10})
+        cls.env["legal.asset"].create({"case_id": case.id, "partner_id": cls.borrower.id,
+                                       "asset_type": "real_estate", "name": "杭州市西湖区文三路158号302室",
+                                       "estimated_value": 1500000.0})
+        Restriction = cls.env["legal.restriction"]
+        for kind, ground in (("consumption", False), ("dishonest", "able_refuses")):
+            Restriction.create({"case_id": case.id, "kind": kind, "debtor_id": cls.borrower.id,
+                                "partner_id": cls.borrower.id, "ground": ground, "application_date": "2025-11-01"})
+
+    def test_every_court_document_has_a_schema(self):
+        types = self.env["loan.document.template"]._document_types()
+        for doc_type, _label in LEGAL_DOC_TYPES:
+            self.assertEqual(types[doc_type], ("loan_legal", SCHEMAS[doc_type]))
+
+    def test_schemas_match_the_data_builders(self):
+        for doc_type, _label in LEGAL_DOC_TYPES:
+            data = self.case._document_data(doc_type)
+            self.assertEqual(docx_render.schema_mismatches(SCHEMAS[doc_type], data), [], doc_type)
+            self.assertEqual(set(data), set(SCHEMAS[doc_type]), doc_type)
+        # The optional parts are there too for this case, so each is declared where the builder puts it.
+        complaint = self.case._document_data("complaint")
+        self.assertIn("gender", complaint["defendants"][1])
+        self.assertIn("collateral", complaint["guarantees"][0])
+        self.assertIn("ground", self.case._document_data("dishonest_listing")["restriction"])
+
+    def upload(self, text, doc_type="complaint"):
+        document = Document()
+        document.add_paragraph(text)
+        stream = io.BytesIO()
+        document.save(stream)
+        with self.env.cr.savepoint():
+            return self.env["loan.document.template"].sudo(self.legal_manager).create({
+                "name": "x", "doc_type": doc_type, "datas": base64.b64encode(stream.getvalue())})
+
+    def test_paths_checked_against_the_court_document_schema(self):
+        self.upload("{% for d in defendants %}{{ d.name }}{{ d.id_number }}{% endfor %}{{ claim.total.upper }}")
+        with self.assertRaisesRegex(ValidationError, r"does not provide: d\.salary"):
+            self.upload("{% for d in defendants %}{{ d.salary }}{% endfor %}")
+        with self.assertRaisesRegex(ValidationError, r"does not provide: judgment"):
+            self.upload("{{ judgment.date }}")  # not a complaint's data
+        with self.assertRaisesRegex(ValidationError, "may not use: .*__globals__"):
+            self.upload("{{ cycler.__init__.__globals__.os.popen('id').read() }}")
