@@ -356,6 +356,12 @@ class CollectionContactLog(models.Model):
                 raise AccessError(_("A contact is logged in the name of the user who logs it: leave \"Logged By\" "
                                     "as yourself."))
             vals["user_id"] = self.env.uid
+            # Only files the author uploaded: another's file linked here would be sealed as evidence.
+            files = self.env["ir.attachment"].sudo().browse(sorted(self._resolve_m2m(vals.get("attachment_ids"))))
+            foreign = files.filtered(lambda a: a.create_uid.id != self.env.uid)
+            if foreign:
+                raise AccessError(_("Attach only the files you uploaded for this contact: %s was not uploaded by "
+                                    "you.") % foreign[0].name)
             if vals.get("override_user_id") or vals.get("overridden_rules"):
                 raise AccessError(_("The override of the conduct rules is recorded by the server when a collection "
                                     "manager gives a reason (Manager Override Reason); it cannot be set."))

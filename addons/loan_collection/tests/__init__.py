@@ -16,6 +16,7 @@ from . import test_i18n
 from . import test_identity
 from . import test_input_guard
 from . import test_installment_import
+from . import test_log_attachments
 from . import test_policy
 from . import test_private_data
 from . import test_promise_notice
