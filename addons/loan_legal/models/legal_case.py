@@ -7,7 +7,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import court_fees, deadlines, litigation
-from .legal_deadline import _day
 
 STAGES = [
     ("preparation", "Preparation"),
@@ -672,126 +671,6 @@ class LegalCase(models.Model):
             amount = case.handover_fees + recoverable
             if collection.currency_id.compare_amounts(collection.fees_amount, amount) != 0:
                 collection.write({"fees_amount": amount})
-
-    # Deadlines -------------------------------------------------------------------------------
-
-    @api.multi
-    def _limitation_source(self, today):
-        """(due date of the oldest overdue installment, interruption dates) for the limitation
-        period of the contract's claim, or (None, [])."""
-        self.ensure_one()
-        contract = self.contract_id.sudo()
-        if not contract:
-            return None, []
-        today = _to_string(today)
-        overdue = contract.invoice_ids.filtered(
-            lambda i: i.state == "open" and i.date_due and i.date_due < today)
-        if not overdue:
-            return None, []
-        due = min(overdue.mapped("date_due"))
-        # The hook of loan_collection gathers payments, served demands and acknowledgments of
-        # every collection case of the contract; a case opened by hand asks a blank one.
-        collection = self.collection_case_id.sudo() or contract.case_ids[:1]
-        if not collection:
-            collection = self.env["collection.case"].sudo().new({"contract_id": contract.id})
-        interruptions = [_to_date(d) for d in collection._limitation_interruptions() if d]
-        return _to_date(due), interruptions
-
-    @api.multi
-    def _deadline_specs(self, today):
-        """The deadlines the case should have now: {key: values}. Each value has the kind,
-        date, source date, description, whether it is done by the case's own data, and the
-        asset or restriction it belongs to."""
-        self.ensure_one()
-        case = self.sudo()
-        specs = {}
-        closed = case.stage == "closed"
-
-        def add(kind, date, source, description, done=False, asset=None, restriction=None):
-            key = "%s:%s:%s" % (kind, asset.id if asset else 0, restriction.id if restriction else 0)
-            specs[key] = {
-                "kind": kind, "date": _to_string(date), "source_date": _to_string(source),
-                "name": description, "done": bool(done or closed),
-                "asset_id": asset.id if asset else False,
-                "restriction_id": restriction.id if restriction else False,
-            }
-
-        due, interruptions = case._limitation_source(today)
-        if due:
-            # 民法典 第188条: 3 years from when the creditor knew of the breach; 第195条: restarted by
-            # a demand, the debtor's agreement to perform (a partial payment), or a claim filed.
-            expiry = deadlines.limitation_expiry(due, interruptions)
-            # The source is the event the period now runs from: the last interruption that still
-            # counted (one after the expiry cannot revive it, 民法典 第192条), or the due date.
-            last = max([d for d in interruptions if due < d <= expiry] or [due])
-            add("limitation", expiry, last,
-                _("Limitation period of the claim ends (民法典 第188条, 第195条): file the claim or have "
-                  "a demand served before this day. Oldest overdue installment due %s.") % _to_string(due),
-                done=case.filing_date)
-        filing = _to_date(case.filing_date)
-        if filing:
-            add("trial_end", deadlines.trial_period_end(filing, case.procedure, case.trial_extended), filing,
-                _("First-instance trial period ends (民诉法 第152条 ordinary, 第164条 simple procedure)."),
-                done=case.judgment_date)
-        served = _to_date(case.judgment_served_date)
-        if served:
-            days = deadlines.APPEAL_DAYS[case.judgment_kind]
-            add("appeal_end", deadlines.appeal_deadline(served, case.judgment_kind), served,
-                _("Appeal window ends: %d days from service (民诉法 第171条).") % days,
-                done=case.appeal_date or case.effective_date)
-        performance = _to_date(case.performance_deadline)
-        if performance:
-            add("performance", performance, case.effective_date,
-                _("The debtor must perform the judgment by this day (%d days from its effect).")
-                % case.performance_days,
-                done=case.enforcement_date)
-            add("enforcement_application", deadlines.enforcement_application_deadline(performance), performance,
-                _("Last day to apply for enforcement: 2 years from the performance deadline (民诉法 第250条)."),
-                done=case.enforcement_date)
-        for asset in case.asset_ids:
-            expiry = _to_date(asset.freeze_expiry)
-            if not expiry:
-                continue
-            released = asset.state in ("realised", "paid", "released")
-            add("preservation_expiry", expiry, asset.freeze_date,
-                _("Preservation of %s expires (民诉法解释 第485条).") % asset.display_name,
-                done=released, asset=asset)
-            add("preservation_renew_by", deadlines.preservation_renew_by(expiry), expiry,
-                _("Apply to renew the preservation of %s by this day (财产保全规定 第18条: at least 7 days "
-                  "before it expires).") % asset.display_name,
-                done=released, asset=asset)
-        for restriction in case.restriction_ids:
-            end = _to_date(restriction.end_date)
-            if not end:
-                continue
-            add("restriction_end", end, restriction.effective_date or restriction.application_date,
-                _("%s of %s ends.") % (restriction.kind_label(), restriction.partner_id.display_name),
-                done=restriction.state == "lifted", restriction=restriction)
-        return specs
-
-    @api.multi
-    def _sync_deadlines(self, today=None):
-        """Create, update and remove the case's deadline rows so they match its data now: one
-        row per kind (per asset or restriction), never two. Then expire passed ones and give
-        the reminders that are due."""
-        today = _day(self, today)
-        Deadline = self.env["legal.deadline"].sudo()
-        touched = Deadline.browse()
-        for case in self:
-            specs = case._deadline_specs(_to_date(today))
-            existing = {deadline.key: deadline for deadline in case.sudo().deadline_ids}
-            for key, spec in specs.items():
-                deadline = existing.pop(key, Deadline.browse())
-                touched |= deadline._apply_spec(case, key, spec, today)
-            Deadline.browse([d.id for d in existing.values()])._remove()
-        touched._sync_activities(today)
-        return True
-
-    @api.multi
-    def action_sync_deadlines(self):
-        """Recompute the deadlines now (e.g. after a payment was recorded)."""
-        self._sync_deadlines()
-        return True
 
     # Navigation ------------------------------------------------------------------------------
 
