@@ -32,6 +32,11 @@ AMOUNTS_LOOP = [
 ]
 
 
+# Every demand says where to pay.
+REPAYMENT = ("还款账户：{{ repayment.bank }}，户名：{{ repayment.account_name }}，账号：{{ repayment.account_number }}。"
+             "请通过上述账户还款，并注明借款合同编号。")
+
+
 def overdue_notice():
     d = layout.new_document()
     title(d, "{{ title }}")
@@ -44,10 +49,13 @@ def overdue_notice():
     for line in AMOUNTS_LOOP:
         para(d, line)
     para(d, "合计：{{ total.figures }}（大写：人民币{{ total.upper }}）。")
-    para(d, "逾期时间越长，贵方承担的责任越大，罚息越多；逾期记录已报送金融信用信息基础数据库，将影响贵方今后的"
-            "融资。{% if guaranteed is defined %}贵方原享有的按期还款优惠亦不再适用。{% endif %}请贵方在收到本通知书之日起"
+    # 征信业管理条例 第十五条: a lender reports a person's negative information only after telling him
+    # beforehand; the notice is that prior notice ("将依法报送", never "已报送" as a fact).
+    para(d, "逾期时间越长，贵方承担的责任越大，罚息越多。根据《征信业管理条例》第十五条，我司特此事先告知：贵方的逾期"
+            "信息将依法报送金融信用信息基础数据库，不良记录将影响贵方今后的融资。{% if guaranteed is defined %}贵方原享有的按期还款优惠亦不再适用。{% endif %}请贵方在收到本通知书之日起"
             "{{ pay_within_days }}日内归还上述全部欠款。逾期仍不归还的，我司将依法向人民法院提起诉讼，并主张由此"
             "产生的诉讼费、保全费、律师费等实现债权的全部费用。")
+    para(d, REPAYMENT)
     para(d, "特此通知。")
     para(d, "联系地址：{{ company.address }}")
     para(d, "联系电话：{{ company.phone }}")
@@ -71,6 +79,7 @@ def guarantor_demand():
     para(d, "合计：{{ total.figures }}（大写：人民币{{ total.upper }}）。")
     para(d, "根据担保合同的约定及《中华人民共和国民法典》{{ guarantee.article }}的规定，请贵方在收到本函之日起"
             "{{ pay_within_days }}日内代借款人清偿上述欠款。逾期未清偿的，我司将依法向人民法院起诉，追究贵方的担保责任。")
+    para(d, REPAYMENT)
     para(d, "联系地址：{{ company.address }}")
     para(d, "联系电话：{{ company.phone }}")
     signature(d, "{{ company.name }}（盖章）", "{{ date }}")

@@ -4,6 +4,8 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..services import docx_render
+from ..services.address import cn_address
+from ..services.money import fen
 from .res_company import business_today
 
 # 担保贷款（委托贷款）逾期催收通知书: the wording of the practice for guaranteed and entrusted loans.
@@ -43,6 +45,7 @@ _NOTICE_SCHEMA = {
     "total": _MONEY,
     "pay_within_days": None,
     "guaranteed": None,
+    "repayment": {"bank": None, "account_name": None, "account_number": None},
 }
 NOTICE_SCHEMAS = {
     "overdue_notice": _NOTICE_SCHEMA,
@@ -107,6 +110,24 @@ class CollectionNotice(models.Model):
                 "the debtor (%s). Never tell a third party about the debt.") % (
                 partner.display_name, case.name, debtor.display_name))
 
+    @api.model
+    def _check_something_due(self, case):
+        """A demand asks for what is overdue: none for a case that is settled or not overdue (it
+        would tell the debtor "已逾期0天" and demand penalty interest he does not owe)."""
+        case = case.sudo()
+        if case.days_overdue <= 0 or not any(amount for _label, amount in self._amount_lines(case)):
+            raise UserError(_(
+                "Case %s has nothing overdue (settled, or no installment past its due date): no overdue notice "
+                "or demand can be generated. Check the case's installments and recoveries.") % case.name)
+
+    @api.model
+    def _amount_lines(self, case):
+        """(label, amount) of what the case owes now, as a demand lists it: the costs are those still
+        owed (the fees less what recoveries paid and what was written off)."""
+        # Document content, like the template's own text: Chinese whatever the user's language.
+        return [("逾期本金", fen(case.overdue_principal)), ("逾期利息", fen(case.overdue_interest)),
+                ("罚息", fen(case.penalty_interest)), ("实现债权的费用", case._recovery_costs_due())]
+
     @api.constrains("partner_id", "case_id", "kind")
     def _check_addressee(self):
         for notice in self:
@@ -140,9 +161,16 @@ class CollectionNotice(models.Model):
         # Before anything is written (the constraint checks it again on any later change).
         self._check_addressee_of(case, vals.get("kind") or self._fields["kind"].default(self),
                                  self.env["res.partner"].browse(vals.get("partner_id")))
+        self._check_something_due(case)
         vals = dict(vals, name=self.env["ir.sequence"].next_by_code("collection.notice") or "/", state="draft")
-        notice = super(CollectionNotice, self).create(vals)
-        notice._generate_document()
+        try:
+            # All or nothing: a notice whose document cannot be made is not kept.
+            with self.env.cr.savepoint():
+                notice = super(CollectionNotice, self).create(vals)
+                notice._generate_document()
+        except Exception:
+            self.env.cache.invalidate()
+            raise
         return notice
 
     @api.multi
@@ -181,16 +209,21 @@ class CollectionNotice(models.Model):
         case, contract = self.case_id, self.case_id.contract_id
         company = case.company_id
         money, cn_date = docx_render.money, docx_render.cn_date
-        # Document content, like the template's own text: Chinese whatever the user's language.
-        lines = [("逾期本金", case.overdue_principal), ("逾期利息", case.overdue_interest),
-                 ("罚息", case.penalty_interest), ("实现债权的费用", case.fees_amount)]
+        self._check_something_due(case)
+        lines = [(label, amount) for label, amount in self._amount_lines(case) if amount]
+        bank = company._collection_bank()
+        if not bank or not bank.bank_id:
+            raise UserError(_(
+                "The company %s has no repayment account: a demand must tell the debtor where to pay. Add the "
+                "company's bank account with its bank (Settings > Collection > Repayment Account), then generate "
+                "the notice again.") % company.name)
         data = {
             "title": TITLES.get(contract.product_type, TITLES[None]) if self.kind == "overdue_notice" else "",
             "number": self.name,
             "date": cn_date(self.date_generated),
             "company": {"name": company.name,
-                        "address": " ".join(filter(None, [company.state_id.name, company.city, company.street,
-                                                          company.street2])),
+                        "address": cn_address(company.state_id.name, company.city, company.street,
+                                              company.street2),
                         "phone": company.phone or None},
             "addressee": {"name": self.partner_id.name},  # Odoo's False for an empty field -> None: unfilled
             "debtor": {"name": case.partner_id.name},
@@ -198,10 +231,13 @@ class CollectionNotice(models.Model):
                          "principal": money(contract.principal), "date_disbursed": cn_date(contract.date_disbursed),
                          "date_maturity": cn_date(contract.date_maturity)},
             "days_overdue": case.days_overdue,
-            "amounts": [dict(money(amount), label=label) for label, amount in lines if amount],
-            "total": money(case.total_due),
+            "amounts": [dict(money(amount), label=label) for label, amount in lines],
+            # The total is the sum of the lines printed above it.
+            "total": money(sum(amount for _label, amount in lines)),
             "pay_within_days": self.pay_within_days,
             "guaranteed": contract.product_type in ("guaranteed", "entrusted") or None,
+            "repayment": {"bank": bank.bank_id.name, "account_name": bank.partner_id.name,
+                          "account_number": bank.acc_number},
         }
         if self.kind == "guarantor_demand":
             guarantee = contract.guarantee_ids.filtered(lambda g: g.partner_id == self.partner_id)[:1]
@@ -220,10 +256,13 @@ class CollectionNotice(models.Model):
     def _generate_document(self):
         """A new version of the notice's document, from the current amounts of the case."""
         for notice in self:
-            kinds = dict(notice._fields["kind"]._description_selection(self.env))
+            # File names in Chinese, like the documents.
+            kinds = dict(notice._fields["kind"]._description_selection(self.with_context(lang="zh_CN").env))
+            data = notice._document_data()
             document = self.env["loan.document"].generate(
-                notice.case_id, notice.kind, notice._document_data(), "%s-%s" % (kinds[notice.kind], notice.name))
-            notice.sudo().write({"amount_demanded": notice.case_id.total_due,
+                notice.case_id, notice.kind, data, "%s-%s" % (kinds[notice.kind], notice.name))
+            total = sum(amount for _label, amount in self._amount_lines(notice.case_id.sudo()))
+            notice.sudo().write({"amount_demanded": float(total),
                                  "attachment_id": document.attachment_id.id})
         return True
 

@@ -64,6 +64,12 @@ class LoanDocumentTemplate(models.Model):
         return {doc_type: ("loan_collection", schema) for doc_type, schema in NOTICE_SCHEMAS.items()}
 
     @api.model
+    def _doc_types_for_model(self, res_model):
+        """The document types generated for records of res_model (what the document wizard offers
+        there); loan_legal adds the court documents of a legal case."""
+        return {"collection.case": ["overdue_notice", "guarantor_demand"]}.get(res_model, [])
+
+    @api.model
     def _placeholders(self, doc_type):
         """The schema of doc_type's data."""
         return self._document_types()[doc_type][1]

@@ -7,7 +7,8 @@ own "today" helpers, which give the server's UTC date or the day in the caller's
 (which a caller chooses). Datetimes are stored in UTC as Odoo does; ``business_now`` gives that
 UTC time, read from services/clock.py so that tests can freeze it.
 """
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.addons.base.res.res_partner import _tz_get
 
 from ..services import clock
@@ -41,4 +42,25 @@ class ResCompany(models.Model):
         help="The company's calendar day in this time zone is \"today\" for the daily collection run, days "
              "overdue, penalty interest, promises, recoveries and court deadlines; quiet hours are judged "
              "on the debtor's clock, which is this one unless the debtor's own is recorded.")
+    collection_bank_id = fields.Many2one(
+        "res.partner.bank", string="Repayment Account",
+        domain=lambda self: [("partner_id", "=", self.env.user.company_id.partner_id.id)],
+        help="The account debtors and guarantors are asked to repay to: printed on every overdue notice and "
+             "demand letter. Empty: the company's first bank account.")
+
+    @api.constrains("collection_bank_id", "partner_id")
+    def _check_collection_bank(self):
+        for company in self:
+            bank = company.collection_bank_id
+            if bank and bank.partner_id != company.partner_id:
+                raise ValidationError(_(
+                    "The repayment account %s belongs to %s, not to %s: choose one of the company's own bank "
+                    "accounts (add it on the company's contact, Accounting tab).") % (
+                    bank.acc_number, bank.partner_id.display_name, company.name))
+
+    @api.multi
+    def _collection_bank(self):
+        """The bank account printed on demands (the chosen one, else the company's first)."""
+        self.ensure_one()
+        return self.collection_bank_id or self.partner_id.bank_ids[:1]
 

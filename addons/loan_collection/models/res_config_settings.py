@@ -14,6 +14,7 @@ class ResConfigSettings(models.TransientModel):
         help="Last day of each aging bucket; the default gives 1-3, 4-6, 7-30, 31-60, 61-90 and 90+.")
 
     loan_business_tz = fields.Selection(related="company_id.business_tz")
+    loan_collection_bank_id = fields.Many2one(related="company_id.collection_bank_id")
 
     loan_quiet_start = fields.Integer(string="Quiet Hours Start", default=22,
                                       help="No collection contact from this hour (GB/T 45251-2025).")

@@ -1,5 +1,6 @@
 # Odoo's own test runner (odoo-bin --test-enable) runs the test modules imported here; pytest-odoo
 # (make test) collects the same files by path.
+from . import test_address
 from . import test_aging
 from . import test_allocation
 from . import test_allocation_orders

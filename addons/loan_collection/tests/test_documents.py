@@ -36,7 +36,12 @@ class TestDocuments(LoanCase):
         self.assertIn("测试借款人甲：", text)
         self.assertIn(self.contract.name, text)
         self.assertIn("借款本金¥120,000.00（大写：人民币壹拾贰万元整）", text)
-        self.assertIn("联系地址：浙江省 杭州市 杭州市西湖区测试路1号", text)
+        # The city is in the street already: said once (not "浙江省 杭州市 杭州市西湖区…").
+        self.assertIn("联系地址：浙江省杭州市西湖区测试路1号", text)
+        # 征信业管理条例 第十五条: the report is announced beforehand, not stated as done.
+        self.assertIn("将依法报送金融信用信息基础数据库", text)
+        self.assertNotIn("已报送", text)
+        self.assertIn("还款账户：中国工商银行杭州西湖支行，户名：测试小额贷款有限公司，账号：1202 0211 0990 0123 456", text)
         self.assertIn("逾期本金：", text)
         self.assertIn("已逾期8天", text)
         # Principal 9461.85 and interest 1200.00 of the first installment, plus penalty interest.
@@ -46,6 +51,46 @@ class TestDocuments(LoanCase):
         self.assertEqual(docx_render.leftover_placeholders(base64.b64decode(document.attachment_id.datas)), [])
         self.assertEqual(notice.attachment_id, document.attachment_id)
         self.assertIn('"days_overdue": 8', document.data_snapshot)
+
+    def test_notice_total_is_the_sum_of_its_lines(self):
+        # Fees are listed and totalled (CS2026000004 listed ¥8,000 of fees and left them out of the total).
+        self.case.write({"fees_amount": 8000.0})
+        self.run_on("2026-02-23")
+        self.case.action_generate_notice()
+        notice = self.case.notice_ids
+        text = self.text(notice.case_id.document_ids)
+        self.assertIn("实现债权的费用：¥8,000.00（大写：人民币捌仟元整）", text)
+        expected = round(self.case.overdue_principal + self.case.overdue_interest + self.case.penalty_interest
+                         + 8000.0, 2)
+        self.assertIn("合计：¥{:,.2f}".format(expected), text)
+        self.assertAlmostEqual(notice.amount_demanded, expected, places=2)
+
+    def test_no_notice_for_a_case_with_nothing_overdue(self):
+        installment = self.contract.invoice_ids.sorted("installment_number")[0]
+        self.env["collection.recovery"].sudo(self.finance)._register_recovery(
+            self.case.sudo(self.finance), "debtor", self.borrower,
+            round(installment.residual + self.case.penalty_interest, 2), "2026-02-23", self.bank_journal)
+        self.run_on("2026-02-23")
+        self.assertEqual(self.case.days_overdue, 0)
+        with self.assertRaisesRegex(UserError, "nothing overdue"):
+            self.case.action_generate_notice()
+        with self.assertRaisesRegex(UserError, "nothing overdue"):
+            self.case.action_generate_guarantor_demands()
+        self.assertFalse(self.case.notice_ids)
+        self.assertFalse(self.case.document_ids)
+
+    def test_notice_without_repayment_account_refused(self):
+        company = self.env.user.company_id
+        company.collection_bank_id = False
+        company.partner_id.bank_ids.unlink()
+        with self.assertRaisesRegex(UserError, "no repayment account"):
+            self.case.action_generate_notice()
+        self.assertFalse(self.case.notice_ids)
+
+    def test_repayment_account_of_another_partner_refused(self):
+        bank = self.env["res.partner.bank"].create({"partner_id": self.borrower.id, "acc_number": "6222 0000 1111"})
+        with self.assertRaisesRegex(ValidationError, "belongs to"):
+            self.env.user.company_id.collection_bank_id = bank
 
     def test_regenerating_keeps_both_versions(self):
         self.case.action_generate_notice()

@@ -95,15 +95,15 @@ class LoanDocumentTemplate(models.Model):
         types.update({doc_type: ("loan_legal", schema) for doc_type, schema in SCHEMAS.items()})
         return types
 
+    @api.model
+    def _doc_types_for_model(self, res_model):
+        if res_model == "legal.case":
+            return [key for key, _label in LEGAL_DOC_TYPES]
+        return super(LoanDocumentTemplate, self)._doc_types_for_model(res_model)
+
 
 class LoanDocument(models.Model):
     _inherit = "loan.document"
-
-    doc_type = fields.Selection(selection_add=LEGAL_DOC_TYPES)
-
-
-class LoanDocumentBulk(models.TransientModel):
-    _inherit = "loan.document.bulk"
 
     doc_type = fields.Selection(selection_add=LEGAL_DOC_TYPES)
 

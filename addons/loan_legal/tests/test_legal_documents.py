@@ -162,6 +162,19 @@ class TestLegalDocuments(LegalTestCase):
         self.assertEqual(sorted(c.contract_id.name for c in cases),
                          sorted(c.contract_id.name for c in cases for t in texts if c.contract_id.name in t))
 
+    def test_wizard_offers_only_what_a_legal_case_can_generate(self):
+        Bulk = self.env["loan.document.bulk"].sudo(self.lawyer).with_context(
+            active_model="legal.case", active_ids=self.case.ids)
+        offered = [key for key, _label in Bulk.fields_get(["doc_type"])["doc_type"]["selection"]]
+        self.assertIn("complaint", offered)
+        self.assertNotIn("overdue_notice", offered)
+        self.assertNotIn("guarantor_demand", offered)
+        # Over RPC, a type the form does not offer is refused with a message (it crashed before).
+        wizard = Bulk.with_context(active_model=None).create({
+            "doc_type": "overdue_notice", "res_model": "legal.case", "res_ids": str(self.case.id)})
+        with self.assertRaisesRegex(UserError, "cannot be generated from these records"):
+            wizard.action_generate()
+
     def test_collector_cannot_generate_court_documents(self):
         from odoo.exceptions import AccessError
         with self.assertRaises(AccessError):
