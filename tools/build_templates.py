@@ -161,6 +161,9 @@ def complaint():
     save(d, "loan_legal", "complaint")
 
 
+# A case number carries its own brackets (（2026）浙0106民初1234号): never put it inside another pair.
+
+
 def preservation():
     d = layout.new_document()
     title(d, "财产保全申请书")
@@ -170,7 +173,7 @@ def preservation():
     para(d, "请求依法冻结被申请人名下银行存款{{ preservation.amount.figures }}（大写：人民币{{ preservation.amount.upper }}），"
             "或查封、扣押其名下等值的其他财产。")
     heading(d, "事实与理由：")
-    para(d, "申请人与被申请人金融借款合同纠纷一案{% if case.number is defined %}（{{ case.number }}）{% endif %}，"
+    para(d, "申请人与被申请人金融借款合同纠纷一案{% if case.number is defined %}，案号{{ case.number }}{% endif %}，"
             "被申请人逾期未归还借款，截至{{ claim.date }}尚欠本息合计{{ claim.total.figures }}。为防止被申请人转移、隐匿财产，"
             "致使将来的判决难以执行，根据《中华人民共和国民事诉讼法》第一百零三条之规定，特申请财产保全。")
     para(d, "{% if assets %}已知被申请人财产线索如下：{% endif %}")
@@ -190,7 +193,7 @@ def enforcement():
     applicant(d)
     parties(d)
     heading(d, "执行依据：")
-    para(d, "{{ court.name }}{{ judgment.kind }}（{{ case.number }}），于{{ judgment.effective }}发生法律效力。")
+    para(d, "{{ court.name }}{{ case.number }}{{ judgment.kind }}，于{{ judgment.effective }}发生法律效力。")
     heading(d, "请求事项：")
     para(d, "1. 请求强制被申请人履行{{ judgment.kind }}确定的给付义务，支付{{ enforcement.amount.figures }}"
             "（大写：人民币{{ enforcement.amount.upper }}）及迟延履行期间的债务利息；")
@@ -216,8 +219,8 @@ def consumption_restriction():
     heading(d, "请求事项：")
     para(d, "请求对被申请人{{ restriction.person }}采取限制消费措施，限制其高消费及非生活和工作必需的消费行为。")
     heading(d, "事实与理由：")
-    para(d, "申请人与被申请人金融借款合同纠纷一案，{{ court.name }}作出的（{{ case.number }}）{{ judgment.kind }}已发生法律效力，"
-            "申请人已申请强制执行（{{ case.enforcement_number }}）。被申请人未按执行通知书指定的期间履行生效法律文书确定的"
+    para(d, "申请人与被申请人金融借款合同纠纷一案，{{ court.name }}作出的{{ case.number }}{{ judgment.kind }}已发生法律效力，"
+            "申请人已申请强制执行，执行案号{{ case.enforcement_number }}。被申请人未按执行通知书指定的期间履行生效法律文书确定的"
             "给付义务。根据《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条、第三条之规定，特申请对被申请人"
             "限制消费：不得乘坐飞机、列车软卧、轮船二等以上舱位，不得在星级以上宾馆、酒店、夜总会、高尔夫球场等场所进行高消费，"
             "不得购买不动产或者新建、扩建、高档装修房屋，不得租赁高档写字楼、宾馆、公寓等场所办公，不得购买非经营必需车辆，"
@@ -238,8 +241,8 @@ def dishonest_listing():
     heading(d, "请求事项：")
     para(d, "请求将被申请人{{ restriction.person }}纳入失信被执行人名单，并依法予以信用惩戒。")
     heading(d, "事实与理由：")
-    para(d, "{{ court.name }}作出的（{{ case.number }}）{{ judgment.kind }}已发生法律效力，申请人已申请强制执行"
-            "（{{ case.enforcement_number }}）。被申请人{{ restriction.ground }}。根据《最高人民法院关于公布失信被执行人名单信息的"
+    para(d, "{{ court.name }}作出的{{ case.number }}{{ judgment.kind }}已发生法律效力，申请人已申请强制执行，"
+            "执行案号{{ case.enforcement_number }}。被申请人{{ restriction.ground }}。根据《最高人民法院关于公布失信被执行人名单信息的"
             "若干规定》第一条之规定，被申请人符合纳入失信被执行人名单的情形，特此申请。")
     para(d, "此致")
     para(d, "{{ court.name }}", indent=False)

@@ -5,6 +5,7 @@ does the templates, versions and files)."""
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.loan_collection.services.address import cn_address
 from odoo.addons.loan_collection.services.docx_render import MONEY, cn_date, money
 from odoo.addons.loan_collection.models.res_company import business_today
 
@@ -131,7 +132,7 @@ class LegalCase(models.Model):
             "kind": "company" if partner.is_company else "person",
             "id_label": "统一社会信用代码" if partner.identity_type == "credit_code" else "公民身份号码",
             "id_number": partner.identity_number,
-            "address": " ".join(filter(None, [partner.state_id.name, partner.city, partner.street, partner.street2])),
+            "address": cn_address(partner.state_id.name, partner.city, partner.street, partner.street2),
             "phone": partner.mobile or partner.phone,
             "legal_representative": partner.legal_representative,
         }
@@ -169,8 +170,8 @@ class LegalCase(models.Model):
             court = case.enforcement_court_id or case.court_id
         result = {
             "company": {"name": company.name,
-                        "address": " ".join(filter(None, [company.state_id.name, company.city, company.street,
-                                                          company.street2])),
+                        "address": cn_address(company.state_id.name, company.city, company.street,
+                                              company.street2),
                         "phone": company.phone, "legal_representative": plaintiff.legal_representative,
                         "credit_code": plaintiff.identity_number or company.company_registry or company.vat},
             "date": cn_date(business_today(self)),

@@ -89,7 +89,7 @@ class TestLegalDocuments(LegalTestCase):
         self.judged()
         _document, text = self.generate("enforcement")
         self.assertIn("强制执行申请书", text)
-        self.assertIn("民事判决书（（2025）浙0106民初1234号），于2025年9月22日发生法律效力", text)
+        self.assertIn("杭州市西湖区人民法院（2025）浙0106民初1234号民事判决书，于2025年9月22日发生法律效力", text)
         self.assertIn("¥350,000.00（大写：人民币叁拾伍万元整）", text)
         self.assertIn("履行期限已于2025年10月2日届满", text)
 
@@ -199,6 +199,16 @@ class TestDemoDocuments(LegalTestCase):
             document = case._generate_documents(doc_type)
             content = base64.b64decode(document.attachment_id.datas)
             self.assertEqual(docx_render.leftover_placeholders(content), [], doc_type)
+            text = docx_render.document_text(content)
+            # A case number carries its own brackets: printed once, （2026）浙0106民初1234号, not （（2026）…）.
+            self.assertNotIn("（（", text, doc_type)
+            # Addresses from the province down, no place said twice (not "浙江省 杭州市 杭州市西湖区…").
+            self.assertNotIn("浙江省 ", text, doc_type)
+            self.assertNotIn("杭州市杭州市", text, doc_type)
+            if doc_type in ("enforcement", "consumption_restriction", "dishonest_listing"):
+                self.assertIn("%s民事判决书" % case.case_number, text, doc_type)
+            if doc_type in ("consumption_restriction", "dishonest_listing"):
+                self.assertIn("执行案号%s" % case.enforcement_case_number, text, doc_type)
             if office:
                 with tempfile.TemporaryDirectory() as folder:
                     path = os.path.join(folder, doc_type + ".docx")
