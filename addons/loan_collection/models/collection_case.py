@@ -293,6 +293,8 @@ class CollectionCase(models.Model):
             if doc_type == "overdue_notice":
                 notices |= notices.create({"case_id": case.id, "kind": doc_type, "partner_id": case.partner_id.id})
             elif doc_type == "guarantor_demand":
+                if not case.contract_id.guarantee_ids:
+                    raise UserError(_("Contract %s has no guarantor to send a demand to.") % case.contract_id.name)
                 for guarantor in case.contract_id.guarantee_ids.mapped("partner_id"):
                     notices |= notices.create({"case_id": case.id, "kind": doc_type, "partner_id": guarantor.id})
             else:

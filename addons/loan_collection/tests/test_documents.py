@@ -151,6 +151,35 @@ class TestDocuments(LoanCase):
         names = sorted(docx_render.document_text(archive.read(name)).split("\n")[2] for name in archive.namelist())
         self.assertEqual(names, sorted(["另一借款人：", "测试借款人甲："]))
 
+    def test_bulk_generates_what_it_can_and_lists_the_rest(self):
+        settled = self.make_contract(borrower=self.env["res.partner"].create({"name": "已结清借款人"}))
+        self.run_on("2026-02-23")
+        settled_case = settled.case_ids
+        installment = settled.invoice_ids.sorted("installment_number")[0]
+        self.env["collection.recovery"].sudo(self.finance)._register_recovery(
+            settled_case.sudo(self.finance), "debtor", settled.partner_id,
+            round(installment.residual + settled_case.penalty_interest, 2), "2026-02-23", self.bank_journal)
+        self.run_on("2026-02-23")
+        wizard = self.env["loan.document.bulk"].with_context(
+            active_model="collection.case", active_ids=(self.case | settled_case).ids).create(
+            {"doc_type": "overdue_notice"})
+        action = wizard.action_generate()
+        # The wizard stays open with the result: one made, one refused with the reason.
+        self.assertEqual(action["res_model"], "loan.document.bulk")
+        self.assertEqual((wizard.generated_count, wizard.refused_count), (1, 1))
+        self.assertIn(settled_case.display_name, wizard.refusals)
+        self.assertIn("nothing overdue", wizard.refusals)
+        archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(wizard.zip_file)))
+        self.assertEqual(len(archive.namelist()), 1)
+        self.assertTrue(self.case.notice_ids)
+        self.assertFalse(settled_case.notice_ids)
+        # Nothing to generate at all: a message with the reasons, no empty zip.
+        wizard = self.env["loan.document.bulk"].with_context(
+            active_model="collection.case", active_ids=settled_case.ids).create({"doc_type": "overdue_notice"})
+        with self.assertRaisesRegex(UserError, "No document could be generated"):
+            wizard.action_generate()
+        self.assertFalse(wizard.zip_file)
+
     def test_collector_cannot_upload_templates(self):
         from odoo.exceptions import AccessError
         with self.assertRaises(AccessError):

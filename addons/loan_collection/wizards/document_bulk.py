@@ -5,7 +5,7 @@ import io
 import zipfile
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class LoanDocumentBulk(models.TransientModel):
@@ -20,6 +20,10 @@ class LoanDocumentBulk(models.TransientModel):
     count = fields.Integer(compute="_compute_count", string="Records")
     zip_file = fields.Binary(readonly=True, attachment=False)
     zip_name = fields.Char(readonly=True)
+    state = fields.Selection([("choose", "Choose"), ("done", "Done")], default="choose", readonly=True)
+    generated_count = fields.Integer(string="Generated", readonly=True)
+    refused_count = fields.Integer(string="Not Generated", readonly=True)
+    refusals = fields.Text(string="Not Generated, and Why", readonly=True)
 
     @api.model
     def _selection_doc_type(self):
@@ -39,16 +43,38 @@ class LoanDocumentBulk(models.TransientModel):
             wizard.count = len([i for i in (wizard.res_ids or "").split(",") if i])
 
     @api.multi
+    def _generate_each(self, records):
+        """Generate for each record on its own: (documents made, [(record, reason)] of those that
+        could not be). A record refused (missing data, nothing overdue ...) leaves nothing behind
+        and does not stop the others."""
+        documents = self.env["loan.document"]
+        refused = []
+        for record in records:
+            try:
+                with self.env.cr.savepoint():
+                    documents |= record._generate_documents(self.doc_type)
+            except (UserError, ValidationError) as error:
+                self.env.cache.invalidate()
+                refused.append((record, error.name))
+        return documents, refused
+
+    @api.multi
     def action_generate(self):
+        """One document per record, all in one zip; the records that could not have one are
+        listed with the reason on the wizard (nothing is generated for them)."""
         self.ensure_one()
+        Template = self.env["loan.document.template"]
         records = self.env[self.res_model].browse([int(i) for i in self.res_ids.split(",") if i])
         if not records:
             raise UserError(_("Select the cases to generate documents for."))
-        if self.doc_type not in self.env["loan.document.template"]._doc_types_for_model(self.res_model):
-            labels = dict(self.env["loan.document.template"]._fields["doc_type"]._description_selection(self.env))
+        if self.doc_type not in Template._doc_types_for_model(self.res_model):
+            labels = dict(Template._fields["doc_type"]._description_selection(self.env))
             raise UserError(_("A %s cannot be generated from these records: choose one of the document types "
                               "offered in the list.") % labels.get(self.doc_type, self.doc_type))
-        documents = records._generate_documents(self.doc_type)
+        documents, refused = self._generate_each(records)
+        refusals = "\n".join("%s: %s" % (record.display_name, reason) for record, reason in refused)
+        if not documents:
+            raise UserError(_("No document could be generated:\n%s") % refusals)
         if len(records) == 1 and len(documents) == 1:
             # One case: the .docx itself.
             return {"type": "ir.actions.act_url", "target": "self",
@@ -57,12 +83,27 @@ class LoanDocumentBulk(models.TransientModel):
         with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
             for document in documents:
                 archive.writestr(document.name, base64.b64decode(document.attachment_id.datas))
-        label = dict(self.env["loan.document.template"]._fields["doc_type"]._description_selection(
+        label = dict(Template._fields["doc_type"]._description_selection(
             self.with_context(lang="zh_CN").env))[self.doc_type]
-        self.write({"zip_file": base64.b64encode(stream.getvalue()), "zip_name": "%s.zip" % label})
+        self.write({"zip_file": base64.b64encode(stream.getvalue()), "zip_name": "%s.zip" % label,
+                    "state": "done", "generated_count": len(documents), "refused_count": len(refused),
+                    "refusals": refusals or False})
+        if refused:
+            # Show what was made and what was not; the zip is downloaded from the wizard.
+            return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id,
+                    "view_mode": "form", "target": "new", "name": _("Generate Documents")}
+        return self._download_action()
+
+    @api.multi
+    def _download_action(self):
         return {
             "type": "ir.actions.act_url",
             "url": "/web/content/?model=%s&id=%s&field=zip_file&filename_field=zip_name&download=true"
                    % (self._name, self.id),
             "target": "self",
         }
+
+    @api.multi
+    def action_download(self):
+        self.ensure_one()
+        return self._download_action()
