@@ -9,6 +9,8 @@ from odoo.addons.loan_collection.services.address import cn_address
 from odoo.addons.loan_collection.services.docx_render import MONEY, cn_date, money
 from odoo.addons.loan_collection.models.res_company import business_today
 
+from .legal_evidence import EVIDENCE_PURPOSE
+
 LEGAL_DOC_TYPES = [
     ("complaint", "Civil Complaint (Element Style)"),
     ("preservation", "Property Preservation Application"),
@@ -26,16 +28,6 @@ METHOD_WORDS = {"equal_installment": "等额本息", "equal_principal": "等额�
                 "interest_only": "按月付息、到期还本"}
 ASSET_WORDS = {"real_estate": "不动产", "vehicle": "车辆", "bank_deposit": "银行存款", "securities": "证券",
                "equity": "股权", "receivable": "应收账款", "other": "其他财产"}
-EVIDENCE_PURPOSE = {
-    "loan_contract": "证明原告与被告之间的借款合同关系及借款金额、期限、利率、还款方式等约定",
-    "guarantee_contract": "证明担保人提供担保的事实及担保方式、范围",
-    "disbursement": "证明原告已按约发放借款",
-    "repayment": "证明被告的还款情况及逾期欠款金额",
-    "notice": "证明原告已催收，诉讼时效中断",
-    "identity": "证明各方当事人的主体资格",
-    "power_of_attorney": "证明代理人的代理权限",
-    "other": "证明案件相关事实",
-}
 # 失信名单规定 第一条 (一)-(六).
 GROUND_WORDS = {
     "able_refuses": "有履行能力而拒不履行生效法律文书确定的义务",
@@ -47,6 +39,8 @@ GROUND_WORDS = {
 }
 PERSON_ROLE_WORDS = {"debtor": "被执行人", "legal_representative": "法定代表人", "principal_officer": "主要负责人",
                      "responsible_person": "直接责任人员", "actual_controller": "实际控制人"}
+SOURCE_WORDS = {"plaintiff": "原告保存", "signed": "被告签署，原告保存原件", "third_party": "第三方出具",
+                "registry": "登记机关登记", "court": "申请人民法院调取", False: "原告提供"}
 JUDGMENT_WORDS = {"judgment": "民事判决书", "ruling": "民事裁定书"}
 # The data each court document gives its template (LegalCase._document_data and the
 # _document_data_<type> builders below make it; a template may use only these paths:
@@ -312,8 +306,14 @@ class LegalCase(models.Model):
         evidence = self.evidence_ids.filtered(lambda e: e.state != "missing")
         if not evidence:
             raise UserError(_("No evidence is collected yet: mark the collected items on the Evidence tab."))
-        return {"evidence": [{"name": e.name, "source": "原告提供", "purpose": EVIDENCE_PURPOSE[e.kind],
-                              "pages": str(len(e.attachment_ids) or 1)} for e in evidence]}
+        unknown = evidence.filtered(lambda e: not e._list_pages())
+        if unknown:
+            raise UserError(_("The page count of this evidence is not known: %s. Attach it as PDF or images, or enter "
+                              "its pages on the Evidence tab, then generate the evidence list again.")
+                            % "、".join(unknown.mapped("name")))
+        return {"evidence": [{"name": e.name + ("" if e.original else "（复印件）"), "source": SOURCE_WORDS[e.source],
+                              "purpose": e.purpose or EVIDENCE_PURPOSE[e.kind], "pages": str(e._list_pages())}
+                             for e in evidence]}
 
     # Actions -------------------------------------------------------------------------------
 

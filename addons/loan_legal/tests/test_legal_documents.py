@@ -115,10 +115,36 @@ class TestLegalDocuments(LegalTestCase):
         _document, text = self.generate("power_of_attorney")
         self.assertIn("受托人：t_lawyer，委托人的工作人员，联系电话：13700003333", text)
         self.assertIn("测试借款人甲、测试担保人乙金融借款合同纠纷", text)
+        evidence = self.case.sudo().evidence_ids
+        with self.assertRaisesRegex(UserError, "page count of this evidence is not known"):
+            self.generate("evidence_list")
+        # Pages counted from the attached PDF (a real 3-page file), or entered by hand.
+        contract_evidence = evidence.filtered(lambda e: e.kind == "loan_contract")
+        contract_evidence.write({"attachment_ids": [(0, 0, {
+            "name": "借款合同.pdf", "datas_fname": "借款合同.pdf", "datas": base64.b64encode(self.pdf(3)),
+            "mimetype": "application/pdf"})]})
+        self.assertEqual(contract_evidence.pages_counted, 3)
+        (evidence - contract_evidence).write({"pages": 2})
+        identity = evidence.filtered(lambda e: e.kind == "identity")
+        identity.write({"original": False, "source": "registry", "purpose": "证明被告身份及住所"})
         _document, text = self.generate("evidence_list")
         self.assertIn("证据清单", text)
-        self.assertIn("借款合同", text)
-        self.assertIn("证明原告已按约发放借款", text)
+        # Table cells, row by row: number, name, source, purpose, pages.
+        self.assertIn("\n1\n%s\n被告签署，原告保存原件\n证明原告与被告之间的借款合同关系及借款金额、期限、利率、还款方式等约定\n3\n"
+                      % contract_evidence.name, text)
+        self.assertIn("\n第三方出具\n证明原告已按约发放借款\n2\n", text)
+        self.assertIn("%s（复印件）\n登记机关登记\n证明被告身份及住所\n2\n" % identity.name, text)
+
+    @staticmethod
+    def pdf(pages):
+        from reportlab.pdfgen import canvas
+        stream = io.BytesIO()
+        document = canvas.Canvas(stream)
+        for page in range(pages):
+            document.drawString(100, 750, "page %d" % (page + 1))
+            document.showPage()
+        document.save()
+        return stream.getvalue()
 
     def test_missing_contract_data_refused_by_name(self):
         self.case.contract_id.sudo().place_signed = False
