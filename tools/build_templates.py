@@ -195,12 +195,19 @@ def enforcement():
     heading(d, "执行依据：")
     para(d, "{{ court.name }}{{ case.number }}{{ judgment.kind }}，于{{ judgment.effective }}发生法律效力。")
     heading(d, "请求事项：")
-    para(d, "1. 请求强制被申请人履行{{ judgment.kind }}确定的给付义务，支付{{ enforcement.amount.figures }}"
-            "（大写：人民币{{ enforcement.amount.upper }}）及迟延履行期间的债务利息；")
-    para(d, "2. 本案执行费用由被申请人承担。")
+    # The request is the judgment's operative terms as written (判决主文), then the doubled interest
+    # for the delay (民诉法 2023 第二百六十四条) and the costs.
+    para(d, "1. 请求强制被申请人履行{{ court.name }}{{ case.number }}{{ judgment.kind }}确定的下列义务：")
+    para(d, "{%p for line in judgment.terms %}")
+    para(d, "{{ line }}")
+    para(d, "{%p endfor %}")
+    para(d, "（截至本申请之日尚未履行的金额为{{ enforcement.amount.figures }}，大写：人民币{{ enforcement.amount.upper }}）；")
+    para(d, "2. 请求强制被申请人加倍支付迟延履行期间的债务利息（《中华人民共和国民事诉讼法》第二百六十四条）；")
+    para(d, "3. 本案执行费用由被申请人承担。")
     heading(d, "事实与理由：")
-    para(d, "上述法律文书确定的履行期限已于{{ judgment.performance_deadline }}届满，被申请人至今未履行或未全部履行。"
-            "根据《中华人民共和国民事诉讼法》第二百四十七条、第二百五十条之规定，申请人在法定期限内申请强制执行。")
+    para(d, "{{ court.name }}于{{ judgment.date }}作出{{ case.number }}{{ judgment.kind }}，该{{ judgment.kind }}已于"
+            "{{ judgment.effective }}发生法律效力，确定的履行期限已于{{ judgment.performance_deadline }}届满，被申请人至今未履行"
+            "或未全部履行。根据《中华人民共和国民事诉讼法》第二百四十七条、第二百五十条之规定，申请人在法定期限内申请强制执行。")
     para(d, "{% if assets %}已知被申请人财产线索：{% endif %}")
     para(d, "{%p for a in assets %}")
     para(d, "{{ loop.index }}. {{ a.owner }}名下{{ a.kind }}：{{ a.details }}。")
@@ -217,7 +224,9 @@ def consumption_restriction():
     applicant(d)
     parties(d)
     heading(d, "请求事项：")
-    para(d, "请求对被申请人{{ restriction.person }}采取限制消费措施，限制其高消费及非生活和工作必需的消费行为。")
+    para(d, "请求对被申请人{{ restriction.person }}采取限制消费措施，限制其高消费及非生活和工作必需的消费行为"
+            "{% if restriction.company_people is defined %}，并限制其{{ restriction.company_people }}实施上述消费行为"
+            "{% endif %}。")
     heading(d, "事实与理由：")
     para(d, "申请人与被申请人金融借款合同纠纷一案，{{ court.name }}作出的{{ case.number }}{{ judgment.kind }}已发生法律效力，"
             "申请人已申请强制执行，执行案号{{ case.enforcement_number }}。被申请人未按执行通知书指定的期间履行生效法律文书确定的"
@@ -226,7 +235,7 @@ def consumption_restriction():
             "不得购买不动产或者新建、扩建、高档装修房屋，不得租赁高档写字楼、宾馆、公寓等场所办公，不得购买非经营必需车辆，"
             "不得旅游、度假，子女不得就读高收费私立学校，不得支付高额保费购买保险理财产品，不得乘坐G字头动车组列车全部座位、"
             "其他动车组列车一等以上座位等其他非生活和工作必需的消费行为。{% if restriction.company_people is defined %}"
-            "被执行人为单位的，一并限制其{{ restriction.company_people }}。{% endif %}")
+            "被申请人为单位，依照该规定第三条第二款，其{{ restriction.company_people }}亦不得实施上述行为。{% endif %}")
     para(d, "此致")
     para(d, "{{ court.name }}", indent=False)
     signature(d, "申请人：{{ company.name }}（盖章）", "{{ date }}")
@@ -242,8 +251,9 @@ def dishonest_listing():
     para(d, "请求将被申请人{{ restriction.person }}纳入失信被执行人名单，并依法予以信用惩戒。")
     heading(d, "事实与理由：")
     para(d, "{{ court.name }}作出的{{ case.number }}{{ judgment.kind }}已发生法律效力，申请人已申请强制执行，"
-            "执行案号{{ case.enforcement_number }}。被申请人{{ restriction.ground }}。根据《最高人民法院关于公布失信被执行人名单信息的"
-            "若干规定》第一条之规定，被申请人符合纳入失信被执行人名单的情形，特此申请。")
+            "执行案号{{ case.enforcement_number }}。被申请人至今未履行生效法律文书确定的义务，且{{ restriction.facts }}，"
+            "属于《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条第（{{ restriction.ground_item }}）项规定的"
+            "“{{ restriction.ground }}”情形。根据该规定第一条之规定，特申请将被申请人纳入失信被执行人名单。")
     para(d, "此致")
     para(d, "{{ court.name }}", indent=False)
     signature(d, "申请人：{{ company.name }}（盖章）", "{{ date }}")

@@ -168,6 +168,10 @@ class LegalCase(models.Model):
         string="Performance Period (days)", default=10,
         help="Days the judgment gives the debtor to pay from when it takes effect (typically 10); 0 when "
              "it sets no period.")
+    judgment_terms = fields.Text(
+        string="Operative Terms (判决主文)", copy=False,
+        help="The operative part of the effective judgment as written in it (\"一、被告……于本判决生效之日起十日内偿还"
+             "原告借款本金……\"): the enforcement application asks for exactly these terms.")
     appeal_date = fields.Date(string="Appeal Filed On", track_visibility="onchange", copy=False)
     effective_date = fields.Date(string="Effective On", track_visibility="onchange", copy=False,
                                  help="The day the judgment took effect (生效).")
@@ -464,7 +468,9 @@ class LegalCase(models.Model):
             if guarantee.partner_id.id in seen:
                 continue
             seen.add(guarantee.partner_id.id)
-            commands.append((0, 0, {"partner_id": guarantee.partner_id.id, "role": guarantee.role}))
+            # A counter-guarantor answers to the guarantor, not to the lender: not ordered by default.
+            commands.append((0, 0, {"partner_id": guarantee.partner_id.id, "role": guarantee.role,
+                                    "judgment_debtor": guarantee.role != "counter_guarantor"}))
         return commands
 
     @api.model
@@ -716,6 +722,10 @@ class LegalCaseParty(models.Model):
     sequence = fields.Integer(default=10)
     partner_id = fields.Many2one("res.partner", string="Defendant", required=True, index=True)
     role = fields.Selection(PARTY_ROLES, required=True, default="borrower")
+    judgment_debtor = fields.Boolean(
+        string="Judgment Debtor", default=True,
+        help="The judgment orders this defendant to perform: enforcement, restriction and listing applications "
+             "name the judgment debtors only.")
     is_company = fields.Boolean(related="partner_id.is_company", readonly=True)
     note = fields.Char()
 

@@ -37,6 +37,11 @@ GROUND_WORDS = {
     "breach_restriction": "违反限制消费令",
     "refuses_settlement": "无正当理由拒不履行执行和解协议",
 }
+# 失信名单规定 第一条: the item of each ground.
+GROUND_ITEMS = {"able_refuses": "一", "obstructs": "二", "evades": "三", "asset_report": "四",
+                "breach_restriction": "五", "refuses_settlement": "六"}
+# Applications made against the judgment debtors only.
+ENFORCEMENT_DOC_TYPES = ("enforcement", "consumption_restriction", "dishonest_listing")
 PERSON_ROLE_WORDS = {"debtor": "被执行人", "legal_representative": "法定代表人", "principal_officer": "主要负责人",
                      "responsible_person": "直接责任人员", "actual_controller": "实际控制人"}
 SOURCE_WORDS = {"plaintiff": "原告保存", "signed": "被告签署，原告保存原件", "third_party": "第三方出具",
@@ -59,8 +64,8 @@ COMMON = {
 _CLAIM = {"date": None, "principal": _MONEY, "interest": _MONEY, "penalty": _MONEY, "costs": _MONEY,
           "total": _MONEY, "interest_method": None, "penalty_method": None, "security": None}
 _ASSETS = [{"owner": None, "kind": None, "details": None, "value": _MONEY}]
-_JUDGMENT = {"kind": None, "date": None, "effective": None, "performance_deadline": None}
-_RESTRICTION = {"person": None, "ground": None, "company_people": None}
+_JUDGMENT = {"kind": None, "date": None, "effective": None, "performance_deadline": None, "terms": [None]}
+_RESTRICTION = {"person": None, "ground": None, "ground_item": None, "facts": None, "company_people": None}
 SCHEMAS = {
     "complaint": dict(COMMON, claim=_CLAIM, claims=[None], contract={
         "number": None, "date_signed": None, "place_signed": None, "principal": _MONEY, "disbursed": _MONEY,
@@ -154,13 +159,16 @@ class LegalCase(models.Model):
         case = self.sudo()
         company, contract = case.company_id, case.contract_id
         plaintiff = company.partner_id
+        parties = case.party_ids
+        if doc_type in ENFORCEMENT_DOC_TYPES:
+            parties = case._respondent_parties(doc_type)
         defendants = []
-        for party in case.party_ids:
+        for party in parties:
             data = self._party_data(party.partner_id, party.role)
             self._check_party_data(data)
             defendants.append(data)
         court = case.court_id
-        if doc_type in ("enforcement", "consumption_restriction", "dishonest_listing"):
+        if doc_type in ENFORCEMENT_DOC_TYPES:
             court = case.enforcement_court_id or case.court_id
         result = {
             "company": {"name": company.name,
@@ -254,11 +262,31 @@ class LegalCase(models.Model):
                 "preservation": {"amount": money(amount),
                                  "guarantee": "保险公司出具的诉讼财产保全责任保险保单或银行保函"}}
 
+    def _respondent_parties(self, doc_type):
+        """The respondents of an enforcement-stage application: the judgment debtors (民诉法 第247条:
+        the party that refuses to perform the effective judgment); for a restriction or listing, the
+        debtor it is against."""
+        if doc_type == "enforcement":
+            parties = self.party_ids.filtered("judgment_debtor")
+            if not parties:
+                raise UserError(_("No defendant of case %s is marked as judgment debtor: tick Judgment Debtor on the "
+                                  "defendants the judgment orders to perform (Defendants tab).") % self.name)
+            return parties
+        restriction = self._pending_restriction("consumption" if doc_type == "consumption_restriction" else "dishonest")
+        return self.party_ids.filtered(lambda p: p.partner_id == restriction.debtor_id)
+
     def _judgment_data(self):
         if not (self.judgment_date and self.effective_date):
             raise UserError(_("The judgment and the date it took effect are needed: fill them in on the legal case."))
+        if not self.case_number:
+            raise UserError(_("The case number of the judgment (First-instance Case No.) is needed: fill it in on the "
+                              "legal case."))
+        if not (self.judgment_terms or "").strip():
+            raise UserError(_("The operative terms of the judgment (判决主文) are needed: copy them from the judgment "
+                              "into Operative Terms on the legal case."))
         return {"kind": JUDGMENT_WORDS[self.judgment_kind], "date": cn_date(self.judgment_date),
-                "effective": cn_date(self.effective_date), "performance_deadline": cn_date(self.performance_deadline)}
+                "effective": cn_date(self.effective_date), "performance_deadline": cn_date(self.performance_deadline),
+                "terms": [line.strip() for line in self.judgment_terms.splitlines() if line.strip()]}
 
     def _document_data_enforcement(self):
         recovered = self.collection_case_id.sudo().recovered_amount if self.collection_case_id else 0
@@ -267,22 +295,48 @@ class LegalCase(models.Model):
                 "enforcement": {"amount": money(max(self.awarded_total - recovered, 0) or self.awarded_total),
                                 "court": court.name}}
 
-    def _restriction_data(self, kind):
-        restriction = self.restriction_ids.filtered(lambda r: r.kind == kind and r.state != "lifted")[:1]
-        if not restriction:
+    def _pending_restriction(self, kind):
+        """The restriction of `kind` being applied for. None is made again against a debtor while one
+        of the same kind is in force against him."""
+        restrictions = self.restriction_ids.filtered(lambda r: r.kind == kind)
+        pending = restrictions.filtered(lambda r: r.state == "applied")[:1]
+        if not pending:
+            in_force = restrictions.filtered(lambda r: r.state == "effective")[:1]
+            if in_force:
+                raise UserError(_("%s against %s is in force since %s (%s): no new application is made while it "
+                                  "lasts.") % (in_force.kind_label(), in_force.debtor_id.name, in_force.effective_date,
+                                               in_force.order_number or in_force.display_name))
             raise UserError(_("Record the restriction to apply for on the case first (Restrictions tab)."))
-        person = restriction.partner_id.name
-        if restriction.person_role != "debtor":
-            person = "%s（%s）" % (person, PERSON_ROLE_WORDS[restriction.person_role])
-        data = {"person": person}
+        in_force = restrictions.filtered(lambda r: r.state == "effective" and r.debtor_id == pending.debtor_id)[:1]
+        if in_force:
+            raise UserError(_("%s against %s is in force since %s (%s): no new application is made while it lasts.")
+                            % (in_force.kind_label(), in_force.debtor_id.name, in_force.effective_date,
+                               in_force.order_number or in_force.display_name))
+        return pending
+
+    def _restriction_data(self, kind):
+        restriction = self._pending_restriction(kind)
+        debtor = restriction.debtor_id.sudo()
+        # The respondent is the judgment debtor; for a company, the company itself, with the people
+        # the restriction also binds named (限制消费规定 第三条第二款).
+        data = {"person": debtor.name}
         if kind == "dishonest":
             if not restriction.ground:
                 raise UserError(_("Choose the listing ground on the restriction first."))
-            data["ground"] = GROUND_WORDS[restriction.ground]
-        debtor = restriction.debtor_id.sudo()
-        if debtor.is_company and debtor.legal_representative:
-            # 限制高消费规定 第三条第二款: for a company debtor, its legal representative too.
-            data["company_people"] = "法定代表人%s" % debtor.legal_representative
+            if not (restriction.facts or "").strip():
+                raise UserError(_("Describe on the restriction the facts that meet the listing ground (what the debtor "
+                                  "did, and when): the application states them (失信名单规定 第一条)."))
+            data.update(ground=GROUND_WORDS[restriction.ground], ground_item=GROUND_ITEMS[restriction.ground],
+                        facts=restriction.facts.strip().rstrip("。"))
+        if debtor.is_company:
+            people = self.restriction_ids.filtered(
+                lambda r: r.kind == kind and r.debtor_id == restriction.debtor_id and r.person_role != "debtor"
+                and r.state != "lifted")
+            named = ["%s%s" % (PERSON_ROLE_WORDS[r.person_role], r.partner_id.name) for r in people]
+            if not named and debtor.legal_representative:
+                named = ["法定代表人%s" % debtor.legal_representative]
+            if named:
+                data["company_people"] = "、".join(named)
         return {"judgment": self._judgment_data(), "restriction": data}
 
     def _document_data_consumption_restriction(self):

@@ -60,6 +60,10 @@ class LegalRestriction(models.Model):
                                         "(限制消费规定 第三条第二款).")
     ground = fields.Selection(LISTING_GROUNDS, string="Listing Ground",
                               help="失信名单规定 第一条: the ground for listing a dishonest debtor.")
+    facts = fields.Text(
+        string="Facts of the Ground",
+        help="What the debtor did that meets the listing ground, with the dates (e.g. \"2025年9月15日收到报告财产令后"
+             "逾期未报告财产\"): the listing application states them (失信名单规定 第一条).")
     application_date = fields.Date(string="Applied On", required=True, default=business_today)
     order_number = fields.Char(string="Order No.", track_visibility="onchange",
                                help="The court's decision or restriction order (限制消费令) number.")

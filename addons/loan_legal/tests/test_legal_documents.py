@@ -49,7 +49,9 @@ class TestLegalDocuments(LegalTestCase):
         case = self.file(self.case, "2025-06-02")
         case._write_checked({"stage": "judgment", "judgment_date": "2025-09-01", "judgment_served_date": "2025-09-05",
                     "awarded_principal": 300000.0, "awarded_interest": 50000.0, "performance_days": 10,
-                    "enforcement_case_number": "（2025）浙0106执999号"})
+                    "enforcement_case_number": "（2025）浙0106执999号",
+                    "judgment_terms": "一、被告测试借款人甲于本判决生效之日起十日内偿还原告借款本金300000元及利息50000元；\n"
+                                      "二、驳回原告的其他诉讼请求。"})
         case._write_checked({"effective_date": "2025-09-22", "stage": "effective"})
         return case
 
@@ -90,8 +92,25 @@ class TestLegalDocuments(LegalTestCase):
         _document, text = self.generate("enforcement")
         self.assertIn("强制执行申请书", text)
         self.assertIn("杭州市西湖区人民法院（2025）浙0106民初1234号民事判决书，于2025年9月22日发生法律效力", text)
-        self.assertIn("¥350,000.00（大写：人民币叁拾伍万元整）", text)
+        self.assertIn("¥350,000.00，大写：人民币叁拾伍万元整", text)
         self.assertIn("履行期限已于2025年10月2日届满", text)
+        # The request is the judgment's operative terms, then the doubled interest for the delay.
+        self.assertIn("确定的下列义务：\n一、被告测试借款人甲于本判决生效之日起十日内偿还原告借款本金300000元及利息50000元；\n"
+                      "二、驳回原告的其他诉讼请求。", text)
+        self.assertIn("加倍支付迟延履行期间的债务利息（《中华人民共和国民事诉讼法》第二百六十四条）", text)
+        # Only the judgment debtors are respondents (the counter-guarantor answers to the guarantor).
+        self.assertIn("被申请人（借款人）：测试借款人甲", text)
+        self.assertNotIn("测试担保人乙", text)
+
+    def test_enforcement_needs_the_operative_terms(self):
+        case = self.judged()
+        case.judgment_terms = False
+        with self.assertRaisesRegex(UserError, "operative terms of the judgment"):
+            self.generate("enforcement")
+        case.judgment_terms = "一、被告测试借款人甲偿还借款本金300000元。"
+        case.party_ids.write({"judgment_debtor": False})
+        with self.assertRaisesRegex(UserError, "marked as judgment debtor"):
+            self.generate("enforcement")
 
     def test_restriction_and_listing(self):
         case = self.judged()
@@ -100,16 +119,48 @@ class TestLegalDocuments(LegalTestCase):
         Restriction = self.env["legal.restriction"]
         Restriction.create({"case_id": case.id, "kind": "consumption", "debtor_id": self.borrower.id,
                             "partner_id": self.borrower.id, "application_date": "2025-11-01"})
-        Restriction.create({"case_id": case.id, "kind": "dishonest", "debtor_id": self.borrower.id,
-                            "partner_id": self.borrower.id, "ground": "able_refuses",
-                            "application_date": "2025-11-01"})
+        listing = Restriction.create({"case_id": case.id, "kind": "dishonest", "debtor_id": self.borrower.id,
+                                      "partner_id": self.borrower.id, "ground": "able_refuses",
+                                      "application_date": "2025-11-01"})
         _document, text = self.generate("consumption_restriction")
         self.assertIn("限制消费令申请书", text)
         self.assertIn("请求对被申请人测试借款人甲采取限制消费措施", text)
         self.assertIn("（2025）浙0106执999号", text)
+        self.assertNotIn("测试担保人乙", text)  # not a judgment debtor
+        # A listing states the facts that meet its ground (失信名单规定 第一条), not the statute alone.
+        with self.assertRaisesRegex(UserError, "facts that meet the listing ground"):
+            self.generate("dishonest_listing")
+        listing.facts = "2025年10月20日收到执行款后将其转入他人账户，拒不履行"
         _document, text = self.generate("dishonest_listing")
         self.assertIn("纳入失信被执行人名单申请书", text)
-        self.assertIn("有履行能力而拒不履行生效法律文书确定的义务", text)
+        self.assertIn("且2025年10月20日收到执行款后将其转入他人账户，拒不履行，属于《最高人民法院关于公布失信被执行人名单信息的"
+                      "若干规定》第一条第（一）项规定的“有履行能力而拒不履行生效法律文书确定的义务”情形", text)
+        # Not applied for again while the listing is in force.
+        listing.write({"order_number": "（2025）浙0106执999号之一", "effective_date": "2025-11-10"})
+        listing.action_effective()
+        with self.assertRaisesRegex(UserError, "is in force since 2025-11-10"):
+            self.generate("dishonest_listing")
+
+    def test_restriction_of_a_company_names_the_company_and_its_people(self):
+        case = self.judged()
+        company = self.env["res.partner"].create({
+            "name": "杭州某某贸易有限公司", "is_company": True, "identity_type": "credit_code",
+            "identity_number": "91330106MA2K8P4Q6N", "street": "象山路51号", "city": "杭州市",
+            "phone": "0571-87651234", "legal_representative": "郑某"})
+        boss = self.env["res.partner"].create({"name": "郑某"})
+        case.sudo().write({"party_ids": [(0, 0, {"partner_id": company.id, "role": "guarantor"})]})
+        Restriction = self.env["legal.restriction"]
+        Restriction.create({"case_id": case.id, "kind": "consumption", "debtor_id": company.id,
+                            "partner_id": company.id, "application_date": "2025-11-01"})
+        Restriction.create({"case_id": case.id, "kind": "consumption", "debtor_id": company.id,
+                            "partner_id": boss.id, "person_role": "legal_representative",
+                            "application_date": "2025-11-01"})
+        _document, text = self.generate("consumption_restriction")
+        # The respondent is the company (限制消费规定 第三条第二款 binds its people too), nobody else.
+        self.assertIn("被申请人（保证人）：杭州某某贸易有限公司", text)
+        self.assertNotIn("测试借款人甲", text)
+        self.assertIn("请求对被申请人杭州某某贸易有限公司采取限制消费措施，限制其高消费及非生活和工作必需的消费行为，"
+                      "并限制其法定代表人郑某实施上述消费行为。", text)
 
     def test_power_of_attorney_and_evidence_list(self):
         _document, text = self.generate("power_of_attorney")

@@ -35,17 +35,20 @@ class TestLegalTemplateSecurity(LegalTestCase):
                                        preservation_amount=200000.0, enforcement_case_number="（2025）浙0106执999号")
         case = cls.case.sudo()
         cls.collect_evidence(case)
+        case.evidence_ids.write({"pages": 2})
         # The judgment data as the legal team records it (set directly: only its shape matters here).
         case.write({"judgment_date": "2025-09-01", "judgment_served_date": "2025-09-05",
                     "effective_date": "2025-09-22", "awarded_principal": 300000.0, "awarded_interest": 50000.0,
-                    "performance_days": 10})
+                    "performance_days": 10,
+                    "judgment_terms": "一、被告张三于本判决生效之日起十日内偿还原告借款本金300000元及利息50000元。"})
         cls.env["legal.asset"].create({"case_id": case.id, "partner_id": cls.borrower.id,
                                        "asset_type": "real_estate", "name": "杭州市西湖区文三路158号302室",
                                        "estimated_value": 1500000.0})
         Restriction = cls.env["legal.restriction"]
         for kind, ground in (("consumption", False), ("dishonest", "able_refuses")):
             Restriction.create({"case_id": case.id, "kind": kind, "debtor_id": cls.borrower.id,
-                                "partner_id": cls.borrower.id, "ground": ground, "application_date": "2025-11-01"})
+                                "partner_id": cls.borrower.id, "ground": ground, "application_date": "2025-11-01",
+                                "facts": "被执行人有履行能力而拒不履行生效判决确定的义务。" if ground else False})
 
     def test_every_court_document_has_a_schema(self):
         types = self.env["loan.document.template"]._document_types()
