@@ -300,18 +300,14 @@ class LegalCase(models.Model):
         of the same kind is in force against him."""
         restrictions = self.restriction_ids.filtered(lambda r: r.kind == kind)
         pending = restrictions.filtered(lambda r: r.state == "applied")[:1]
-        if not pending:
-            in_force = restrictions.filtered(lambda r: r.state == "effective")[:1]
-            if in_force:
-                raise UserError(_("%s against %s is in force since %s (%s): no new application is made while it "
-                                  "lasts.") % (in_force.kind_label(), in_force.debtor_id.name, in_force.effective_date,
-                                               in_force.order_number or in_force.display_name))
-            raise UserError(_("Record the restriction to apply for on the case first (Restrictions tab)."))
-        in_force = restrictions.filtered(lambda r: r.state == "effective" and r.debtor_id == pending.debtor_id)[:1]
+        in_force = restrictions.filtered(
+            lambda r: r.state == "effective" and (not pending or r.debtor_id == pending.debtor_id))[:1]
         if in_force:
             raise UserError(_("%s against %s is in force since %s (%s): no new application is made while it lasts.")
                             % (in_force.kind_label(), in_force.debtor_id.name, in_force.effective_date,
                                in_force.order_number or in_force.display_name))
+        if not pending:
+            raise UserError(_("Record the restriction to apply for on the case first (Restrictions tab)."))
         return pending
 
     def _restriction_data(self, kind):
