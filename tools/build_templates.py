@@ -14,7 +14,8 @@ spec = importlib.util.spec_from_file_location(
     "docx_layout", os.path.join(ROOT, "addons", "loan_collection", "services", "docx_layout.py"))
 layout = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(layout)
-para, title, heading, table, signature = layout.para, layout.title, layout.heading, layout.table, layout.signature
+para, title, heading, table, signature, numbered = (layout.para, layout.title, layout.heading, layout.table,
+                                               layout.signature, layout.numbered)
 
 
 def save(document, addon, name):
@@ -38,7 +39,7 @@ REPAYMENT = ("还款账户：{{ repayment.bank }}，户名：{{ repayment.accoun
 
 
 def overdue_notice():
-    d = layout.new_document()
+    d = layout.new_document(layout.LETTER)
     title(d, "{{ title }}")
     para(d, "编号：{{ number }}", indent=False, align="right")
     para(d, "{{ addressee.name }}：", indent=False)
@@ -66,7 +67,7 @@ def overdue_notice():
 
 
 def guarantor_demand():
-    d = layout.new_document()
+    d = layout.new_document(layout.LETTER)
     title(d, "履行担保责任催告函")
     para(d, "编号：{{ number }}", indent=False, align="right")
     para(d, "{{ addressee.name }}：", indent=False)
@@ -136,7 +137,7 @@ def complaint():
     para(d)
     heading(d, "诉讼请求：")
     para(d, "{%p for c in claims %}")
-    para(d, "{{ loop.index }}. {{ c }}")
+    numbered(d, "{{ c }}")
     para(d, "{%p endfor %}")
     heading(d, "三、事实与理由")
     table(d, ["要素", "内容"], [
@@ -178,7 +179,7 @@ def preservation():
             "致使将来的判决难以执行，根据《中华人民共和国民事诉讼法》第一百零三条之规定，特申请财产保全。")
     para(d, "{% if assets %}已知被申请人财产线索如下：{% endif %}")
     para(d, "{%p for a in assets %}")
-    para(d, "{{ loop.index }}. {{ a.owner }}名下{{ a.kind }}：{{ a.details }}，估值{{ a.value.figures }}。")
+    numbered(d, "{{ a.owner }}名下{{ a.kind }}：{{ a.details }}，估值{{ a.value.figures }}。")
     para(d, "{%p endfor %}")
     para(d, "申请人愿以{{ preservation.guarantee }}提供担保，如申请错误，愿承担由此给被申请人造成的损失。")
     para(d, "此致")
@@ -197,20 +198,21 @@ def enforcement():
     heading(d, "请求事项：")
     # The request is the judgment's operative terms as written (判决主文), then the doubled interest
     # for the delay (民诉法 2023 第二百六十四条) and the costs.
-    para(d, "1. 请求强制被申请人履行{{ court.name }}{{ case.number }}{{ judgment.kind }}确定的下列义务：")
+    numbered(d, "请求强制被申请人履行{{ court.name }}{{ case.number }}{{ judgment.kind }}确定的下列义务：")
     para(d, "{%p for line in judgment.terms %}")
     para(d, "{{ line }}")
     para(d, "{%p endfor %}")
     para(d, "（截至本申请之日尚未履行的金额为{{ enforcement.amount.figures }}，大写：人民币{{ enforcement.amount.upper }}）；")
-    para(d, "2. 请求强制被申请人加倍支付迟延履行期间的债务利息（《中华人民共和国民事诉讼法》第二百六十四条）；")
-    para(d, "3. 本案执行费用由被申请人承担。")
+    numbered(d, "请求强制被申请人加倍支付迟延履行期间的债务利息（《中华人民共和国民事诉讼法》第二百六十四条）；",
+             restart=False)
+    numbered(d, "本案执行费用由被申请人承担。", restart=False)
     heading(d, "事实与理由：")
     para(d, "{{ court.name }}于{{ judgment.date }}作出{{ case.number }}{{ judgment.kind }}，该{{ judgment.kind }}已于"
             "{{ judgment.effective }}发生法律效力，确定的履行期限已于{{ judgment.performance_deadline }}届满，被申请人至今未履行"
             "或未全部履行。根据《中华人民共和国民事诉讼法》第二百四十七条、第二百五十条之规定，申请人在法定期限内申请强制执行。")
     para(d, "{% if assets %}已知被申请人财产线索：{% endif %}")
     para(d, "{%p for a in assets %}")
-    para(d, "{{ loop.index }}. {{ a.owner }}名下{{ a.kind }}：{{ a.details }}。")
+    numbered(d, "{{ a.owner }}名下{{ a.kind }}：{{ a.details }}。")
     para(d, "{%p endfor %}")
     para(d, "此致")
     para(d, "{{ enforcement.court }}", indent=False)

@@ -64,6 +64,20 @@ ensure_faketime() {
         || die "apt-get could not install faketime: install it yourself, then run make again."
 }
 
+# LibreOffice renders the generated .docx to PDF in the tests that count pages (a one-page letter
+# must fit on one page): Writer without a GUI and a CJK font (any CJK font is one em per character,
+# as 仿宋 and 宋体 are, so the lines break where Word breaks them).
+ensure_libreoffice() {
+    command -v soffice >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . && return
+    command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] \
+        || die "LibreOffice (soffice) or a Chinese font is missing and cannot be installed here: install Debian's libreoffice-writer-nogui and fonts-wqy-zenhei, then run make again."
+    say "installing LibreOffice Writer (no GUI) and a Chinese font"
+    local packages="libreoffice-writer-nogui fonts-wqy-zenhei"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages >/dev/null \
+        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages >/dev/null; } \
+        || die "apt-get could not install LibreOffice: install libreoffice-writer-nogui and fonts-wqy-zenhei yourself, then run make again."
+}
+
 pg_answers() {
     "$PY" - <<'PY' 2>/dev/null
 import psycopg2, sys

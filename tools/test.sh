@@ -16,6 +16,7 @@ if [ -n "${AT:-}" ] && [ -z "${LOAN_TEST_AT:-}" ]; then
 fi
 ensure_venv
 ensure_postgres
+ensure_libreoffice
 
 if [ -n "${TEST_DB:-}" ]; then
     DB="$TEST_DB"

@@ -204,19 +204,20 @@ class CollectionNotice(models.Model):
     def _document_data(self):
         """The data of the notice's template (NOTICE_SCHEMAS declares it)."""
         self.ensure_one()
+        # Refusals in the user's language, before the document's.
+        self._check_something_due(self.case_id)
+        if not self.case_id.company_id._collection_bank().bank_id:
+            raise UserError(_(
+                "The company %s has no repayment account: a demand must tell the debtor where to pay. Add the "
+                "company's bank account with its bank (Settings > Collection > Repayment Account), then generate "
+                "the notice again.") % self.case_id.company_id.name)
         # Chinese documents whatever the language of the user generating them.
         self = self.with_context(lang="zh_CN")
         case, contract = self.case_id, self.case_id.contract_id
         company = case.company_id
         money, cn_date = docx_render.money, docx_render.cn_date
-        self._check_something_due(case)
         lines = [(label, amount) for label, amount in self._amount_lines(case) if amount]
         bank = company._collection_bank()
-        if not bank or not bank.bank_id:
-            raise UserError(_(
-                "The company %s has no repayment account: a demand must tell the debtor where to pay. Add the "
-                "company's bank account with its bank (Settings > Collection > Repayment Account), then generate "
-                "the notice again.") % company.name)
         data = {
             "title": TITLES.get(contract.product_type, TITLES[None]) if self.kind == "overdue_notice" else "",
             "number": self.name,

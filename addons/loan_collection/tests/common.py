@@ -72,3 +72,31 @@ class LoanCase(SavepointCase):
     @classmethod
     def run_on(cls, date):
         return cls.env["collection.case"].run_daily(date)
+
+
+def pdf_page_counts(documents):
+    """{name: pages} of each .docx in ``documents`` ({name: bytes}) as LibreOffice lays it out on
+    A4 — how a reader's word processor paginates it. One LibreOffice run for all of them."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    import PyPDF2
+
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (soffice) is needed to count pages: `make test` installs it (tools/lib.sh)."
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for name, content in documents.items():
+            paths.append(os.path.join(folder, name + ".docx"))
+            with open(paths[-1], "wb") as stream:
+                stream.write(content)
+        subprocess.run([soffice, "-env:UserInstallation=file://%s/profile" % folder, "--headless",
+                        "--convert-to", "pdf", "--outdir", folder] + paths,
+                       check=True, timeout=300, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        counts = {}
+        for name in documents:
+            with open(os.path.join(folder, name + ".pdf"), "rb") as stream:
+                counts[name] = PyPDF2.PdfFileReader(stream).getNumPages()
+        return counts
