@@ -13,6 +13,7 @@ import base64
 import datetime
 import json
 import os
+from html import escape
 from decimal import Decimal
 
 from odoo import _, api, fields, models
@@ -49,13 +50,12 @@ class LoanDocumentTemplate(models.Model):
     filename = fields.Char()
     company_id = fields.Many2one("res.company", default=lambda self: self.env.user.company_id)
     active = fields.Boolean(default=True)
-    placeholders = fields.Text(compute="_compute_placeholders", string="Available Placeholders")
+    placeholders = fields.Html(compute="_compute_placeholders", string="Available Placeholders", sanitize=False)
 
     @api.depends("doc_type")
     def _compute_placeholders(self):
         for template in self:
-            template.placeholders = ", ".join(docx_render.schema_paths(self._placeholders(template.doc_type))) \
-                if template.doc_type else ""
+            template.placeholders = self._placeholder_guide(template.doc_type) if template.doc_type else ""
 
     @api.model
     def _document_types(self):
@@ -73,6 +73,71 @@ class LoanDocumentTemplate(models.Model):
     def _placeholders(self, doc_type):
         """The schema of doc_type's data."""
         return self._document_types()[doc_type][1]
+
+    @api.model
+    def _placeholder_meanings(self):
+        """What each placeholder path holds, for the template author (a money amount's path stands
+        for its .figures and .upper). loan_legal adds the court documents' paths."""
+        return {
+            "title": _("Title of the notice (e.g. 逾期催收通知书; empty on a guarantor demand)"),
+            "number": _("Number of the notice"),
+            "date": _("Date of the document (2026年3月1日)"),
+            "company.name": _("Company name"),
+            "company.address": _("Company address, from the province down"),
+            "company.phone": _("Company phone"),
+            "addressee.name": _("Name of the addressee (debtor or guarantor)"),
+            "debtor.name": _("Name of the borrower"),
+            "contract.number": _("Loan contract number"),
+            "contract.date_signed": _("Date the loan contract was signed"),
+            "contract.principal": _("Principal of the loan contract"),
+            "contract.date_disbursed": _("Date the loan was disbursed"),
+            "contract.date_maturity": _("Maturity date of the loan"),
+            "days_overdue": _("Days overdue"),
+            "amounts[]": _("Each amount still owed: one line per kind"),
+            "amounts[].label": _("Kind of the amount (逾期本金, 利息, 罚息, 费用…)"),
+            "total": _("Total owed: the sum of the lines"),
+            "pay_within_days": _("Days given to pay from service"),
+            "guaranteed": _("Present when the loan is guaranteed (use inside {% if guaranteed is defined %})"),
+            "repayment.bank": _("Bank of the repayment account"),
+            "repayment.account_name": _("Name of the repayment account"),
+            "repayment.account_number": _("Number of the repayment account"),
+            "guarantee.role": _("The addressee's role (保证人, 反担保人…)"),
+            "guarantee.kind": _("Type of guarantee (连带责任保证…)"),
+            "guarantee.contract_number": _("Guarantee contract number"),
+            "guarantee.article": _("Article of the Civil Code for that type of guarantee"),
+        }
+
+    @api.model
+    def _placeholder_rows(self, doc_type):
+        """(placeholder as written in a template, meaning) for every path doc_type provides."""
+        meanings = self._placeholder_meanings()
+        money = {"figures": _("in figures (¥1,234.50)"), "upper": _("in capital numerals (壹仟贰佰叁拾肆元伍角)")}
+        rows = []
+        for path in docx_render.schema_paths(self._placeholders(doc_type)):
+            base, _dot, leaf = path.rpartition(".")
+            if path in meanings:
+                meaning = meanings[path]
+            elif leaf in money and base in meanings:
+                meaning = _("%s, %s") % (meanings[base], money[leaf])
+            else:
+                meaning = ""
+            rows.append((path, meaning))
+        return rows
+
+    @api.model
+    def _placeholder_guide(self, doc_type):
+        """The form's guide: where to get the default template, then each placeholder and its meaning."""
+        rows = "".join("<tr><td><code>{{ %s }}</code></td><td>%s</td></tr>" % (escape(path), escape(meaning))
+                       for path, meaning in self._placeholder_rows(doc_type))
+        return (
+            '<p><a href="/loan_collection/default_template/%s" class="btn btn-default">%s</a> %s</p>'
+            '<p>%s</p><table class="table table-condensed"><thead><tr><th>%s</th><th>%s</th></tr></thead>'
+            "<tbody>%s</tbody></table>") % (
+            escape(doc_type), escape(_("Download the default template")),
+            escape(_("Start from it in Word or WPS: it has every placeholder in place and the document's styles.")),
+            escape(_("A name with [] is a list: {%p for d in defendants %} … {{ d.name }} … {%p endfor %} "
+                     "repeats the paragraph for each item ({%tr for … %} a table row).")),
+            escape(_("Placeholder")), escape(_("Meaning")), rows)
 
     @api.constrains("datas", "doc_type")
     def _check_template(self):
@@ -111,10 +176,15 @@ class LoanDocumentTemplate(models.Model):
                              order="company_id, id desc", limit=1)
         if custom:
             return base64.b64decode(custom.datas), custom
+        return self._default_template_bytes(doc_type), custom
+
+    @api.model
+    def _default_template_bytes(self, doc_type):
+        """The default template of doc_type shipped with its addon."""
         addon = self._document_types()[doc_type][0]
         path = os.path.join(get_module_path(addon), "data", "templates", doc_type + ".docx")
         with open(path, "rb") as template:
-            return template.read(), custom
+            return template.read()
 
 
 class LoanDocument(models.Model):

@@ -24,6 +24,7 @@ from . import test_private_data
 from . import test_promise_notice
 from . import test_recovery
 from . import test_reports
+from . import test_template_guide
 from . import test_template_security
 from . import test_writeoff
 from . import test_xlsx_formulas

@@ -1,0 +1,23 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from urllib.parse import quote
+
+from odoo import http
+from odoo.http import request
+
+
+class DocumentTemplates(http.Controller):
+
+    @http.route("/loan_collection/default_template/<string:doc_type>", type="http", auth="user")
+    def default_template(self, doc_type):
+        """The default .docx of a document type, for a template author to start from. For those who
+        may read the templates (every internal user; managers change them)."""
+        templates = request.env["loan.document.template"]
+        templates.check_access_rights("read")
+        if doc_type not in templates._document_types():
+            return request.not_found()
+        labels = dict(templates._fields["doc_type"]._description_selection(request.env))
+        filename = "%s.docx" % labels.get(doc_type, doc_type)
+        return request.make_response(templates._default_template_bytes(doc_type), headers=[
+            ("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            ("Content-Disposition", "attachment; filename*=UTF-8''%s" % quote(filename))])
