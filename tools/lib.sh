@@ -129,6 +129,8 @@ http_port = $port
 admin_passwd = admin
 list_db = False
 log_level = warn
+; queue_job's runner starts with the server and runs the background jobs (bulk documents)
+server_wide_modules = base,web,queue_job
 CFG
 }
 

@@ -18,6 +18,8 @@
         "l10n_cn",
         # XLSX exports of the reports (OCA reporting-engine, pinned in requirements-odoo.txt).
         "report_xlsx",
+        # Bulk document generation in the background (OCA queue 11.0, pinned in requirements-odoo.txt).
+        "queue_job",
     ],
     "external_dependencies": {"python": ["docx", "docxtpl", "xlrd"]},
     "data": [

@@ -16,6 +16,7 @@ from . import collection_contact_log
 from . import collection_promise
 from . import collection_notice
 from . import loan_document
+from . import loan_document_batch
 from . import collection_task
 from . import collection_run
 from . import mail_activity

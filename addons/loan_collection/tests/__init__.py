@@ -11,6 +11,7 @@ from . import test_case_conduct_security
 from . import test_collection_run
 from . import test_conduct
 from . import test_contact_log
+from . import test_document_batch
 from . import test_document_layout
 from . import test_documents
 from . import test_evidence_money_security

@@ -42,8 +42,8 @@ class LoanDocumentBulk(models.TransientModel):
         for wizard in self:
             wizard.count = len([i for i in (wizard.res_ids or "").split(",") if i])
 
-    @api.multi
-    def _generate_each(self, records):
+    @api.model
+    def _generate_each(self, doc_type, records):
         """Generate for each record on its own: (documents made, [(record, reason)] of those that
         could not be). A record refused (missing data, nothing overdue ...) leaves nothing behind
         and does not stop the others."""
@@ -52,7 +52,7 @@ class LoanDocumentBulk(models.TransientModel):
         for record in records:
             try:
                 with self.env.cr.savepoint():
-                    documents |= record._generate_documents(self.doc_type)
+                    documents |= record._generate_documents(doc_type)
             except (UserError, ValidationError) as error:
                 self.env.cache.invalidate()
                 refused.append((record, error.name))
@@ -71,7 +71,12 @@ class LoanDocumentBulk(models.TransientModel):
             labels = dict(Template._fields["doc_type"]._description_selection(self.env))
             raise UserError(_("A %s cannot be generated from these records: choose one of the document types "
                               "offered in the list.") % labels.get(self.doc_type, self.doc_type))
-        documents, refused = self._generate_each(records)
+        if len(records) > self._sync_limit():
+            # Many records: in the background, so the request does not hold the browser.
+            batch = self.env["loan.document.batch"]._start(self.doc_type, records)
+            return {"type": "ir.actions.act_window", "res_model": batch._name, "res_id": batch.id,
+                    "view_mode": "form", "target": "current", "name": batch.name}
+        documents, refused = self._generate_each(self.doc_type, records)
         refusals = "\n".join("%s: %s" % (record.display_name, reason) for record, reason in refused)
         if not documents:
             raise UserError(_("No document could be generated:\n%s") % refusals)
@@ -93,6 +98,16 @@ class LoanDocumentBulk(models.TransientModel):
             return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id,
                     "view_mode": "form", "target": "new", "name": _("Generate Documents")}
         return self._download_action()
+
+    @api.model
+    def _sync_limit(self):
+        """Up to this many records the documents are made at once; more go to a background batch
+        (system parameter loan_collection.bulk_sync_limit)."""
+        value = self.env["ir.config_parameter"].sudo().get_param("loan_collection.bulk_sync_limit", "20")
+        try:
+            return max(int(value), 0)
+        except ValueError:
+            return 20
 
     @api.multi
     def _download_action(self):
