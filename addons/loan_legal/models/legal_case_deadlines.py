@@ -91,14 +91,16 @@ class LegalCaseDeadlines(models.Model):
             return []
         return [self._deadline_spec(
             "trial_end", deadlines.trial_period_end(filing, self.procedure, self.trial_extended), filing,
-            _("First-instance trial period ends (民诉法 第152条 ordinary, 第164条 simple procedure)."),
+            _("First-instance trial period ends (民诉法 第152条 ordinary, 第164条 simple, 第168条 small-claims "
+              "procedure)."),
             done=self.judgment_date)]
 
     @api.multi
     def _judgment_deadline_specs(self):
         specs = []
         served = _to_date(self.judgment_served_date)
-        if served:
+        # 民诉法 (2023) 第165条: a small-claims judgment is final, no appeal window to watch.
+        if served and deadlines.appeal_allowed(self.procedure):
             days = deadlines.APPEAL_DAYS[self.judgment_kind]
             specs.append(self._deadline_spec(
                 "appeal_end", deadlines.appeal_deadline(served, self.judgment_kind), served,
@@ -123,6 +125,13 @@ class LegalCaseDeadlines(models.Model):
     @api.multi
     def _asset_deadline_specs(self):
         specs = []
+        ruled = _to_date(self.pre_suit_preservation_date)
+        if ruled:
+            specs.append(self._deadline_spec(
+                "pre_suit_filing", deadlines.pre_suit_preservation_lapse(ruled), ruled,
+                _("File the suit by this day, or the court lifts the pre-suit preservation taken on %s (民诉法 "
+                  "第104条: within 30 days).") % _to_string(ruled),
+                done=self.filing_date))
         for asset in self.asset_ids:
             expiry = _to_date(asset.freeze_expiry)
             if not expiry:
