@@ -377,6 +377,13 @@ class LegalCase(models.Model):
             self.partner_id = self.contract_id.partner_id
             self.party_ids = self._party_commands(self.contract_id, self.contract_id.partner_id)
 
+    @api.onchange("procedure", "judgment_served_date")
+    def _onchange_small_claims_effective(self):
+        # 民诉法 第158条: a judgment that may not be appealed is effective; a small-claims judgment
+        # (第165条: 一审终审) is so once served.
+        if self.procedure == "small_claims" and self.judgment_served_date and not self.effective_date:
+            self.effective_date = self.judgment_served_date
+
     @api.onchange("closing_reason")
     def _onchange_closing_reason(self):
         # 诉讼费用交纳办法 第十五条: withdrawal halves the acceptance fee.

@@ -55,6 +55,15 @@ class TestSmallClaims(LegalTestCase):
         with self.assertRaisesRegex(ValidationError, "small-claims procedure"):
             other.procedure = "small_claims"
 
+    def test_small_claims_judgment_effective_once_served(self):
+        # 民诉法 第158条 with 第165条: no appeal, so effective on service (filled in on the form).
+        form = self.LegalCase.new({"procedure": "small_claims", "judgment_served_date": "2025-07-22"})
+        form._onchange_small_claims_effective()
+        self.assertEqual(form.effective_date, "2025-07-22")
+        form = self.LegalCase.new({"procedure": "ordinary", "judgment_served_date": "2025-07-22"})
+        form._onchange_small_claims_effective()
+        self.assertFalse(form.effective_date)
+
     def test_acceptance_fee_halved(self):
         case = self.make_legal_case(self.contract)  # claims 350,000
         self.assertEqual(case.acceptance_fee, 6550.0)  # 诉讼费用交纳办法 第十三条
