@@ -1,7 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The court deadlines of a legal case: which ones it should have now (one method per topic:
-limitation, trial, judgment, assets, restrictions), and keeping the legal.deadline rows in step."""
+limitation, trial, judgment, assets, pre-suit preservation, restrictions), and keeping the legal.deadline rows in step."""
 from odoo import _, api, models
 
 from ..services import deadlines
@@ -35,6 +35,7 @@ class LegalCaseDeadlines(models.Model):
         specs.update(case._trial_deadline_specs())
         specs.update(case._judgment_deadline_specs())
         specs.update(case._asset_deadline_specs())
+        specs.update(case._pre_suit_deadline_specs())
         specs.update(case._restriction_deadline_specs())
         if case.stage == "closed":
             for spec in specs.values():
@@ -125,13 +126,6 @@ class LegalCaseDeadlines(models.Model):
     @api.multi
     def _asset_deadline_specs(self):
         specs = []
-        ruled = _to_date(self.pre_suit_preservation_date)
-        if ruled:
-            specs.append(self._deadline_spec(
-                "pre_suit_filing", deadlines.pre_suit_preservation_lapse(ruled), ruled,
-                _("File the suit by this day, or the court lifts the pre-suit preservation taken on %s (民诉法 "
-                  "第104条: within 30 days).") % _to_string(ruled),
-                done=self.filing_date))
         for asset in self.asset_ids:
             expiry = _to_date(asset.freeze_expiry)
             if not expiry:
@@ -147,6 +141,18 @@ class LegalCaseDeadlines(models.Model):
                   "before it expires).") % asset.display_name,
                 done=released, asset=asset))
         return specs
+
+    @api.multi
+    def _pre_suit_deadline_specs(self):
+        ruled = _to_date(self.pre_suit_preservation_date)
+        if not ruled:
+            return []
+        # 民诉法 第104条: the court lifts a pre-suit preservation when no suit is filed within 30 days.
+        return [self._deadline_spec(
+            "pre_suit_filing", deadlines.pre_suit_preservation_lapse(ruled), ruled,
+            _("File the suit by this day, or the court lifts the pre-suit preservation taken on %s (民诉法 "
+              "第104条: within 30 days).") % _to_string(ruled),
+            done=self.filing_date)]
 
     @api.multi
     def _restriction_deadline_specs(self):
