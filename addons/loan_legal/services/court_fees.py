@@ -3,10 +3,11 @@
 
 Pure Python, no ``odoo`` import: models call these functions, never the reverse.
 
-All three fees are cumulative ("累进") schedules: a fixed amount for the first
-band, then a rate on the part of the amount that falls inside each further
-band.  The schedules are written once as tables and evaluated by
-``_cumulative_fee``.
+The acceptance, preservation and enforcement fees are cumulative ("累进")
+schedules: a fixed amount for the first band, then a rate on the part of the
+amount that falls inside each further band.  The schedules are written once as
+tables and evaluated by ``_cumulative_fee``.  The payment-order, second-instance
+and security-realisation fees are derived from the acceptance schedule.
 
 Amounts are in yuan.  Every function returns a ``Decimal`` quantized to the fen
 (0.01, ROUND_HALF_UP).
