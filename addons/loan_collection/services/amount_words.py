@@ -26,7 +26,7 @@ Follows 中国人民银行《支付结算办法》(银发〔1997〕393号) 附�
 Amounts below one yuan have no 元 (0.05 → 伍分, 0.50 → 伍角整); zero is 零元整.
 
 Amounts are rounded to the fen half up (``allocation.to_fen``: floats through their shortest repr).
-``ValueError`` for an amount negative after rounding (-0.004 rounds to 0.00: 零元整), an amount
+``ValueError`` for no amount (None or False: missing, not zero), an amount negative after rounding (-0.004 rounds to 0.00: 零元整), an amount
 of 1 000 000 000 000 (壹万亿) or more after rounding, or a value that is not a finite number.
 """
 from decimal import Decimal
@@ -42,6 +42,10 @@ LIMIT = Decimal(10) ** 12  # 壹万亿: the first amount that would need a 万�
 
 
 def _check(amount):
+    # A missing amount is not zero: printing 零元整 on a court document for an amount nobody
+    # entered would state a claim of nothing (issue 12, item 10).
+    if amount is None or amount is False:
+        raise ValueError('No amount given (%r): an empty amount is not 零元整.' % (amount,))
     value = to_fen(amount)
     if value < 0:
         raise ValueError('Negative amount: %r' % (amount,))

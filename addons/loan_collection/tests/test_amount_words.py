@@ -96,6 +96,16 @@ class TestRmbUpper(unittest.TestCase):
             with self.subTest(amount=amount), self.assertRaises(ValueError):
                 rmb_upper(amount)
 
+    def test_missing_amount_refused(self):
+        # Issue 12 (10): a missing amount must not print 零元整 on a legal document.
+        for amount in (None, False):
+            with self.subTest(amount=amount), self.assertRaises(ValueError) as raised:
+                rmb_upper(amount)
+            self.assertIn('No amount', str(raised.exception))
+            with self.assertRaises(ValueError):
+                rmb_figures(amount)
+        self.assertEqual(rmb_upper(0), '零元整')  # zero entered is still zero
+
 
 class TestRmbFigures(unittest.TestCase):
 

@@ -33,8 +33,9 @@ PARTY_ROLES = [
     ("other", "Other"),
 ]
 PROCEDURES = [
-    ("simple", "Simple Procedure"),      # 简易程序, 民诉法 第160条起
-    ("ordinary", "Ordinary Procedure"),  # 普通程序
+    ("simple", "Simple Procedure"),              # 简易程序, 民诉法 第160条起
+    ("small_claims", "Small-claims Procedure"),  # 小额诉讼, 民诉法 (2023) 第165-169条: 一审终审
+    ("ordinary", "Ordinary Procedure"),          # 普通程序
 ]
 JUDGMENT_KINDS = [
     ("judgment", "Judgment"),  # 判决: appeal within 15 days (民诉法 第171条)
@@ -52,7 +53,7 @@ CHECKED_FIELDS = frozenset(litigation.DATE_ORDER) | {"stage", "court_id", "closi
 DEADLINE_SOURCE_FIELDS = frozenset([
     "contract_id", "collection_case_id", "stage", "filing_date", "procedure", "trial_extended",
     "judgment_date", "judgment_kind", "judgment_served_date", "appeal_date", "effective_date",
-    "performance_days", "enforcement_date", "lawyer_id"])
+    "performance_days", "enforcement_date", "lawyer_id", "pre_suit_preservation_date"])
 
 
 # The stage moves only through the buttons (action_*), which check where the case comes from:
@@ -138,11 +139,15 @@ class LegalCase(models.Model):
                                 help="The in-house lawyer in charge: deadline reminders go to this user.")
     law_firm_id = fields.Many2one("res.partner", string="Outside Law Firm", domain=[("is_company", "=", True)])
     outside_lawyer = fields.Char(string="Outside Lawyer")
-    procedure = fields.Selection(PROCEDURES, required=True, default="ordinary", track_visibility="onchange")
+    procedure = fields.Selection(
+        PROCEDURES, required=True, default="ordinary", track_visibility="onchange",
+        help="Small claims (民诉法 第165条): a simple money claim below half the province's average annual wage "
+             "of the previous year (up to twice it when both parties agree); tried in 2 months (第168条) and "
+             "final at first instance: no appeal.")
     trial_extended = fields.Boolean(
         string="Trial Period Extended",
         help="The court president extended the trial period (simple: +1 month, 民诉法 第164条; "
-             "ordinary: +6 months, 第152条).")
+             "small claims: +1 month, 第168条; ordinary: +6 months, 第152条).")
 
     # The claim (诉讼请求), as of a date: taken from the collection case at hand-over, editable.
     claim_date = fields.Date(string="Claim as of", default=business_today)
@@ -183,6 +188,14 @@ class LegalCase(models.Model):
     # Court fees (《诉讼费用交纳办法》): estimates from the amounts, booked as costs by a button.
     preservation_amount = fields.Monetary(string="Amount to Preserve", groups=LEGAL_GROUP,
                                           help="Value of the property whose preservation is applied for.")
+    pre_suit_preservation_date = fields.Date(
+        string="Pre-suit Preservation Taken On", groups=LEGAL_GROUP, track_visibility="onchange", copy=False,
+        help="The day the court took preservation measures applied for before the suit (诉前保全): the suit must "
+             "be filed within 30 days or the court lifts them (民诉法 第104条).")
+    appeal_amount = fields.Monetary(
+        string="Amount We Appeal", groups=LEGAL_GROUP,
+        help="The part of the first-instance judgment the lender appeals against: the lender advances the "
+             "second-instance acceptance fee on it (诉讼费用交纳办法 第十七条). 0 when the lender does not appeal.")
     ended_by_mediation = fields.Boolean(
         string="Ended by Mediation or Withdrawal", groups=LEGAL_GROUP,
         help="The acceptance fee is halved (诉讼费用交纳办法 第十五条).")
@@ -192,8 +205,20 @@ class LegalCase(models.Model):
                                        string="Preservation Fee")
     enforcement_fee = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
                                       string="Enforcement Fee")
+    appeal_fee = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
+                                 string="Second-instance Fee")
     court_fee_total = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
                                       string="Court Fees")
+    # Procedures a lender may use instead of a suit: estimates to compare, not in the total.
+    payment_order_fee = fields.Monetary(
+        compute="_compute_court_fees", groups=LEGAL_GROUP, string="Payment-order Fee",
+        help="Applying for a payment order (支付令) instead of suing: 1/3 of the acceptance fee on the claim "
+             "(诉讼费用交纳办法 第十四条(三)).")
+    security_realisation_fee = fields.Monetary(
+        compute="_compute_court_fees", groups=LEGAL_GROUP, string="Security Realisation Fee",
+        help="Applying to realise the mortgage or pledge (实现担保物权, 民诉法 第207条) instead of suing: the "
+             "fee schedule lists none and courts differ (none, a flat fee, or the acceptance fee on the claim); "
+             "estimated at the acceptance fee on the claim. Only for a contract with a mortgage or pledge.")
 
     evidence_ids = fields.One2many("legal.evidence", "case_id", string="Evidence", groups=LEGAL_GROUP, copy=True)
     evidence_missing_count = fields.Integer(compute="_compute_evidence_missing_count", groups=LEGAL_GROUP,
@@ -225,6 +250,8 @@ class LegalCase(models.Model):
          "AND COALESCE(claim_penalty, 0) >= 0 AND COALESCE(claim_costs, 0) >= 0 "
          "AND COALESCE(preservation_amount, 0) >= 0)",
          "Claimed amounts and the amount to preserve cannot be negative."),
+        ("appeal_amount_positive", "CHECK(COALESCE(appeal_amount, 0) >= 0)",
+         "The amount appealed cannot be negative: enter 0 when the lender does not appeal."),
         ("performance_days_positive", "CHECK(COALESCE(performance_days, 0) >= 0)",
          "The performance period cannot be negative: enter 0 when the judgment sets none."),
     ]
@@ -261,17 +288,25 @@ class LegalCase(models.Model):
             case.performance_deadline = _to_string(
                 deadlines.performance_deadline(effective, max(case.performance_days, 0)) if effective else None)
 
-    @api.depends("claim_total", "procedure", "ended_by_mediation", "preservation_amount", "awarded_total")
+    @api.depends("claim_total", "procedure", "ended_by_mediation", "preservation_amount", "awarded_total",
+                 "appeal_amount", "contract_id.guarantee_ids.guarantee_type")
     def _compute_court_fees(self):
         for case in self:
             # Nothing claimed yet: no fee to show (the 50-yuan minimum would only confuse).
+            claimed = case.claim_total
             case.acceptance_fee = float(court_fees.acceptance_fee(
-                case.claim_total, case.procedure, case.ended_by_mediation)) if case.claim_total else 0.0
+                claimed, case.procedure, case.ended_by_mediation)) if claimed else 0.0
             case.preservation_fee = float(
                 court_fees.preservation_fee(case.preservation_amount)) if case.preservation_amount else 0.0
-            enforced = case.awarded_total or case.claim_total
+            enforced = case.awarded_total or claimed
             case.enforcement_fee = float(court_fees.enforcement_fee(enforced)) if enforced else 0.0
-            case.court_fee_total = case.acceptance_fee + case.preservation_fee + case.enforcement_fee
+            case.appeal_fee = float(court_fees.appeal_fee(case.appeal_amount)) if case.appeal_amount else 0.0
+            case.court_fee_total = (case.acceptance_fee + case.preservation_fee + case.enforcement_fee
+                                    + case.appeal_fee)
+            case.payment_order_fee = float(court_fees.payment_order_fee(claimed)) if claimed else 0.0
+            secured = claimed and any(t in ("mortgage", "pledge")
+                                      for t in case.contract_id.sudo().guarantee_ids.mapped("guarantee_type"))
+            case.security_realisation_fee = float(court_fees.security_realisation_fee(claimed)) if secured else 0.0
 
     @api.depends("evidence_ids.required", "evidence_ids.state")
     def _compute_evidence_missing_count(self):
@@ -300,6 +335,33 @@ class LegalCase(models.Model):
     def _expand_stages(self, stages, domain, order):
         return [key for key, _label in STAGES]
 
+    # Constraints -----------------------------------------------------------------------------
+
+    @api.multi
+    def _check_appealable(self):
+        """民诉法 (2023) 第165条: a small-claims judgment is final (一审终审), it has no appeal."""
+        for case in self:
+            if not deadlines.appeal_allowed(case.procedure):
+                raise ValidationError(_(
+                    "Case %s is tried under the small-claims procedure: its judgment is final at first instance "
+                    "(民诉法 第165条) and cannot be appealed; once served it is effective (Judgment Effective), "
+                    "and an error is corrected by applying for a retrial. If the court tried the case under "
+                    "another procedure, correct the procedure first.") % case.name)
+
+    @api.constrains("procedure", "appeal_date")
+    def _check_small_claims_final(self):
+        self.filtered(lambda c: c.appeal_date)._check_appealable()
+
+    @api.constrains("pre_suit_preservation_date", "filing_date")
+    def _check_pre_suit_preservation(self):
+        for case in self.sudo():
+            if case.pre_suit_preservation_date and case.filing_date \
+                    and case.filing_date < case.pre_suit_preservation_date:
+                raise ValidationError(_(
+                    "Case %s: the pre-suit preservation (%s) is after the filing date (%s). Preservation applied "
+                    "for once the suit is filed is not pre-suit: clear Pre-suit Preservation Taken On, or correct "
+                    "the dates.") % (case.name, case.pre_suit_preservation_date, case.filing_date))
+
     # Onchanges -------------------------------------------------------------------------------
 
     @api.onchange("collection_case_id")
@@ -314,6 +376,13 @@ class LegalCase(models.Model):
         if self.contract_id and not self.collection_case_id:
             self.partner_id = self.contract_id.partner_id
             self.party_ids = self._party_commands(self.contract_id, self.contract_id.partner_id)
+
+    @api.onchange("procedure", "judgment_served_date")
+    def _onchange_small_claims_effective(self):
+        # 民诉法 第158条: a judgment that may not be appealed is effective; a small-claims judgment
+        # (第165条: 一审终审) is so once served.
+        if self.procedure == "small_claims" and self.judgment_served_date and not self.effective_date:
+            self.effective_date = self.judgment_served_date
 
     @api.onchange("closing_reason")
     def _onchange_closing_reason(self):
@@ -591,6 +660,7 @@ class LegalCase(models.Model):
 
     @api.multi
     def action_appeal(self):
+        self._check_appealable()
         return self._move_to("appeal")
 
     @api.multi
@@ -649,6 +719,10 @@ class LegalCase(models.Model):
             fees.append(("preservation", self.preservation_fee, today,
                          _("Preservation application fee on %.2f (诉讼费用交纳办法 第十四条)")
                          % self.preservation_amount))
+        if self.appeal_amount:
+            fees.append(("appeal", self.appeal_fee, self.appeal_date or today,
+                         _("Second-instance acceptance fee on %.2f appealed (诉讼费用交纳办法 第十七条)")
+                         % self.appeal_amount))
         if self.enforcement_date:
             fees.append(("enforcement", self.enforcement_fee, self.enforcement_date,
                          _("Enforcement application fee (诉讼费用交纳办法 第十四条; collected from the debtor "

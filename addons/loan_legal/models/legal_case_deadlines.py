@@ -1,7 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The court deadlines of a legal case: which ones it should have now (one method per topic:
-limitation, trial, judgment, assets, restrictions), and keeping the legal.deadline rows in step."""
+limitation, trial, judgment, assets, pre-suit preservation, restrictions), and keeping the legal.deadline rows in step."""
 from odoo import _, api, models
 
 from ..services import deadlines
@@ -35,6 +35,7 @@ class LegalCaseDeadlines(models.Model):
         specs.update(case._trial_deadline_specs())
         specs.update(case._judgment_deadline_specs())
         specs.update(case._asset_deadline_specs())
+        specs.update(case._pre_suit_deadline_specs())
         specs.update(case._restriction_deadline_specs())
         if case.stage == "closed":
             for spec in specs.values():
@@ -91,14 +92,16 @@ class LegalCaseDeadlines(models.Model):
             return []
         return [self._deadline_spec(
             "trial_end", deadlines.trial_period_end(filing, self.procedure, self.trial_extended), filing,
-            _("First-instance trial period ends (民诉法 第152条 ordinary, 第164条 simple procedure)."),
+            _("First-instance trial period ends (民诉法 第152条 ordinary, 第164条 simple, 第168条 small-claims "
+              "procedure)."),
             done=self.judgment_date)]
 
     @api.multi
     def _judgment_deadline_specs(self):
         specs = []
         served = _to_date(self.judgment_served_date)
-        if served:
+        # 民诉法 (2023) 第165条: a small-claims judgment is final, no appeal window to watch.
+        if served and deadlines.appeal_allowed(self.procedure):
             days = deadlines.APPEAL_DAYS[self.judgment_kind]
             specs.append(self._deadline_spec(
                 "appeal_end", deadlines.appeal_deadline(served, self.judgment_kind), served,
@@ -138,6 +141,18 @@ class LegalCaseDeadlines(models.Model):
                   "before it expires).") % asset.display_name,
                 done=released, asset=asset))
         return specs
+
+    @api.multi
+    def _pre_suit_deadline_specs(self):
+        ruled = _to_date(self.pre_suit_preservation_date)
+        if not ruled:
+            return []
+        # 民诉法 第104条: the court lifts a pre-suit preservation when no suit is filed within 30 days.
+        return [self._deadline_spec(
+            "pre_suit_filing", deadlines.pre_suit_preservation_lapse(ruled), ruled,
+            _("File the suit by this day, or the court lifts the pre-suit preservation taken on %s (民诉法 "
+              "第104条: within 30 days).") % _to_string(ruled),
+            done=self.filing_date)]
 
     @api.multi
     def _restriction_deadline_specs(self):

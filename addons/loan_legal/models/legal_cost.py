@@ -9,6 +9,7 @@ COST_TYPES = [
     ("preservation_guarantee", "Preservation Guarantee or Insurance"),
     ("lawyer", "Lawyer Fee"),
     ("enforcement", "Enforcement Fee"),              # 第十四条(一)
+    ("appeal", "Second-instance Fee"),               # 第十七条
     ("announcement", "Announcement Fee"),
     ("other", "Other"),
 ]

@@ -19,6 +19,7 @@ DEADLINE_KINDS = [
     ("enforcement_application", "Enforcement Application Deadline"),  # 民诉法 第250条
     ("preservation_expiry", "Preservation Expires"),           # 民诉法解释 第485条
     ("preservation_renew_by", "Apply for Renewal By"),         # 财产保全规定 第18条
+    ("pre_suit_filing", "File the Suit Before Pre-suit Preservation Lapses"),  # 民诉法 第104条
     ("restriction_end", "Restriction or Listing Ends"),        # 失信名单规定 第2条
 ]
 REMINDER_PARAM = "loan_legal.deadline_reminder_days"

@@ -330,8 +330,14 @@ class LegalCase(models.Model):
         }
 
     def _asset_data(self):
+        assets = self.asset_ids.filtered(lambda a: a.state not in ("released",))
+        unvalued = assets.filtered(lambda a: not a.estimated_value)
+        if unvalued:
+            # An unknown value is not 零元整: the application would tell the court the asset is worthless.
+            raise UserError(_("Enter the estimated value of %s (an estimate is enough; Assets tab): a court document "
+                              "states each asset's value.") % "、".join(unvalued.mapped("display_name")))
         return [{"owner": a.partner_id.name, "kind": ASSET_WORDS[a.asset_type], "details": a.name,
-                 "value": money(a.estimated_value)} for a in self.asset_ids if a.state not in ("released",)]
+                 "value": money(a.estimated_value)} for a in assets]
 
     def _document_data_preservation(self):
         amount = self.preservation_amount or self.claim_total

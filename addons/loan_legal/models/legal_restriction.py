@@ -29,6 +29,11 @@ LISTING_GROUNDS = [
     ("breach_restriction", "Breaches a Consumption-restriction Order"),                 # (五)
     ("refuses_settlement", "Refuses to Perform an Enforcement Settlement Agreement"),   # (六)
 ]
+# 失信名单规定 第二条: what allows a listing beyond 2 years (by 1 to 3 years).
+LISTING_AGGRAVATIONS = [
+    ("violence", "Obstructed Enforcement by Violence or Threats, Serious Circumstances"),
+    ("several_acts", "Several Dishonest Acts"),
+]
 # 限制消费规定 第九条 / 失信名单规定 第十条 (verify): lifted on full performance, adequate
 # security, or the creditor's consent.
 LIFT_REASONS = [
@@ -37,7 +42,7 @@ LIFT_REASONS = [
     ("consent", "Creditor's Consent"),
 ]
 DEADLINE_FIELDS = {"state", "kind", "partner_id", "application_date", "effective_date", "listing_years",
-                   "end_date_manual", "case_id"}
+                   "end_date_manual", "case_id", "ground", "listing_aggravation"}
 
 
 class LegalRestriction(models.Model):
@@ -70,7 +75,12 @@ class LegalRestriction(models.Model):
     effective_date = fields.Date(string="Effective On", track_visibility="onchange")
     listing_years = fields.Integer(
         string="Listing Period (years)", default=deadlines.LISTING_YEARS_DEFAULT,
-        help="失信名单规定 第二条: 2 years, extendable by 1 to 3 years.")
+        help="失信名单规定 第二条: 2 years, extendable by 1 to 3 years for an aggravation. A debtor able to perform "
+             "who refuses (第一条第一项) has no fixed term: he stays listed until he performs.")
+    listing_aggravation = fields.Selection(
+        LISTING_AGGRAVATIONS, string="Ground for a Longer Listing",
+        help="失信名单规定 第二条: the listing lasts more than 2 years (3 to 5) only when the debtor obstructed "
+             "enforcement by violence or threats with serious circumstances, or committed several dishonest acts.")
     end_date_manual = fields.Date(string="End Stated by the Court")
     end_date = fields.Date(compute="_compute_end_date", inverse="_inverse_end_date", store=True,
                            string="Ends On", track_visibility="onchange",
@@ -83,14 +93,16 @@ class LegalRestriction(models.Model):
     note = fields.Text()
     company_id = fields.Many2one(related="case_id.company_id", readonly=True, store=True)
 
-    @api.depends("kind", "effective_date", "listing_years", "end_date_manual")
+    @api.depends("kind", "effective_date", "listing_years", "end_date_manual", "ground", "listing_aggravation")
     def _compute_end_date(self):
         for restriction in self:
             end = restriction.end_date_manual
             if not end and restriction.kind == "dishonest" and restriction.effective_date \
-                    and deadlines.LISTING_YEARS_MIN <= restriction.listing_years <= deadlines.LISTING_YEARS_MAX:
-                end = fields.Date.to_string(deadlines.listing_end(
-                    fields.Date.from_string(restriction.effective_date), restriction.listing_years))
+                    and not restriction._listing_term_problem():
+                # 失信名单规定 第二条: none for 第一条第一项 (able but refuses), else 2 to 5 years.
+                end = fields.Date.to_string(deadlines.listing_term_end(
+                    fields.Date.from_string(restriction.effective_date), restriction.ground,
+                    restriction.listing_years, bool(restriction.listing_aggravation)))
             restriction.end_date = end or False
 
     def _inverse_end_date(self):
@@ -126,15 +138,33 @@ class LegalRestriction(models.Model):
                                         "debtor under the judgment. Add them on the Defendants tab first.") % (
                     restriction.debtor_id.display_name, restriction.case_id.name))
 
-    @api.constrains("kind", "ground", "listing_years")
+    @api.constrains("kind", "ground", "listing_years", "listing_aggravation")
     def _check_listing(self):
         for restriction in self.filtered(lambda r: r.kind == "dishonest"):
             if not restriction.ground:
                 raise ValidationError(_("Choose the ground for listing %s as a dishonest debtor (失信名单规定 "
                                         "第一条).") % restriction.partner_id.display_name)
-            if not deadlines.LISTING_YEARS_MIN <= restriction.listing_years <= deadlines.LISTING_YEARS_MAX:
-                raise ValidationError(_("A listing lasts 2 years, extendable by 1 to 3 years (失信名单规定 第二条): "
-                                        "enter 2 to 5 years, not %d.") % restriction.listing_years)
+            problem = restriction._listing_term_problem()
+            if problem:
+                raise ValidationError(problem)
+
+    @api.multi
+    def _listing_term_problem(self):
+        """What is wrong with the listing period of a dishonest-debtor listing (None when all is well).
+        失信名单规定 第二条: the term does not apply to 第一条第一项 (no fixed term); otherwise 2 years,
+        3 to 5 only with an aggravation."""
+        self.ensure_one()
+        if self.ground == deadlines.LISTING_GROUND_ABLE_REFUSES:
+            return None
+        years = self.listing_years
+        if not deadlines.LISTING_YEARS_MIN <= years <= deadlines.LISTING_YEARS_MAX:
+            return _("A listing lasts 2 years, extendable by 1 to 3 years (失信名单规定 第二条): enter 2 to 5 years, "
+                     "not %d.") % years
+        if years > deadlines.LISTING_YEARS_DEFAULT and not self.listing_aggravation:
+            return _("A listing of %s for %d years needs the ground for the longer listing (失信名单规定 第二条: "
+                     "violence or threats with serious circumstances, or several dishonest acts); otherwise it "
+                     "lasts 2 years.") % (self.partner_id.display_name, years)
+        return None
 
     @api.constrains("state", "order_number", "application_date", "effective_date", "lift_date", "lift_reason")
     def _check_state_data(self):

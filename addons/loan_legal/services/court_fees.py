@@ -3,10 +3,11 @@
 
 Pure Python, no ``odoo`` import: models call these functions, never the reverse.
 
-All three fees are cumulative ("累进") schedules: a fixed amount for the first
-band, then a rate on the part of the amount that falls inside each further
-band.  The schedules are written once as tables and evaluated by
-``_cumulative_fee``.
+The acceptance, preservation and enforcement fees are cumulative ("累进")
+schedules: a fixed amount for the first band, then a rate on the part of the
+amount that falls inside each further band.  The schedules are written once as
+tables and evaluated by ``_cumulative_fee``.  The payment-order, second-instance
+and security-realisation fees are derived from the acceptance schedule.
 
 Amounts are in yuan.  Every function returns a ``Decimal`` quantized to the fen
 (0.01, ROUND_HALF_UP).
@@ -18,7 +19,11 @@ FEN = Decimal('0.01')
 
 PROCEDURE_ORDINARY = 'ordinary'
 PROCEDURE_SIMPLE = 'simple'
-PROCEDURES = (PROCEDURE_ORDINARY, PROCEDURE_SIMPLE)
+# 小额诉讼 (民诉法 2023 第165条) is a form of the simple procedure (it sits in
+# 第十三章 简易程序), so 第十六条 halves its acceptance fee too.
+PROCEDURE_SMALL_CLAIMS = 'small_claims'
+PROCEDURES = (PROCEDURE_ORDINARY, PROCEDURE_SIMPLE, PROCEDURE_SMALL_CLAIMS)
+HALVED_PROCEDURES = (PROCEDURE_SIMPLE, PROCEDURE_SMALL_CLAIMS)
 
 # base: the flat fee that covers every amount up to bands[0].threshold;
 # bands: (threshold, rate) -- the rate applies to the part of the amount above
@@ -127,7 +132,8 @@ def acceptance_fee(amount, procedure=PROCEDURE_ORDINARY,
     """Case acceptance fee (案件受理费) for a property case, in yuan.
 
     :param amount: the amount claimed (诉讼请求金额), yuan.
-    :param procedure: ``'ordinary'`` (普通程序) or ``'simple'`` (简易程序).
+    :param procedure: ``'ordinary'`` (普通程序), ``'simple'`` (简易程序) or
+        ``'small_claims'`` (小额诉讼, halved as a simple procedure).
     :param ended_by_mediation_or_withdrawal: the case ended by mediation
         (调解结案) or the plaintiff withdrew (撤诉).
     :returns: ``Decimal`` quantized to the fen.
@@ -150,7 +156,7 @@ def acceptance_fee(amount, procedure=PROCEDURE_ORDINARY,
     # When both apply the fee is halved once, not quartered: a simple-procedure
     # case has already been charged half, and courts do not halve it a second
     # time on mediation or withdrawal (verify against the court's practice).
-    if procedure == PROCEDURE_SIMPLE or ended_by_mediation_or_withdrawal:
+    if procedure in HALVED_PROCEDURES or ended_by_mediation_or_withdrawal:
         fee = _quantize(fee / 2)
     return fee
 
@@ -180,3 +186,49 @@ def enforcement_fee(amount=None):
     if amount is None:
         return _quantize(ENFORCEMENT_FEE_WITHOUT_AMOUNT)
     return _quantize(_cumulative_fee(_to_amount(amount), ENFORCEMENT_SCHEDULE))
+
+
+def _property_fee(amount, what):
+    if amount is None:
+        raise ValueError("The %s needs the amount claimed." % what)
+    return _quantize(_cumulative_fee(_to_amount(amount), ACCEPTANCE_SCHEDULE))
+
+
+def payment_order_fee(amount):
+    """Application fee for a payment order (申请支付令, 督促程序), in yuan.
+
+    第十四条(三): 依法申请支付令的，比照财产案件受理费标准的1/3交纳 -- one third of
+    the property-case acceptance fee (第十三条(一)) on the amount claimed; the
+    full fee is rounded to the fen first, as on the court's notice.
+    """
+    return _quantize(_property_fee(amount, 'payment-order fee') / 3)
+
+
+def appeal_fee(amount, ended_by_mediation_or_withdrawal=False):
+    """Second-instance acceptance fee (第二审案件受理费), in yuan.
+
+    第十七条: 对财产案件提起上诉的，按照不服一审判决部分的上诉请求数额交纳案件受理费
+    -- the first-instance schedule (第十三条(一)) on the amount appealed, not on
+    the whole claim.  Never halved for the simple procedure (the second
+    instance is not tried under it); halved by 第十五条 on mediation or
+    withdrawal of the appeal.
+    """
+    fee = _property_fee(amount, 'second-instance fee')
+    if ended_by_mediation_or_withdrawal:
+        fee = _quantize(fee / 2)
+    return fee
+
+
+def security_realisation_fee(amount):
+    """Estimated fee for an application to realise a security interest
+    (申请实现担保物权, 民诉法 2023 第207-208条), in yuan.
+
+    《诉讼费用交纳办法》 (2007) predates this special procedure (added in
+    2012) and lists no fee for it; its 第八条(一) exempts special-procedure
+    cases from the acceptance fee.  Courts differ: some charge nothing, some a
+    flat fee per case, many charge on the amount by the property-case schedule.
+    We estimate the highest of these practices -- the property-case acceptance
+    fee (第十三条(一)) on the secured claim -- so that the budget is never
+    short; enter the amount of the court's payment notice when it comes.
+    """
+    return _property_fee(amount, 'fee for realising a security interest')

@@ -35,14 +35,20 @@ LIMITATION_ABSOLUTE_YEARS = 20
 
 # 民诉法 (2023) 第164条: 简易程序 3 months, extendable once by 1 month;
 # 第152条: 普通程序 6 months, extendable by 6 months (further extension needs
-# the higher court's approval and is not modelled).
+# the higher court's approval and is not modelled); 第168条: 小额诉讼 2 months,
+# extendable by 1 month.
 PROCEDURE_ORDINARY = 'ordinary'
 PROCEDURE_SIMPLE = 'simple'
+PROCEDURE_SMALL_CLAIMS = 'small_claims'
 TRIAL_PERIOD_MONTHS = {
     # procedure: (months, months added by an extension)
     PROCEDURE_SIMPLE: (3, 1),
     PROCEDURE_ORDINARY: (6, 6),
+    PROCEDURE_SMALL_CLAIMS: (2, 1),
 }
+# 民诉法 (2023) 第165条: a small-claims case is tried 一审终审 -- its judgment is
+# final and cannot be appealed (only an application for retrial remains).
+FINAL_PROCEDURES = frozenset([PROCEDURE_SMALL_CLAIMS])
 
 # 民诉法 第171条: 不服判决 15 日, 不服裁定 10 日 from service.
 KIND_JUDGMENT = 'judgment'
@@ -72,8 +78,13 @@ PRESERVATION_RENEWAL_NOTICE_DAYS = 7
 # 仲裁的，人民法院应当解除保全.
 PRE_SUIT_PRESERVATION_DAYS = 30
 
-# 失信名单规定 (法释〔2017〕7号) 第2条: listing lasts 2 years; it may be
-# extended by 1 to 3 years, so 2 to 5 years in all.
+# 失信名单规定 (法释〔2017〕7号) 第2条: a debtor listed under 第1条第2项至第6项 is
+# listed for 2 years, extended by 1 to 3 years (so 2 to 5 in all) when he
+# obstructed enforcement by violence or threats and the circumstances are
+# serious, or committed several dishonest acts.  A debtor listed under 第1条第1项
+# (able to perform but refuses) has no fixed term: he stays listed until he
+# performs (第10条).
+LISTING_GROUND_ABLE_REFUSES = 'able_refuses'
 LISTING_YEARS_DEFAULT = 2
 LISTING_YEARS_MIN = 2
 LISTING_YEARS_MAX = 5
@@ -356,3 +367,33 @@ def reminder_date(deadline, days_before):
     deadline = _check_date(deadline, 'deadline')
     days_before = _check_count(days_before, 'days_before', minimum=0)
     return deadline - datetime.timedelta(days=days_before)
+
+
+def appeal_allowed(procedure):
+    """Whether a first-instance judgment given under ``procedure`` can be
+    appealed: not in the small-claims procedure (民诉法 2023 第165条: 一审终审)."""
+    _check_choice(procedure, TRIAL_PERIOD_MONTHS, 'procedure')
+    return procedure not in FINAL_PROCEDURES
+
+
+def listing_term_end(start_date, ground, years=LISTING_YEARS_DEFAULT, aggravated=False):
+    """Return the last day of a dishonest-debtor listing for its ``ground``, or None.
+
+    失信名单规定 (法释〔2017〕7号) 第2条:
+    * ground ``'able_refuses'`` (第1条第1项, able to perform but refuses): no
+      fixed term -- None; the listing ends when the debtor performs (第10条);
+    * any other ground (第1条第2-6项): 2 years, or up to 5 (``years``) when
+      ``aggravated`` (violence or threats with serious circumstances, or
+      several dishonest acts).  ``ValueError`` for more than 2 years without
+      aggravation.
+    """
+    start_date = _check_date(start_date, 'start_date')
+    if ground == LISTING_GROUND_ABLE_REFUSES:
+        return None
+    years = _check_count(years, 'years')
+    if years > LISTING_YEARS_DEFAULT and not aggravated:
+        raise ValueError(
+            "A listing is extended beyond %d years only for violence or threats with serious "
+            "circumstances or several dishonest acts; got %d years without either."
+            % (LISTING_YEARS_DEFAULT, years))
+    return listing_end(start_date, years)

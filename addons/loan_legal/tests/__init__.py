@@ -8,6 +8,7 @@ from . import test_legal_case
 from . import test_legal_deadlines
 from . import test_legal_documents
 from . import test_legal_enforcement
+from . import test_legal_procedure
 from . import test_legal_private_data
 from . import test_legal_reports
 from . import test_legal_security

@@ -120,7 +120,7 @@ class TestAccessTable(LegalTestCase):
         cls.task_a, cls.task_b = cls.case_a.task_ids[:1], cls.case_b.task_ids[:1]
         # Legal cases on both collection cases, with their litigation records.
         cls.legal_case_a = cls.make_legal_case(contract=cls.contract_a, collection_case_id=cls.case_a.id,
-                                               lawyer_id=cls.lawyer.id)
+                                               lawyer_id=cls.lawyer.id, pre_suit_preservation_date="2026-02-20")
         cls.legal_case_b = cls.make_legal_case(contract=cls.contract_b, collection_case_id=cls.case_b.id,
                                                lawyer_id=cls.lawyer.id)
         for name in ("a", "b"):

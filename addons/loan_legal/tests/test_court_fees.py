@@ -171,3 +171,45 @@ def test_enforcement_fee(amount, expected):
     fee = court_fees.enforcement_fee(amount)
     assert fee == D(expected)
     assert str(fee) == expected
+
+
+# --- Issue 12 (5, 10): small claims, payment order, second instance, security interest ---
+
+def test_small_claims_acceptance_fee_halved_like_simple_procedure():
+    # 小额诉讼 is in 民诉法 第十三章 简易程序: 第十六条 halves it; mediation does not halve it again.
+    assert court_fees.acceptance_fee(20000, procedure='small_claims') == D('150.00')  # 300 / 2
+    assert court_fees.acceptance_fee(100000, procedure='small_claims') == D('1150.00')
+    assert court_fees.acceptance_fee(
+        100000, procedure='small_claims', ended_by_mediation_or_withdrawal=True) == D('1150.00')
+
+
+@pytest.mark.parametrize('amount, expected', [
+    (10000, '16.67'),      # 50 / 3
+    (100000, '766.67'),    # 2,300 / 3 = 766.666...
+    (350000, '2183.33'),   # 6,550 / 3 = 2,183.333...
+    (1000000, '4600.00'),  # 13,800 / 3
+])
+def test_payment_order_fee_is_a_third_of_the_acceptance_fee(amount, expected):
+    # 第十四条(三): 比照财产案件受理费标准的1/3交纳.
+    assert court_fees.payment_order_fee(amount) == D(expected)
+
+
+def test_appeal_fee_on_the_amount_appealed():
+    # 第十七条: the first-instance schedule on the part of the judgment appealed against.
+    assert court_fees.appeal_fee(150000) == D('3300.00')
+    # 第十五条: halved when the appeal ends by mediation or is withdrawn.
+    assert court_fees.appeal_fee(150000, ended_by_mediation_or_withdrawal=True) == D('1650.00')
+
+
+def test_security_realisation_fee_estimated_on_the_property_schedule():
+    # No fee in the schedule (special procedure, 第八条); estimated at the property-case fee.
+    assert court_fees.security_realisation_fee(1000000) == D('13800.00')
+
+
+@pytest.mark.parametrize('fee', [court_fees.payment_order_fee, court_fees.appeal_fee,
+                                 court_fees.security_realisation_fee])
+def test_new_fees_need_an_amount(fee):
+    with pytest.raises(ValueError):
+        fee(None)
+    with pytest.raises(ValueError):
+        fee(-1)

@@ -146,6 +146,8 @@ def test_limitation_capped_at_twenty_years():
     ('simple', True, '2024-05-15'),     # 3 + 1 months, Wed
     ('ordinary', False, '2024-07-15'),  # 6 months (第152条), Mon
     ('ordinary', True, '2025-01-15'),   # 6 + 6 months, Wed
+    ('small_claims', False, '2024-03-15'),  # 2 months (第168条), Fri
+    ('small_claims', True, '2024-04-15'),   # 2 + 1 months, Mon
 ])
 def test_trial_period_end(procedure, extended, expected):
     assert deadlines.trial_period_end(
@@ -161,8 +163,18 @@ def test_trial_period_end_month_end():
 
 def test_trial_period_unknown_procedure_refused():
     with pytest.raises(ValueError) as info:
-        deadlines.trial_period_end(d('2024-01-15'), procedure='small_claims')
+        deadlines.trial_period_end(d('2024-01-15'), procedure='summary')
     assert "'ordinary'" in str(info.value) and "'simple'" in str(info.value)
+    assert "'small_claims'" in str(info.value)
+
+
+def test_small_claims_judgment_cannot_be_appealed():
+    # 民诉法 (2023) 第165条: 一审终审.
+    assert deadlines.appeal_allowed('small_claims') is False
+    assert deadlines.appeal_allowed('simple') is True
+    assert deadlines.appeal_allowed('ordinary') is True
+    with pytest.raises(ValueError):
+        deadlines.appeal_allowed('summary')
 
 
 # --- 上诉、答辩 -------------------------------------------------------------
@@ -276,6 +288,24 @@ def test_listing_end():
     assert deadlines.listing_end(d('2023-05-10')) == d('2025-05-10')           # 2 years
     assert deadlines.listing_end(d('2024-02-29')) == d('2026-02-28')           # leap day
     assert deadlines.listing_end(d('2024-02-29'), years=5) == d('2029-02-28')  # 2 + 3
+
+
+def test_listing_term_end_by_ground():
+    # 失信名单规定 第二条: no fixed term for 第一条第一项 (able to perform but refuses) ...
+    assert deadlines.listing_term_end(d('2025-12-10'), 'able_refuses') is None
+    assert deadlines.listing_term_end(d('2025-12-10'), 'able_refuses', years=5) is None
+    # ... 2 years for the other grounds, 3 to 5 with an aggravation.
+    assert deadlines.listing_term_end(d('2025-12-10'), 'evades') == d('2027-12-10')
+    assert deadlines.listing_term_end(d('2025-12-10'), 'obstructs', 3, aggravated=True) == d('2028-12-10')
+    assert deadlines.listing_term_end(d('2024-02-29'), 'asset_report', 5, aggravated=True) == d('2029-02-28')
+
+
+def test_listing_term_longer_than_two_years_needs_an_aggravation():
+    with pytest.raises(ValueError) as info:
+        deadlines.listing_term_end(d('2025-12-10'), 'evades', 3)
+    assert 'violence or threats' in str(info.value)
+    with pytest.raises(ValueError):
+        deadlines.listing_term_end(d('2025-12-10'), 'evades', 6, aggravated=True)
 
 
 @pytest.mark.parametrize('years', [1, 6, 0])

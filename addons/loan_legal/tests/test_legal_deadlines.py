@@ -138,14 +138,21 @@ class TestDeadlineRules(LegalTestCase):
     def test_listing_end(self):
         listing = self.env["legal.restriction"].sudo(self.lawyer).create({
             "case_id": self.case.id, "kind": "dishonest", "debtor_id": self.borrower.id,
-            "partner_id": self.borrower.id, "ground": "able_refuses", "application_date": "2025-12-01",
+            "partner_id": self.borrower.id, "ground": "asset_report", "application_date": "2025-12-01",
             "order_number": "（2025）浙0106执890号之一", "effective_date": "2025-12-10"})
-        # 失信名单规定 第二条: 2 years.
+        # 失信名单规定 第二条: 2 years for the grounds of 第一条第二项至第六项.
         self.assertEqual(listing.end_date, "2027-12-10")
         end = self.deadline(self.case, "restriction_end", restriction=listing)
         self.assertEqual((end.date, end.source_date), ("2027-12-10", "2025-12-10"))
-        listing.listing_years = 3  # extended
+        listing.write({"listing_years": 3, "listing_aggravation": "several_acts"})  # extended
         self.assertEqual(self.deadline(self.case, "restriction_end", restriction=listing).date, "2028-12-10")
+        # 第一条第一项 (able to perform but refuses): no fixed term, so no end and no deadline.
+        listing.ground = "able_refuses"
+        self.assertFalse(listing.end_date)
+        self.assertFalse(self.deadline(self.case, "restriction_end", restriction=listing))
+        # A date the court states still counts.
+        listing.end_date = "2027-06-30"
+        self.assertEqual(self.deadline(self.case, "restriction_end", restriction=listing).date, "2027-06-30")
 
     def test_sync_twice_changes_nothing(self):
         case = self.file(self.case, "2025-06-02")

@@ -89,6 +89,14 @@ class TestLegalDocuments(LegalTestCase):
         self.assertIn("（2025）浙0106民初1234号", text)
         self.assertIn("测试借款人甲名下不动产：杭州市西湖区文三路158号302室，估值¥1,500,000.00", text)
 
+    def test_asset_without_value_is_not_zero_yuan(self):
+        # Issue 12 (10): an amount nobody entered is not printed as 零元整 on a court document.
+        self.case.preservation_amount = 200000.0
+        self.env["legal.asset"].create({"case_id": self.case.id, "partner_id": self.borrower.id,
+                                        "asset_type": "vehicle", "name": "浙A·12345 小型轿车"})
+        with self.assertRaisesRegex(UserError, "Enter the estimated value of .*浙A·12345"):
+            self.generate("preservation")
+
     def test_enforcement_needs_the_judgment(self):
         with self.assertRaisesRegex(UserError, "judgment and the date it took effect"):
             self.generate("enforcement")

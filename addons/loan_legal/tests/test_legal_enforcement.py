@@ -125,7 +125,11 @@ class TestRestrictions(LegalTestCase):
         with self.assertRaisesRegex(ValidationError, "Choose the ground"):
             self.Restriction.create(values)
         with self.assertRaisesRegex(ValidationError, "enter 2 to 5 years"):
-            self.Restriction.create(dict(values, ground="able_refuses", listing_years=6))
+            self.Restriction.create(dict(values, ground="evades", listing_years=6,
+                                         listing_aggravation="several_acts"))
+        # 失信名单规定 第二条: more than 2 years only for violence or threats, or several dishonest acts.
+        with self.assertRaisesRegex(ValidationError, "needs the ground for the longer listing"):
+            self.Restriction.create(dict(values, ground="evades", listing_years=3))
 
     def test_minor_never_listed(self):
         number = "33010620120315002"
