@@ -19,12 +19,15 @@ A template is uploaded by a manager but filled on the server: it is code. So
 A schema is a dict: name -> None (a value: text or number), a dict (an object with these names)
 or a one-item list ``[item schema]`` (a list of such items).
 """
+import hashlib
 import io
 import re
 import zipfile
 
 import jinja2
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
@@ -84,10 +87,30 @@ def _prune(value):
     return value
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox refuses _private and __dunder__ attributes and any method that changes a value,
+    whatever the upload check let through. It keeps the templates it compiled: a bulk run fills the
+    same template a thousand times, and compiling it is half the work of filling it."""
+    _compiled = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals or template_class:
+            return super(_Sandbox, self).from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            if len(self._compiled) > 256:
+                self._compiled.clear()
+            template = self._compiled[source] = super(_Sandbox, self).from_string(source)
+        return template
+
+
+_SANDBOX = _Sandbox(undefined=jinja2.StrictUndefined, autoescape=False)
+# Templates already checked against a schema: {(sha256 of the template, schema paths)}.
+_CHECKED = set()
+
+
 def _environment():
-    # The sandbox refuses _private and __dunder__ attributes and any method that changes a value,
-    # whatever the upload check let through.
-    return ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+    return _SANDBOX
 
 
 def check_size(template_bytes):
@@ -268,6 +291,9 @@ class _Checker(object):
 def check_template(template_bytes, schema):
     """Refuse a template (TemplateError) too large, malformed, using a construct templates may not
     use ('forbidden') or a path outside `schema` ('unknown')."""
+    key = (hashlib.sha256(template_bytes).hexdigest(), tuple(schema_paths(schema)))
+    if key in _CHECKED:  # the same bytes against the same schema: the same answer
+        return
     _template, trees = _parse(template_bytes)
     checker = _Checker(schema)
     for tree in trees:
@@ -276,6 +302,9 @@ def check_template(template_bytes, schema):
         raise TemplateError("forbidden", checker.forbidden)
     if checker.unknown:
         raise TemplateError("unknown", checker.unknown)
+    if len(_CHECKED) > 256:
+        _CHECKED.clear()
+    _CHECKED.add(key)
 
 
 def schema_mismatches(schema, data, prefix=""):
@@ -319,18 +348,19 @@ def render(template_bytes, context, schema=None):
         raise TemplateError("syntax", detail="line %s: %s" % (error.lineno, error.message))
     except jinja2.TemplateError as error:
         raise TemplateError("syntax", detail=str(error))
-    stream = io.BytesIO()
-    template.save(stream)
-    content = stream.getvalue()
-    left = leftover_placeholders(content)
+    # Read from the filled document in memory (parsing the saved file again costs as much).
+    left = _leftovers(template.docx)
     if left:
         raise TemplateError("unfilled", left)
-    return content
+    stream = io.BytesIO()
+    template.save(stream)
+    return stream.getvalue()
 
 
 def document_text(content):
-    """All the text of a .docx: body paragraphs, tables, headers and footers."""
-    document = Document(io.BytesIO(content))
+    """All the text of a .docx (bytes, or a python-docx Document): body paragraphs, tables,
+    headers and footers."""
+    document = Document(io.BytesIO(content)) if isinstance(content, bytes) else content
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -341,8 +371,21 @@ def document_text(content):
     return "\n".join(parts)
 
 
+def _leftovers(document):
+    """Placeholders left in a python-docx Document, paragraph by paragraph (a tag may be split
+    over runs), in the body (tables included), headers and footers: read from the XML directly,
+    python-docx's table cells are slow."""
+    parts = [document.element.body] + [rel.target_part.element for rel in document.part.rels.values()
+                                       if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    left = []
+    for element in parts:
+        for paragraph in element.iter(qn("w:p")):
+            left.extend(LEFTOVER.findall("".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
+    return left
+
+
 def leftover_placeholders(content):
-    return LEFTOVER.findall(document_text(content))
+    return _leftovers(Document(io.BytesIO(content)))
 
 
 def money(amount):
