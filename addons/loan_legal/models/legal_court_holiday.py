@@ -58,7 +58,8 @@ class LegalCourtHoliday(models.Model):
     @api.multi
     def write(self, vals):
         result = super(LegalCourtHoliday, self).write(vals)
-        self._calendar_changed()
+        if {"date", "kind"} & set(vals):
+            self._calendar_changed()
         return result
 
     @api.multi
