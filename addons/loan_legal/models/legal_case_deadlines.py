@@ -183,15 +183,15 @@ class LegalCaseDeadlines(models.Model):
         return True
 
     @api.multi
-    def _calendar_changed(self):
-        """The court calendar changed (legal.court.holiday): the performance deadlines and every
-        deadline of these cases are counted again."""
+    def _recount_deadlines(self, today=None):
+        """Count the stored performance deadline and every deadline of these cases again on the
+        court calendar as it is now: after a day was recorded (legal.court.holiday), and daily
+        (a newer chinese-calendar package brings a new year)."""
         judged = self.filtered("effective_date")
         judged.invalidate_cache(["performance_deadline"], judged.ids)
         self.env.add_todo(self._fields["performance_deadline"], judged)
         self.recompute()
-        self._sync_deadlines()
-        return True
+        return self._sync_deadlines(today)
 
     @api.multi
     def action_sync_deadlines(self):

@@ -36,17 +36,6 @@ class LegalCourtHoliday(models.Model):
                     "%s is a weekday, a working day anyway: a make-up working day (调休上班日) is a Saturday or "
                     "a Sunday. Correct the date, or record the day as a public holiday.") % day.date)
 
-    @api.model
-    def _court_calendar(self):
-        """The calendar deadlines are counted on (a deadlines.CourtCalendar): the statutory one with
-        the recorded days on top; a recorded day makes its year known. Take a .tracking() copy
-        per computation to learn the years it does not know."""
-        rows = self.sudo().search_read([], ["date", "kind"])
-        days = {"holiday": [], "workday": []}
-        for row in rows:
-            days[row["kind"]].append(fields.Date.from_string(row["date"]))
-        return deadlines.statutory_calendar().with_days(days["holiday"], days["workday"])
-
     # The calendar changed: every open case's deadlines are counted again -----------------------
 
     @api.model
@@ -70,4 +59,15 @@ class LegalCourtHoliday(models.Model):
 
     @api.model
     def _calendar_changed(self):
-        self.env["legal.case"].sudo().search([("stage", "!=", "closed")])._calendar_changed()
+        self.env["legal.case"].sudo().search([("stage", "!=", "closed")])._recount_deadlines()
+
+    @api.model
+    def _court_calendar(self):
+        """The calendar deadlines are counted on (a deadlines.CourtCalendar): the statutory one with
+        the recorded days on top; a recorded day makes its year known. Take a .tracking() copy
+        per computation to learn the years it does not know."""
+        rows = self.sudo().search_read([], ["date", "kind"])
+        days = {"holiday": [], "workday": []}
+        for row in rows:
+            days[row["kind"]].append(fields.Date.from_string(row["date"]))
+        return deadlines.statutory_calendar().with_days(days["holiday"], days["workday"])

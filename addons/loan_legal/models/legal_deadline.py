@@ -307,13 +307,14 @@ class LegalDeadline(models.Model):
     @api.model
     def _cron_daily(self, today=None):
         """Bring the deadlines of every open case up to date (payments and served demands move
-        the limitation period), mark passed deadlines expired and give the due reminders.
+        the limitation period, the court calendar may have changed), mark passed deadlines
+        expired and give the due reminders.
 
         A small legal team has a few hundred open cases at most, so the ORM loop is fine here
         (the collection run, with 100,000 installments, is the one that has to be set-based)."""
         today = _day(self, today)
         cases = self.env["legal.case"].sudo().search([("stage", "!=", "closed")])
-        cases._sync_deadlines(today)
+        cases._recount_deadlines(today)
         passed = self.sudo().search([("state", "=", "open"), ("date", "<", today)])
         passed._write_computed({"state": "expired"})
         due = self.sudo().search([("state", "in", ("open", "expired")), ("reminder_date", "<=", today),

@@ -4,6 +4,7 @@ of it, the warning for a year not yet published, and the descriptions in the rea
 (item 11)."""
 import datetime
 import json
+from unittest import mock
 
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
@@ -114,6 +115,18 @@ class TestCourtCalendar(LegalTestCase):
             closed.sudo(self.legal_manager).unlink()
         self.assertEqual(self.case.performance_deadline, "2025-12-01")
         self.assertEqual(self.deadline(self.case, "performance").date, "2025-12-01")
+
+    def test_daily_run_counts_again_on_a_newer_package(self):
+        with china_time(NOW):
+            self.case.write({"effective_date": "2025-11-19", "performance_days": 10})
+        self.assertEqual(self.case.performance_deadline, "2025-12-01")
+        # A newer chinese-calendar (pip upgrade) where Mon 2025-12-01 is a holiday: the next daily
+        # run counts the stored dates again.
+        newer = deadlines.statutory_calendar().with_days(holidays=[datetime.date(2025, 12, 1)])
+        with mock.patch.object(deadlines, "statutory_calendar", lambda: newer):
+            self.env["legal.deadline"]._cron_daily(today="2026-12-01")
+        self.assertEqual(self.case.performance_deadline, "2025-12-02")
+        self.assertEqual(self.deadline(self.case, "performance").date, "2025-12-02")
 
     def test_recorded_working_day_overrides_the_package(self):
         # A Saturday the package has as a rest day, announced as a working day: the period ends on it.
