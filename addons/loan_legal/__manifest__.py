@@ -13,7 +13,7 @@
     "installable": True,
     "depends": ["loan_collection"],
     "post_init_hook": "post_init_hook",
-    "external_dependencies": {"python": ["docx", "docxtpl"]},
+    "external_dependencies": {"python": ["chinese_calendar", "docx", "docxtpl"]},
     "data": [
         "security/loan_legal_security.xml",
         "security/ir.model.access.csv",
@@ -24,6 +24,7 @@
         "data/legal_court_data.xml",
         "data/ir_cron_data.xml",
         "views/legal_court_views.xml",
+        "views/legal_court_holiday_views.xml",
         "views/legal_deadline_views.xml",
         "views/legal_asset_views.xml",
         "views/legal_restriction_views.xml",
@@ -38,6 +39,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/legal_court_holiday_demo.xml",
         "demo/loan_contract_demo.xml",
         "demo/legal_case_demo.xml",
     ],

@@ -2,6 +2,7 @@ from . import res_partner
 from . import loan_debtor_profile
 from . import ir_attachment_legal
 from . import legal_court
+from . import legal_court_holiday
 from . import legal_deadline
 from . import legal_case
 from . import legal_case_deadlines

@@ -283,10 +283,11 @@ class LegalCase(models.Model):
 
     @api.depends("effective_date", "performance_days")
     def _compute_performance_deadline(self):
+        calendar = self.env["legal.court.holiday"]._court_calendar()
         for case in self:
             effective = _to_date(case.effective_date)
-            case.performance_deadline = _to_string(
-                deadlines.performance_deadline(effective, max(case.performance_days, 0)) if effective else None)
+            case.performance_deadline = _to_string(deadlines.performance_deadline(
+                effective, max(case.performance_days, 0), calendar=calendar.tracking()) if effective else None)
 
     @api.depends("claim_total", "procedure", "ended_by_mediation", "preservation_amount", "awarded_total",
                  "appeal_amount", "contract_id.guarantee_ids.guarantee_type")

@@ -1,9 +1,10 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
+import json
 import logging
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.addons.loan_collection.models.res_company import business_today
 
@@ -38,7 +39,19 @@ class LegalDeadline(models.Model):
     _description = "Court Deadline"
     _order = "date, id"
 
-    name = fields.Char(string="Description", required=True, readonly=True)
+    # Issue 12 (11): the description is kept as a code and its values, and shown in the reader's
+    # language (not in the language of whoever triggered the computation).
+    name = fields.Char(string="Description", compute="_compute_name")
+    description_code = fields.Char(readonly=True, help="Which description the deadline shows.")
+    description_args = fields.Text(readonly=True, help="The values of the description, in JSON.")
+    calendar_years = fields.Char(
+        string="Unpublished Holiday Years", readonly=True,
+        help="Years whose public holidays the court calendar did not have when the date was counted: "
+             "only Saturdays and Sundays were taken as rest days.")
+    calendar_warning = fields.Char(
+        compute="_compute_calendar_warning", string="Calendar Warning",
+        help="Record that year's public holidays and make-up working days under Litigation › Configuration › "
+             "Court Calendar (or check the date with the court): the deadline is counted again.")
     case_id = fields.Many2one("legal.case", string="Legal Case", required=True, readonly=True,
                               ondelete="cascade", index=True)
     key = fields.Char(required=True, readonly=True,
@@ -99,6 +112,62 @@ class LegalDeadline(models.Model):
     def _write_computed(self, vals):
         return super(LegalDeadline, self).write(vals)
 
+    @api.model_cr
+    def init(self):
+        # The description was a stored, required column until issue 12 (item 11).
+        if tools.column_exists(self.env.cr, self._table, "name"):
+            tools.drop_not_null(self.env.cr, self._table, "name")
+
+    @api.model
+    def _description_templates(self):
+        """Description code -> its text in the current language; %s and %d are filled from
+        description_args, in order."""
+        return {
+            "limitation": _(
+                "Limitation period of the claim ends (民法典 第188条, 第195条): file the claim or have "
+                "a demand served before this day. Oldest overdue installment due %s."),
+            "trial_end": _("First-instance trial period ends (民诉法 第152条 ordinary, 第164条 simple, 第168条 small-claims "
+                           "procedure)."),
+            "appeal_end": _("Appeal window ends: %d days from service (民诉法 第171条)."),
+            "performance": _("The debtor must perform the judgment by this day (%d days from its effect)."),
+            "enforcement_application": _(
+                "Last day to apply for enforcement: 2 years from the performance deadline (民诉法 第250条)."),
+            "preservation_expiry": _("Preservation of %s expires (民诉法解释 第485条)."),
+            "preservation_renew_by": _(
+                "Apply to renew the preservation of %s by this day (财产保全规定 第18条: at least 7 days "
+                "before it expires)."),
+            "restriction_end": _("%s of %s ends."),
+            "pre_suit_filing": _("File the suit by this day, or the court lifts the pre-suit preservation taken on %s "
+                                 "(民诉法 第104条: within 30 days)."),
+        }
+
+    @api.model
+    def _description_value(self, value):
+        """A value of description_args as shown: {"selection": [model, field, key]} is the
+        label of that key in the current language."""
+        if isinstance(value, dict) and "selection" in value:
+            model, field, key = value["selection"]
+            Model = self.env[model]
+            return dict(Model._fields[field]._description_selection(self.env)).get(key, key)
+        return value
+
+    @api.depends("description_code", "description_args")
+    def _compute_name(self):
+        templates = self._description_templates()
+        for deadline in self:
+            template = templates.get(deadline.description_code)
+            if not template:
+                deadline.name = False
+                continue
+            args = json.loads(deadline.description_args or "[]")
+            deadline.name = template % tuple(self._description_value(value) for value in args)
+
+    @api.depends("calendar_years")
+    def _compute_calendar_warning(self):
+        for deadline in self:
+            deadline.calendar_warning = deadline.calendar_years and _(
+                "Holidays of %s not yet published — check") % deadline.calendar_years
+
     def _search_days_left(self, operator, value):
         # Days from the company's today, so "passed or within 7 days" follows China's calendar.
         target = fields.Date.from_string(business_today(self)) + datetime.timedelta(days=int(value or 0))
@@ -137,11 +206,10 @@ class LegalDeadline(models.Model):
         """Create (self empty) or update the deadline `key` of `case` from `spec` (see
         legal.case._deadline_specs); returns the deadline. Writes only what changed."""
         done = spec["done"]
-        vals = {
-            "name": spec["name"], "kind": spec["kind"], "date": spec["date"], "source_date": spec["source_date"],
-            "asset_id": spec["asset_id"], "restriction_id": spec["restriction_id"],
-            "reminder_date": self._reminder_for(spec["date"]),
-        }
+        vals = {name: spec[name] for name in (
+            "kind", "date", "source_date", "description_code", "description_args", "calendar_years", "asset_id",
+            "restriction_id")}
+        vals["reminder_date"] = self._reminder_for(spec["date"])
         if done:
             vals.update(state="done", auto_done=True)
         elif self and self.state == "done" and not self.auto_done and self.date == spec["date"]:
@@ -179,8 +247,10 @@ class LegalDeadline(models.Model):
                       and deadline.reminder_date <= today and case.lawyer_id and case.stage != "closed")
             activity = deadline.activity_id
             if wanted:
+                # The activity's texts in the lawyer's language.
+                in_lawyer_lang = deadline.with_context(lang=case.lawyer_id.lang)
                 vals = {"user_id": case.lawyer_id.id, "date_deadline": deadline.date,
-                        "summary": deadline._activity_summary()}
+                        "summary": in_lawyer_lang._activity_summary()}
                 if activity:
                     changes = {k: v for k, v in vals.items()
                                if (activity[k].id if k == "user_id" else activity[k]) != v}
@@ -189,7 +259,7 @@ class LegalDeadline(models.Model):
                 else:
                     activity = Activity.create(dict(
                         vals, res_model_id=model.id, res_id=case.id, activity_type_id=activity_type.id,
-                        note="<p>%s</p>" % deadline.name))
+                        note="<p>%s</p>" % tools.html_escape(in_lawyer_lang.name)))
                     deadline._write_computed({"activity_id": activity.id})
             elif activity:
                 deadline._write_computed({"activity_id": False})
@@ -241,13 +311,14 @@ class LegalDeadline(models.Model):
     @api.model
     def _cron_daily(self, today=None):
         """Bring the deadlines of every open case up to date (payments and served demands move
-        the limitation period), mark passed deadlines expired and give the due reminders.
+        the limitation period, the court calendar may have changed), mark passed deadlines
+        expired and give the due reminders.
 
         A small legal team has a few hundred open cases at most, so the ORM loop is fine here
         (the collection run, with 100,000 installments, is the one that has to be set-based)."""
         today = _day(self, today)
         cases = self.env["legal.case"].sudo().search([("stage", "!=", "closed")])
-        cases._sync_deadlines(today)
+        cases._recount_deadlines(today)
         passed = self.sudo().search([("state", "=", "open"), ("date", "<", today)])
         passed._write_computed({"state": "expired"})
         due = self.sudo().search([("state", "in", ("open", "expired")), ("reminder_date", "<=", today),

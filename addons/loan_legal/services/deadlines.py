@@ -10,10 +10,12 @@ How a period is counted (民法典 第200-204条, 民事诉讼法 第85条):
   the final month; when that month has no such day, on its last day
   (31 January + 1 month -> 28/29 February).  See ``add_months``.
 * 民法典 第203条 / 民诉法 第85条第三款: when the last day is a statutory rest
-  day, the period ends on the first day after it.  Saturdays and Sundays are
-  rest days; Chinese public holidays are passed as ``holidays`` (an iterable of
-  dates), and the weekend days that the State Council turns into working days
-  (调休上班日) as ``workdays``.  See ``roll_forward``.
+  day, the period ends on the first day after it.  Rest days are Saturdays,
+  Sundays and China's public holidays; the weekend days the State Council
+  turns into working days (调休上班日) are working days.  A ``CourtCalendar``
+  holds them: by default China's statutory calendar (``statutory_calendar``,
+  from the chinese-calendar package), which the addon extends with the days a
+  legal manager records.  See ``roll_forward``.
 
 Dates are ``datetime.date``.  Odoo 11 hands dates around as strings: convert
 them with ``fields.Date.from_string`` before calling.
@@ -22,8 +24,10 @@ Functions that answer "by when must we act" roll the last day forward as the
 law does.  ``preservation_renew_by`` is the exception: it is a latest-safe day
 before another date, so it is rolled *back* (see its docstring).
 """
-import calendar
 import datetime
+from calendar import monthrange
+
+import chinese_calendar
 
 ONE_DAY = datetime.timedelta(days=1)
 _SATURDAY = 5  # date.weekday(): Monday is 0
@@ -117,14 +121,79 @@ def _check_choice(value, accepted, name):
     return value
 
 
-def _is_rest_day(d, holidays, workdays):
-    if d in workdays:
-        return False
-    return d.weekday() >= _SATURDAY or d in holidays
-
-
 def _date_set(dates, name):
     return frozenset(_check_date(d, name) for d in dates)
+
+
+class CourtCalendar(object):
+    """The rest days of the courts (民法典 第203条, 民诉法 第85条): Saturdays,
+    Sundays and the public holidays in ``holidays``; a day in ``workdays``
+    (调休上班日, a make-up working day) is a working day.
+
+    ``known_years``: the years whose holidays the calendar holds (None: every
+    year, for a calendar given in full, e.g. ``WEEKENDS_ONLY``).  In any other
+    year only Saturdays and Sundays are rest days, and each such year looked at
+    is added to ``unknown_years``: the caller marks its result "holidays of
+    YEAR not yet published".  The days never change; ``unknown_years`` fills as
+    the calendar is used, so take a fresh ``tracking()`` copy per computation.
+    """
+
+    def __init__(self, holidays=(), workdays=(), known_years=None):
+        self.holidays = _date_set(holidays, 'holiday')
+        self.workdays = _date_set(workdays, 'workday')
+        self.known_years = None if known_years is None else frozenset(known_years)
+        self.unknown_years = set()
+
+    def tracking(self):
+        """The same calendar with an empty ``unknown_years``."""
+        copy = object.__new__(CourtCalendar)
+        copy.__dict__.update(self.__dict__, unknown_years=set())
+        return copy
+
+    def with_days(self, holidays=(), workdays=()):
+        """This calendar with days recorded on top of it (a court's own
+        announcement, next year's holidays before the package has them): each
+        day given is a holiday or a working day whatever this calendar says,
+        and the year of each day given becomes known."""
+        holidays = _date_set(holidays, 'holiday')
+        workdays = _date_set(workdays, 'workday')
+        known = self.known_years
+        if known is not None:
+            known = known | {d.year for d in holidays | workdays}
+        return CourtCalendar((self.holidays - workdays) | holidays,
+                             (self.workdays - holidays) | workdays, known)
+
+    def is_rest_day(self, d):
+        if self.known_years is not None and d.year not in self.known_years:
+            self.unknown_years.add(d.year)
+            return d.weekday() >= _SATURDAY
+        if d in self.workdays:
+            return False
+        return d.weekday() >= _SATURDAY or d in self.holidays
+
+
+# Saturdays and Sundays only, every year taken as known (tests, comparisons).
+WEEKENDS_ONLY = CourtCalendar()
+_STATUTORY = []
+
+
+def statutory_calendar():
+    """China's statutory calendar: the public holidays and make-up working days
+    that the State Council's General Office announces each year (国务院办公厅
+    关于部分节假日安排的通知, under 全国年节及纪念日放假办法 第2条), as the
+    chinese-calendar package ships them, for the years it covers."""
+    if not _STATUTORY:
+        holidays = chinese_calendar.constants.holidays
+        years = {d.year for d in holidays}
+        _STATUTORY.append(CourtCalendar(
+            holidays, chinese_calendar.constants.workdays,
+            range(min(years), max(years) + 1)))
+    return _STATUTORY[0]
+
+
+def _calendar(calendar):
+    """``calendar``, or a fresh copy of the statutory one."""
+    return statutory_calendar().tracking() if calendar is None else calendar
 
 
 def add_months(d, months):
@@ -141,7 +210,7 @@ def add_months(d, months):
     month += 1
     if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
         raise ValueError("%s + %d months is outside the calendar." % (d, months))
-    day = min(d.day, calendar.monthrange(year, month)[1])
+    day = min(d.day, monthrange(year, month)[1])
     return datetime.date(year, month, day)
 
 
@@ -155,43 +224,41 @@ def add_years(d, years):
     return add_months(d, 12 * years)
 
 
-def roll_forward(d, holidays=(), workdays=()):
+def roll_forward(d, calendar=None):
     """Return the first day on or after ``d`` that is not a rest day.
 
     民法典 第203条 / 民诉法 第85条: a period whose last day is a statutory rest
-    day ends on the first day after it.  Rest days are Saturdays, Sundays and
-    the dates in ``holidays``; a weekend date listed in ``workdays`` (调休上班日)
-    is a working day.
+    day ends on the first day after it.  The rest days are those of
+    ``calendar`` (a ``CourtCalendar``, by default ``statutory_calendar()``): a
+    make-up working day (调休上班日) is a working day.
     """
     d = _check_date(d, 'd')
-    holidays = _date_set(holidays, 'holiday')
-    workdays = _date_set(workdays, 'workday')
-    while _is_rest_day(d, holidays, workdays):
+    calendar = _calendar(calendar)
+    while calendar.is_rest_day(d):
         d += ONE_DAY
     return d
 
 
-def roll_back(d, holidays=(), workdays=()):
+def roll_back(d, calendar=None):
     """Return the last day on or before ``d`` that is not a rest day.
 
     For latest-safe days that must not move later (see
     ``preservation_renew_by``); same rest days as ``roll_forward``.
     """
     d = _check_date(d, 'd')
-    holidays = _date_set(holidays, 'holiday')
-    workdays = _date_set(workdays, 'workday')
-    while _is_rest_day(d, holidays, workdays):
+    calendar = _calendar(calendar)
+    while calendar.is_rest_day(d):
         d -= ONE_DAY
     return d
 
 
-def _days_period_end(start, days, holidays, workdays):
+def _days_period_end(start, days, calendar):
     # 民法典 第201条: the start day is not counted, so the last day of an
     # n-day period is start + n; 第203条 then rolls it past rest days.
-    return roll_forward(start + datetime.timedelta(days=days), holidays, workdays)
+    return roll_forward(start + datetime.timedelta(days=days), calendar)
 
 
-def limitation_expiry(due_date, interruptions=(), holidays=(), workdays=()):
+def limitation_expiry(due_date, interruptions=(), calendar=None):
     """Return the last day of the limitation period (诉讼时效) for a debt.
 
     :param due_date: the day the debt fell due; the creditor knows of the
@@ -219,7 +286,7 @@ def limitation_expiry(due_date, interruptions=(), holidays=(), workdays=()):
 
     def last_day(start):
         return roll_forward(
-            min(add_years(start, LIMITATION_YEARS), absolute_end), holidays, workdays)
+            min(add_years(start, LIMITATION_YEARS), absolute_end), calendar)
 
     expiry = last_day(due_date)
     for event in events:
@@ -232,7 +299,7 @@ def limitation_expiry(due_date, interruptions=(), holidays=(), workdays=()):
 
 
 def trial_period_end(filing_date, procedure=PROCEDURE_ORDINARY, extended=False,
-                     holidays=(), workdays=()):
+                     calendar=None):
     """Return the last day of the first-instance trial period (审理期限).
 
     Counted from the day the case was docketed (立案之日): 简易程序 3 months,
@@ -245,10 +312,10 @@ def trial_period_end(filing_date, procedure=PROCEDURE_ORDINARY, extended=False,
     months, extension = TRIAL_PERIOD_MONTHS[procedure]
     if extended:
         months += extension
-    return roll_forward(add_months(filing_date, months), holidays, workdays)
+    return roll_forward(add_months(filing_date, months), calendar)
 
 
-def appeal_deadline(service_date, kind=KIND_JUDGMENT, holidays=(), workdays=()):
+def appeal_deadline(service_date, kind=KIND_JUDGMENT, calendar=None):
     """Return the last day to appeal a first-instance decision (民诉法 第171条).
 
     :param service_date: the day the decision was served (送达).
@@ -259,17 +326,17 @@ def appeal_deadline(service_date, kind=KIND_JUDGMENT, holidays=(), workdays=()):
     """
     service_date = _check_date(service_date, 'service_date')
     _check_choice(kind, APPEAL_DAYS, 'kind')
-    return _days_period_end(service_date, APPEAL_DAYS[kind], holidays, workdays)
+    return _days_period_end(service_date, APPEAL_DAYS[kind], calendar)
 
 
-def defence_deadline(service_date, holidays=(), workdays=()):
+def defence_deadline(service_date, calendar=None):
     """Return the last day for the defence (答辩状): 15 days after the
     complaint was served (民诉法 第128条)."""
     service_date = _check_date(service_date, 'service_date')
-    return _days_period_end(service_date, DEFENCE_DAYS, holidays, workdays)
+    return _days_period_end(service_date, DEFENCE_DAYS, calendar)
 
 
-def performance_deadline(effective_date, days, holidays=(), workdays=()):
+def performance_deadline(effective_date, days, calendar=None):
     """Return the last day of the performance period set by a judgment.
 
     :param effective_date: the day the judgment or mediation statement took
@@ -282,10 +349,10 @@ def performance_deadline(effective_date, days, holidays=(), workdays=()):
     days = _check_count(days, 'days', minimum=0)
     if days == 0:
         return effective_date
-    return _days_period_end(effective_date, days, holidays, workdays)
+    return _days_period_end(effective_date, days, calendar)
 
 
-def enforcement_application_deadline(performance_deadline, holidays=(), workdays=()):
+def enforcement_application_deadline(performance_deadline, calendar=None):
     """Return the last day to apply for enforcement (申请执行期间).
 
     民诉法 第250条: 2 years, counted from the last day of the performance
@@ -297,7 +364,7 @@ def enforcement_application_deadline(performance_deadline, holidays=(), workdays
     performance_deadline = _check_date(performance_deadline, 'performance_deadline')
     return roll_forward(
         add_years(performance_deadline, ENFORCEMENT_APPLICATION_YEARS),
-        holidays, workdays)
+        calendar)
 
 
 def preservation_expiry(start_date, asset_kind):
@@ -318,7 +385,7 @@ def preservation_expiry(start_date, asset_kind):
     return add_years(start_date, PRESERVATION_YEARS[asset_kind])
 
 
-def preservation_renew_by(expiry, holidays=(), workdays=()):
+def preservation_renew_by(expiry, calendar=None):
     """Return the latest day to apply for renewal of a preservation measure.
 
     财产保全规定 第18条: the application is due at least 7 days before the
@@ -330,10 +397,10 @@ def preservation_renew_by(expiry, holidays=(), workdays=()):
     expiry = _check_date(expiry, 'expiry')
     return roll_back(
         expiry - datetime.timedelta(days=PRESERVATION_RENEWAL_NOTICE_DAYS),
-        holidays, workdays)
+        calendar)
 
 
-def pre_suit_preservation_lapse(ruling_date, holidays=(), workdays=()):
+def pre_suit_preservation_lapse(ruling_date, calendar=None):
     """Return the last day to sue after pre-suit preservation (诉前保全).
 
     民诉法 第104条: the preservation is lifted when no suit (or arbitration) is
@@ -342,7 +409,7 @@ def pre_suit_preservation_lapse(ruling_date, holidays=(), workdays=()):
     forward (第85条).
     """
     ruling_date = _check_date(ruling_date, 'ruling_date')
-    return _days_period_end(ruling_date, PRE_SUIT_PRESERVATION_DAYS, holidays, workdays)
+    return _days_period_end(ruling_date, PRE_SUIT_PRESERVATION_DAYS, calendar)
 
 
 def listing_end(start_date, years=LISTING_YEARS_DEFAULT):

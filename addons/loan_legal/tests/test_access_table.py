@@ -145,6 +145,7 @@ class TestAccessTable(LegalTestCase):
             {"policy_id": cls.policy_spare.id, "name": "电话", "day_from": 1, "day_to": 3, "action": "phone"})
         cls.template_spare = env["loan.document.template"].create(cls._template_vals())
         cls.court_spare = env["legal.court"].create({"name": "测试人民法院"})
+        cls.holiday_spare = env["legal.court.holiday"].create({"date": "2024-04-04", "name": "清明节"})
         cls.stranger = Partner.create({"name": "测试第三人丁"})
         cls.guarantee_a, cls.guarantee_b = cls.contract_a.guarantee_ids[:1], cls.contract_b.guarantee_ids[:1]
         cls.recovery_line_a, cls.recovery_line_b = cls.recovery_a.line_ids[:1], cls.recovery_b.line_ids[:1]
@@ -206,7 +207,7 @@ class TestAccessTable(LegalTestCase):
         }
         spare = {"loan.product": self.product_spare, "collection.policy": self.policy_spare,
                  "collection.policy.step": self.step_spare, "loan.document.template": self.template_spare,
-                 "legal.court": self.court_spare}
+                 "legal.court": self.court_spare, "legal.court.holiday": self.holiday_spare}
         if model in named:
             return getattr(self, named[model] % s)
         if model == "loan.debtor.profile":
@@ -282,6 +283,7 @@ class TestAccessTable(LegalTestCase):
             "legal.deadline": lambda: {"name": "手动期限", "case_id": legal_case.id, "key": "access-table",
                                        "kind": "performance", "date": "2026-06-30"},
             "legal.court": lambda: {"name": "另一人民法院"},
+            "legal.court.holiday": lambda: {"date": "2024-05-01", "name": "劳动节"},
             "res.partner": lambda: {"name": "新债务人"},
             "loan.debtor.profile": lambda: {"partner_id": self.env["res.partner"].create({"name": "新档案人"}).id,
                                             "employer_name": "某公司"},
@@ -322,6 +324,7 @@ class TestAccessTable(LegalTestCase):
         "legal.restriction": {"note": "access table"},
         "legal.cost": {"amount": 2000.0},
         "legal.court": {"name": "改名法院"},
+        "legal.court.holiday": {"name": "改名节日"},
         "res.partner": {"comment": "access table"},
         "loan.debtor.profile": {"employer_name": "access table"},
         "loan.identity.access.log": {"partner_name": "forged"},

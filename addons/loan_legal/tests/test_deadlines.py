@@ -2,6 +2,7 @@
 """Litigation and enforcement deadlines; weekdays noted beside each date."""
 import datetime
 
+import chinese_calendar
 import pytest
 
 from odoo.addons.loan_legal.services import deadlines
@@ -16,6 +17,11 @@ def d(text):
 NATIONAL_DAY_2024 = [d('2024-10-%02d' % day) for day in range(1, 8)]
 MAKEUP_WORKDAYS_2024 = [d('2024-09-29'), d('2024-10-12')]
 DRAGON_BOAT_2024 = [d('2024-06-10')]  # Monday
+WEEKENDS = deadlines.WEEKENDS_ONLY
+
+
+def cal(holidays=(), workdays=()):
+    return deadlines.CourtCalendar(holidays, workdays)
 
 
 # --- 民法典 第202条: months and years --------------------------------------
@@ -58,22 +64,26 @@ def test_roll_forward_weekend():
 
 def test_roll_forward_holidays():
     # Tue 1 October 2024 is a holiday; so are the following days up to Mon 7 October
-    assert deadlines.roll_forward(d('2024-10-01'), holidays=NATIONAL_DAY_2024) == d('2024-10-08')
-    # without the holiday list only the weekend counts: Tue stays
-    assert deadlines.roll_forward(d('2024-10-01')) == d('2024-10-01')
+    assert deadlines.roll_forward(d('2024-10-01'), calendar=cal(NATIONAL_DAY_2024)) == d('2024-10-08')
+    # on weekends alone: Tue stays
+    assert deadlines.roll_forward(d('2024-10-01'), calendar=WEEKENDS) == d('2024-10-01')
+    # the statutory calendar is the default
+    assert deadlines.roll_forward(d('2024-10-01')) == d('2024-10-08')
 
 
 def test_roll_forward_makeup_workday():
     # Sun 29 September 2024 was a working day
     assert deadlines.roll_forward(
-        d('2024-09-29'), holidays=NATIONAL_DAY_2024, workdays=MAKEUP_WORKDAYS_2024,
-    ) == d('2024-09-29')
-    assert deadlines.roll_forward(d('2024-09-29')) == d('2024-09-30')
+        d('2024-09-29'), calendar=cal(NATIONAL_DAY_2024, MAKEUP_WORKDAYS_2024)) == d('2024-09-29')
+    assert deadlines.roll_forward(d('2024-09-29')) == d('2024-09-29')
+    assert deadlines.roll_forward(d('2024-09-29'), calendar=WEEKENDS) == d('2024-09-30')
 
 
 def test_roll_back():
     assert deadlines.roll_back(d('2024-03-17')) == d('2024-03-15')  # Sun -> Fri
-    assert deadlines.roll_back(d('2024-10-07'), holidays=NATIONAL_DAY_2024) == d('2024-09-30')
+    assert deadlines.roll_back(d('2024-10-07'), calendar=cal(NATIONAL_DAY_2024)) == d('2024-09-30')
+    # statutory: Sun 2024-09-29 was a make-up working day
+    assert deadlines.roll_back(d('2024-10-07')) == d('2024-09-30')
 
 
 # --- 诉讼时效 ---------------------------------------------------------------
@@ -86,8 +96,9 @@ def test_limitation_three_years():
 def test_limitation_rolled_past_holiday():
     # due 2021-06-10 + 3 years = Mon 2024-06-10, Dragon Boat Festival -> Tue
     assert deadlines.limitation_expiry(
-        d('2021-06-10'), holidays=DRAGON_BOAT_2024) == d('2024-06-11')
-    assert deadlines.limitation_expiry(d('2021-06-10')) == d('2024-06-10')
+        d('2021-06-10'), calendar=cal(DRAGON_BOAT_2024)) == d('2024-06-11')
+    assert deadlines.limitation_expiry(d('2021-06-10')) == d('2024-06-11')
+    assert deadlines.limitation_expiry(d('2021-06-10'), calendar=WEEKENDS) == d('2024-06-10')
 
 
 def test_limitation_restarted_by_served_notice():
@@ -192,9 +203,10 @@ def test_appeal_deadline_ruling():
 def test_appeal_deadline_rolled_over_national_day():
     # served Fri 2024-09-20 + 15 = Sat 2024-10-05; 5-7 October are holidays -> Tue 10-08
     assert deadlines.appeal_deadline(
-        d('2024-09-20'), holidays=NATIONAL_DAY_2024) == d('2024-10-08')
+        d('2024-09-20'), calendar=cal(NATIONAL_DAY_2024)) == d('2024-10-08')
+    assert deadlines.appeal_deadline(d('2024-09-20')) == d('2024-10-08')
     # weekend only: Sat 10-05 -> Mon 10-07
-    assert deadlines.appeal_deadline(d('2024-09-20')) == d('2024-10-07')
+    assert deadlines.appeal_deadline(d('2024-09-20'), calendar=WEEKENDS) == d('2024-10-07')
 
 
 def test_appeal_deadline_unknown_kind_refused():
@@ -229,7 +241,8 @@ def test_enforcement_application_deadline():
     assert deadlines.enforcement_application_deadline(d('2024-06-17')) == d('2026-06-17')
     # 2022-06-10 + 2 years = Mon 2024-06-10, a holiday -> Tue 2024-06-11
     assert deadlines.enforcement_application_deadline(
-        d('2022-06-10'), holidays=DRAGON_BOAT_2024) == d('2024-06-11')
+        d('2022-06-10'), calendar=cal(DRAGON_BOAT_2024)) == d('2024-06-11')
+    assert deadlines.enforcement_application_deadline(d('2022-06-10')) == d('2024-06-11')
     # corresponding day, not the leap day: 2022-02-28 + 2 years = Wed 2024-02-28
     assert deadlines.enforcement_application_deadline(d('2022-02-28')) == d('2024-02-28')
 
@@ -268,13 +281,13 @@ def test_preservation_renew_by_rolled_back_from_sunday():
 def test_preservation_renew_by_rolled_back_over_holidays():
     # Tue 2024-10-08 - 7 = Tue 2024-10-01 (holiday) -> Mon 2024-09-30
     assert deadlines.preservation_renew_by(
-        d('2024-10-08'), holidays=NATIONAL_DAY_2024) == d('2024-09-30')
+        d('2024-10-08'), calendar=cal(NATIONAL_DAY_2024)) == d('2024-09-30')
     # Sun 2024-10-06 - 7 = Sun 2024-09-29, a make-up working day: stays
     assert deadlines.preservation_renew_by(
-        d('2024-10-06'), holidays=NATIONAL_DAY_2024,
-        workdays=MAKEUP_WORKDAYS_2024) == d('2024-09-29')
+        d('2024-10-06'), calendar=cal(NATIONAL_DAY_2024, MAKEUP_WORKDAYS_2024)) == d('2024-09-29')
+    assert deadlines.preservation_renew_by(d('2024-10-06')) == d('2024-09-29')
     # without the make-up day it falls back to Fri 2024-09-27
-    assert deadlines.preservation_renew_by(d('2024-10-06')) == d('2024-09-27')
+    assert deadlines.preservation_renew_by(d('2024-10-06'), calendar=WEEKENDS) == d('2024-09-27')
 
 
 def test_pre_suit_preservation_lapse():
@@ -332,3 +345,112 @@ def test_odoo_date_string_refused():
 def test_datetime_accepted_as_its_date():
     assert deadlines.defence_deadline(
         datetime.datetime(2024, 3, 1, 16, 30)) == d('2024-03-18')
+
+
+# --- China's statutory calendar (chinese-calendar's data as the reference) ----------
+
+def _each_day(first, last):
+    day = first
+    while day <= last:
+        yield day
+        day += datetime.timedelta(days=1)
+
+
+def _reference_next_working_day(day):
+    # chinese_calendar.is_workday: weekdays that are not holidays, and 调休上班日
+    while not chinese_calendar.is_workday(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def _reference_previous_working_day(day):
+    while not chinese_calendar.is_workday(day):
+        day -= datetime.timedelta(days=1)
+    return day
+
+
+def test_statutory_calendar_covers_2024_to_2026():
+    known = deadlines.statutory_calendar().known_years
+    assert {2024, 2025, 2026} <= known
+
+
+@pytest.mark.parametrize('kind', ['judgment', 'ruling'])
+def test_appeal_deadline_matches_the_reference_2024_2026(kind):
+    # 民诉法 第85条, 第171条: every service date of 2024-2026 whose deadline stays in 2026
+    days = deadlines.APPEAL_DAYS[kind]
+    for served in _each_day(d('2024-01-01'), d('2026-12-10')):
+        expected = _reference_next_working_day(served + datetime.timedelta(days=days))
+        assert deadlines.appeal_deadline(served, kind) == expected, served
+
+
+def test_renew_by_matches_the_reference_2024_2026():
+    # 财产保全规定 第18条: the last working day on or before expiry - 7 days
+    for expiry in _each_day(d('2024-01-10'), d('2026-12-31')):
+        expected = _reference_previous_working_day(expiry - datetime.timedelta(days=7))
+        assert deadlines.preservation_renew_by(expiry) == expected, expiry
+
+
+def test_weekends_alone_give_the_wrong_appeal_deadline_108_times():
+    # issue 12: 108 service dates of 2024-2026 whose 15-day deadline is wrong on weekends alone,
+    # 29 of them later than the law (make-up working weekends counted as rest days)
+    wrong = later = 0
+    for served in _each_day(d('2024-01-01'), d('2026-12-10')):
+        law = deadlines.appeal_deadline(served)
+        weekends = deadlines.appeal_deadline(served, calendar=WEEKENDS)
+        wrong += weekends != law
+        later += weekends > law
+    assert (wrong, later) == (108, 29)
+
+
+def test_makeup_working_sunday_is_the_appeal_deadline():
+    # served Sat 2024-01-20 + 15 = Sun 2024-02-04, a make-up working day before the Spring Festival
+    assert deadlines.appeal_deadline(d('2024-01-20')) == d('2024-02-04')
+    assert deadlines.appeal_deadline(d('2024-01-20'), calendar=WEEKENDS) == d('2024-02-05')
+
+
+def test_appeal_deadline_in_the_spring_festival_moves_after_it():
+    # served Mon 2024-01-29 + 15 = Tue 2024-02-13, Spring Festival (10-17 February) -> Sun 02-18,
+    # a make-up working day
+    assert deadlines.appeal_deadline(d('2024-01-29')) == d('2024-02-18')
+
+
+def test_renew_by_never_inside_the_spring_festival():
+    # expiry Fri 2024-02-23 - 7 = Fri 2024-02-16, a holiday -> back to Fri 2024-02-09
+    assert deadlines.preservation_renew_by(d('2024-02-23')) == d('2024-02-09')
+    assert deadlines.preservation_renew_by(d('2024-02-23'), calendar=WEEKENDS) == d('2024-02-16')
+
+
+def test_known_year_reports_nothing():
+    calendar = deadlines.statutory_calendar().tracking()
+    deadlines.appeal_deadline(d('2025-09-20'), calendar=calendar)
+    assert calendar.unknown_years == set()
+
+
+def test_unknown_year_computed_on_weekends_and_reported():
+    first_unknown = max(deadlines.statutory_calendar().known_years) + 1
+    # 20 December of the last known year + 15 days falls in the unknown year
+    served = datetime.date(first_unknown - 1, 12, 20)
+    calendar = deadlines.statutory_calendar().tracking()
+    result = deadlines.appeal_deadline(served, calendar=calendar)
+    assert result == deadlines.appeal_deadline(served, calendar=WEEKENDS)
+    assert calendar.unknown_years == {first_unknown}
+    # the statutory calendar itself is never changed by use
+    assert deadlines.statutory_calendar().unknown_years == set()
+
+
+def test_days_recorded_on_top_of_the_statutory_calendar():
+    base = deadlines.statutory_calendar()
+    # Sun 2024-02-04 was a make-up working day; a court announcing it closed makes it a rest day
+    closed = base.with_days(holidays=[d('2024-02-04')])
+    assert deadlines.appeal_deadline(d('2024-01-20'), calendar=closed.tracking()) == d('2024-02-05')
+    # a make-up working day recorded in an unpublished year: the year becomes known
+    year = max(base.known_years) + 1
+    saturday = datetime.date(year, 1, 1)
+    while saturday.weekday() != 5:
+        saturday += datetime.timedelta(days=1)
+    extended = base.with_days(holidays=[datetime.date(year, 1, 1)], workdays=[saturday])
+    assert year in extended.known_years and year not in base.known_years
+    calendar = extended.tracking()
+    assert deadlines.roll_forward(saturday, calendar=calendar) == saturday
+    assert deadlines.roll_forward(datetime.date(year, 1, 1), calendar=calendar) > datetime.date(year, 1, 1)
+    assert calendar.unknown_years == set()

@@ -174,6 +174,14 @@ class TestReminders(LegalTestCase):
             "partner_id": cls.borrower.id, "court_id": cls.court.id, "claim_principal": 86000.0})
         cls.activity_type = cls.env.ref("loan_legal.mail_activity_type_legal_deadline")
 
+    def setUp(self):
+        super(TestReminders, self).setUp()
+        # A fixed day: deadlines now move over public holidays, so "5 days from now" must not
+        # depend on the day the suite runs (Wed 2025-11-12: + 5 days is Mon 11-17, no holiday).
+        clock = china_time("2025-11-12 10:00")
+        clock.__enter__()
+        self.addCleanup(clock.__exit__, None, None, None)
+
     def test_activity_for_the_lawyer_before_the_deadline(self):
         # The performance deadline 5 days from now (at most 2 more after a weekend): within 7 days.
         self.case.write({"effective_date": days_from_today(self.case, -5), "performance_days": 10})

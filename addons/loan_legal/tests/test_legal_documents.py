@@ -105,7 +105,9 @@ class TestLegalDocuments(LegalTestCase):
         self.assertIn("强制执行申请书", text)
         self.assertIn("杭州市西湖区人民法院（2025）浙0106民初1234号民事判决书，于2025年9月22日发生法律效力", text)
         self.assertIn("¥350,000.00，大写：人民币叁拾伍万元整", text)
-        self.assertIn("履行期限已于2025年10月2日届满", text)
+        # 10 days from 2025-09-22 is 2025-10-02, inside the National Day holidays (1-8 October 2025):
+        # the period ends on Thursday 2025-10-09 (民诉法 第85条).
+        self.assertIn("履行期限已于2025年10月9日届满", text)
         # The request is the judgment's operative terms, then the doubled interest for the delay.
         self.assertIn("确定的下列义务：\n一、被告测试借款人甲于本判决生效之日起十日内偿还原告借款本金300000元及利息50000元；\n"
                       "二、驳回原告的其他诉讼请求。", text)
