@@ -180,6 +180,11 @@ class TestAccessTable(LegalTestCase):
     def _cost_vals(cls, case):
         return {"case_id": case.id, "cost_type": "other", "amount": 1000.0, "date": "2026-02-28"}
 
+    def _batch_vals(self):
+        return {"name": "逾期催收通知书 × 1", "user_id": self.env.uid, "company_id": self.env.user.company_id.id,
+                "doc_type": "overdue_notice", "res_model": "collection.case", "res_ids": str(self.case_a.id),
+                "total": 1}
+
     @classmethod
     def _template_vals(cls):
         content = cls.env["loan.document.template"]._template_bytes("overdue_notice", cls.env.user.company_id)[0]
@@ -191,8 +196,8 @@ class TestAccessTable(LegalTestCase):
             return self.case_a, self.phone_a, self.legal_case_a
         return self.case_b, self.phone_b, self.legal_case_b
 
-    def records(self, model, own):
-        """The record of `model` tried for the row (own case, or another collector's)."""
+    def records(self, model, own, user=None):
+        """The record of `model` tried for the row (own case, or another collector's) by `user`."""
         s = "a" if own else "b"
         Model = self.env[model]
         named = {
@@ -220,6 +225,10 @@ class TestAccessTable(LegalTestCase):
             return log.sudo(self.env.uid)
         if model in spare:
             return spare[model]
+        if model == "loan.document.batch":
+            # The role's own bulk generation, or another user's.
+            other = self.office2 if user != self.office2 else self.manager
+            return Model.sudo().create(dict(self._batch_vals(), user_id=(user if own else other).id))
         # Runs, snapshots and the SQL-view reports: one of the case's rows if the view has one.
         case = self.side(own)[0]
         for field in ("case_id", "collection_case_id"):
@@ -252,6 +261,7 @@ class TestAccessTable(LegalTestCase):
                                       "attachment_id": (self.attachment_a if own else self.attachment_b).id,
                                       "data_snapshot": "{}"},
             "loan.document.template": self._template_vals,
+            "loan.document.batch": self._batch_vals,
             "loan.contract": lambda: {"partner_id": case.partner_id.id, "product_id": self.product.id,
                                       "principal": 10000, "date_disbursed": "2026-01-15",
                                       "date_maturity": "2027-01-15", "annual_rate": 12.0,
@@ -306,6 +316,7 @@ class TestAccessTable(LegalTestCase):
         "collection.notice": {"pay_within_days": 30},
         "loan.document": {"name": "forged.docx"},
         "loan.document.template": {"name": "改名模板"},
+        "loan.document.batch": {"state": "done"},
         "loan.contract": {"place_signed": "杭州市"},
         "loan.guarantee": {"contract_number": "G-001"},
         "loan.product": {"name": "改名产品"},
@@ -365,7 +376,7 @@ class TestAccessTable(LegalTestCase):
         return outcome
 
     def model_call(self, model, op, user, own):
-        record = self.records(model, own)
+        record = self.records(model, own, user)
         Model = self.env[model].sudo(user)
         if op == "read":
             if not record:
