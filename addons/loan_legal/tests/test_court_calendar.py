@@ -178,7 +178,8 @@ class TestDescriptionLanguage(LegalTestCase):
         with china_time(NOW):
             listing = self.env["legal.restriction"].sudo(self.lawyer).with_context(lang="en_US").create({
                 "case_id": case.id, "kind": "dishonest", "debtor_id": self.borrower.id,
-                "partner_id": self.borrower.id, "ground": "able_refuses", "application_date": "2025-12-01",
+                # A ground with a fixed term (2 years); 第1条第1项 would have none (失信名单规定 第2条).
+                "partner_id": self.borrower.id, "ground": "asset_report", "application_date": "2025-12-01",
                 "order_number": "（2025）浙0106执891号之一", "effective_date": "2025-12-10"})
         end = self.deadline(case, "restriction_end", restriction=listing)
         label_en = dict(listing._fields["kind"]._description_selection(self.env(context={"lang": "en_US"})))

@@ -84,9 +84,11 @@ class TestPreSuitPreservation(LegalTestCase):
         # 民诉法 第104条: 30 days after the measure, Thu 2025-06-05.
         self.assertEqual((deadline.date, deadline.source_date), ("2025-06-05", "2025-05-06"))
         self.assertIn("pre-suit preservation", deadline.name)
-        self.case.pre_suit_preservation_date = "2025-05-02"  # Sun 2025-06-01 -> Mon 2025-06-02
+        # Sun 2025-06-01 falls in the Dragon Boat holidays (31 May - 2 June 2025): the next working
+        # day is Tue 2025-06-03 (民诉法 第85条).
+        self.case.pre_suit_preservation_date = "2025-05-02"
         self.assertEqual(self.deadline(self.case, "pre_suit_filing"), deadline)
-        self.assertEqual(deadline.date, "2025-06-02")
+        self.assertEqual(deadline.date, "2025-06-03")
         self.file(self.case, "2025-06-02")
         self.assertEqual(deadline.state, "done")
         self.case.pre_suit_preservation_date = False
