@@ -36,6 +36,10 @@ PROCEDURES = [
     ("simple", "Simple Procedure"),      # 简易程序, 民诉法 第160条起
     ("ordinary", "Ordinary Procedure"),  # 普通程序
 ]
+CLAIM_BASES = [
+    ("overdue", "Overdue Part Only"),
+    ("accelerated", "Accelerated: Whole Outstanding Principal"),
+]
 JUDGMENT_KINDS = [
     ("judgment", "Judgment"),  # 判决: appeal within 15 days (民诉法 第171条)
     ("ruling", "Ruling"),      # 裁定: appeal within 10 days
@@ -72,7 +76,7 @@ STAGE_TRANSITIONS = {
 # Kept by the transitions and by the product only: never written by a user (not even admin).
 STATE_FIELDS = frozenset(["stage", "closing_date"])
 # Set by the product (sequence, hand-over, the deadline rows): not written by users.
-SYSTEM_FIELDS = frozenset(["handover_fees", "deadline_ids"])
+SYSTEM_FIELDS = frozenset(["handover_fees", "deadline_ids", "claim_breakdown"])
 LEGAL_MANAGER_GROUP = "loan_legal.group_legal_manager"
 
 
@@ -144,12 +148,23 @@ class LegalCase(models.Model):
         help="The court president extended the trial period (simple: +1 month, 民诉法 第164条; "
              "ordinary: +6 months, 第152条).")
 
-    # The claim (诉讼请求), as of a date: taken from the collection case at hand-over, editable.
+    # The claim (诉讼请求), as of a date: from the ledger at hand-over (legal_case_claim.py), editable.
     claim_date = fields.Date(string="Claim as of", default=business_today)
     claim_principal = fields.Monetary(string="Principal Claimed")
     claim_interest = fields.Monetary(string="Interest Claimed")
     claim_penalty = fields.Monetary(string="Penalty Interest Claimed")
     claim_costs = fields.Monetary(string="Costs Claimed", help="Costs of realising the claim (e.g. lawyer fees).")
+    claim_basis = fields.Selection(
+        CLAIM_BASES, string="Claim Basis", required=True, default="overdue", track_visibility="onchange",
+        help="Overdue part only: the installments due before the claim date. Accelerated: the loan was "
+             "declared due or the contract terminated (on the contract), so the whole outstanding principal "
+             "is claimed, with interest to the acceleration date and penalty interest from it.")
+    claim_compound = fields.Monetary(string="Compound Interest Claimed",
+                                     help="On interest not paid when due, at the overdue rate, where the contract "
+                                          "provides it (银发〔2003〕251号 第三条).")
+    claim_breakdown = fields.Text(string="How the Claim Is Computed", readonly=True,
+                                  help="Each head of the claim with its base, rate, period and contract clause, as "
+                                       "the ledger gave it when the claim was last computed.")
     claim_total = fields.Monetary(compute="_compute_claim_total", store=True, string="Total Claimed",
                                   track_visibility="onchange")
 
@@ -223,6 +238,7 @@ class LegalCase(models.Model):
         ("amounts_positive",
          "CHECK(COALESCE(claim_principal, 0) >= 0 AND COALESCE(claim_interest, 0) >= 0 "
          "AND COALESCE(claim_penalty, 0) >= 0 AND COALESCE(claim_costs, 0) >= 0 "
+         "AND COALESCE(claim_compound, 0) >= 0 "
          "AND COALESCE(preservation_amount, 0) >= 0)",
          "Claimed amounts and the amount to preserve cannot be negative."),
         ("performance_days_positive", "CHECK(COALESCE(performance_days, 0) >= 0)",
@@ -244,10 +260,11 @@ class LegalCase(models.Model):
             case.defendant_ids = partners
             case.defendant_names = "、".join(partners.mapped("name"))
 
-    @api.depends("claim_principal", "claim_interest", "claim_penalty", "claim_costs")
+    @api.depends("claim_principal", "claim_interest", "claim_penalty", "claim_compound", "claim_costs")
     def _compute_claim_total(self):
         for case in self:
-            case.claim_total = case.claim_principal + case.claim_interest + case.claim_penalty + case.claim_costs
+            case.claim_total = (case.claim_principal + case.claim_interest + case.claim_penalty
+                                + case.claim_compound + case.claim_costs)
 
     @api.depends("awarded_principal", "awarded_interest", "awarded_costs")
     def _compute_awarded_total(self):

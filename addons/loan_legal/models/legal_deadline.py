@@ -20,6 +20,8 @@ DEADLINE_KINDS = [
     ("preservation_expiry", "Preservation Expires"),           # 民诉法解释 第485条
     ("preservation_renew_by", "Apply for Renewal By"),         # 财产保全规定 第18条
     ("restriction_end", "Restriction or Listing Ends"),        # 失信名单规定 第2条
+    ("guarantee_period", "Claim against the Guarantor By"),    # 民法典 第692条, 第693条
+    ("guarantor_limitation", "Guarantor's Limitation Period Ends"),  # 民法典 第694条
 ]
 REMINDER_PARAM = "loan_legal.deadline_reminder_days"
 DEFAULT_REMINDER_DAYS = 7
@@ -53,6 +55,8 @@ class LegalDeadline(models.Model):
     asset_id = fields.Many2one("legal.asset", string="Asset", readonly=True, ondelete="cascade", index=True)
     restriction_id = fields.Many2one("legal.restriction", string="Restriction", readonly=True,
                                      ondelete="cascade", index=True)
+    guarantee_id = fields.Many2one("loan.guarantee", string="Guarantee", readonly=True, ondelete="cascade",
+                                   index=True)
     user_id = fields.Many2one(related="case_id.lawyer_id", readonly=True, string="Lawyer", store=True)
     partner_id = fields.Many2one(related="case_id.partner_id", readonly=True, string="Debtor")
     case_stage = fields.Selection(related="case_id.stage", readonly=True, string="Case Stage")
@@ -139,6 +143,7 @@ class LegalDeadline(models.Model):
         vals = {
             "name": spec["name"], "kind": spec["kind"], "date": spec["date"], "source_date": spec["source_date"],
             "asset_id": spec["asset_id"], "restriction_id": spec["restriction_id"],
+            "guarantee_id": spec.get("guarantee_id", False),
             "reminder_date": self._reminder_for(spec["date"]),
         }
         if done:
@@ -206,6 +211,8 @@ class LegalDeadline(models.Model):
             return "%s: %s" % (kind, self.asset_id.display_name)
         if self.restriction_id:
             return "%s: %s" % (kind, self.restriction_id.partner_id.display_name)
+        if self.guarantee_id:
+            return "%s: %s" % (kind, self.guarantee_id.partner_id.display_name)
         return kind
 
     # Actions ---------------------------------------------------------------------------------
