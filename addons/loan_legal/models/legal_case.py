@@ -76,7 +76,7 @@ STAGE_TRANSITIONS = {
 # Kept by the transitions and by the product only: never written by a user (not even admin).
 STATE_FIELDS = frozenset(["stage", "closing_date"])
 # Set by the product (sequence, hand-over, the deadline rows): not written by users.
-SYSTEM_FIELDS = frozenset(["handover_fees", "deadline_ids", "claim_breakdown"])
+SYSTEM_FIELDS = frozenset(["handover_fees", "deadline_ids"])
 LEGAL_MANAGER_GROUP = "loan_legal.group_legal_manager"
 
 
@@ -162,9 +162,9 @@ class LegalCase(models.Model):
     claim_compound = fields.Monetary(string="Compound Interest Claimed",
                                      help="On interest not paid when due, at the overdue rate, where the contract "
                                           "provides it (银发〔2003〕251号 第三条).")
-    claim_breakdown = fields.Text(string="How the Claim Is Computed", readonly=True,
-                                  help="Each head of the claim with its base, rate, period and contract clause, as "
-                                       "the ledger gave it when the claim was last computed.")
+    claim_breakdown = fields.Text(compute="_compute_claim_breakdown", string="How the Claim Is Computed",
+                                  help="Each head of the claim from the ledger as of the claim date, with its base, "
+                                       "rate, period and contract clause, and what the debtor has repaid.")
     claim_total = fields.Monetary(compute="_compute_claim_total", store=True, string="Total Claimed",
                                   track_visibility="onchange")
 

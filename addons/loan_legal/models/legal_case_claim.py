@@ -5,7 +5,8 @@ as recoveries left them, the overdue part or -- after an acceleration -- the who
 principal, interest to date, penalty and compound interest, and the costs still owed. Recomputed on
 hand-over, when the claim date or basis changes, after each recovery while the case is in
 preparation, and with Recompute Claim; the amounts stay editable by the legal team (a lender may
-claim less), the breakdown says what the ledger gave."""
+claim less). The breakdown (base, rate, period, clause of each head) is rendered from the ledger
+when read, in the reader's language."""
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
@@ -39,8 +40,8 @@ class LegalCase(models.Model):
         return "accelerated" if accelerated and claim_date and accelerated <= claim_date else "overdue"
 
     @api.model
-    def _claim_from_ledger(self, contract, collection, claim_date, basis):
-        """The claim values (amounts and breakdown) of `contract` as of `claim_date` on `basis`."""
+    def _ledger_claim(self, contract, collection, claim_date, basis):
+        """(claim lines, totals, repaid) of `contract` as of `claim_date` on `basis` (services/claim.py)."""
         contract = contract.sudo()
         if basis == "accelerated" and not (contract.acceleration_date and contract.acceleration_date <= claim_date):
             raise UserError(_(
@@ -51,16 +52,37 @@ class LegalCase(models.Model):
         lines = claim_service.claim_lines(
             installments, _to_date(claim_date), basis, contract.annual_rate, contract.overdue_rate,
             contract.compound_interest, costs, _to_date(contract.acceleration_date), _to_date(contract.date_disbursed))
-        totals = claim_service.totals(lines)
+        return lines, claim_service.totals(lines), claim_service.repaid(installments)
+
+    @api.model
+    def _claim_from_ledger(self, contract, collection, claim_date, basis):
+        """The amounts claimed from `contract`'s ledger as of `claim_date` on `basis`."""
+        totals = self._ledger_claim(contract, collection, claim_date, basis)[1]
+        return {name: float(totals[name.replace("claim_", "")]) for name in CLAIM_FIELDS}
+
+    @api.multi
+    def _claim_breakdown_lines(self):
+        """Each head of the claim from the ledger with how it is computed, then what was repaid, in
+        the reader's language (the complaint asks for them in Chinese)."""
+        self.ensure_one()
+        contract = self.contract_id.sudo()
+        lines, _totals, repaid = self._ledger_claim(contract, self.collection_case_id, self.claim_date,
+                                                    self.claim_basis)
         text = [self._claim_line_text(line, contract) for line in lines]
-        repaid = claim_service.repaid(installments)
         text.append(_("Repaid so far: principal %s, interest %s, penalty interest %s.") % (
             repaid["principal"], repaid["interest"], repaid["penalty"]))
-        return {
-            "claim_principal": float(totals["principal"]), "claim_interest": float(totals["interest"]),
-            "claim_penalty": float(totals["penalty"]), "claim_compound": float(totals["compound"]),
-            "claim_costs": float(totals["costs"]), "claim_breakdown": "\n".join(text),
-        }
+        return text
+
+    @api.depends("contract_id", "claim_date", "claim_basis", "claim_total")
+    def _compute_claim_breakdown(self):
+        for case in self:
+            if not (case.contract_id and case.claim_date):
+                case.claim_breakdown = False
+                continue
+            try:
+                case.claim_breakdown = "\n".join(case._claim_breakdown_lines())
+            except UserError as error:
+                case.claim_breakdown = error.name
 
     @api.model
     def _claim_line_text(self, line, contract):

@@ -45,6 +45,9 @@ class TestGuaranteePeriod(ContractCase):
         # A mortgage has no guarantee period, nor does a counter-guarantee.
         self.assertFalse(self.guarantee(self.mortgagor).period_end)
         self.assertFalse(self.guarantee(self.guarantor).period_end)
+        # The period end is computed: writing it changes nothing.
+        self.guarantee(self.joint).sudo(self.manager).write({"period_end": "2030-01-01"})
+        self.assertEqual(self.guarantee(self.joint).period_end, "2023-09-10")
         with self.assertRaisesRegex(ValidationError, "only a general or joint guarantee"):
             self.guarantee(self.mortgagor).agreed_period_end = "2025-03-10"
 
@@ -152,6 +155,16 @@ class TestClaimFromLedger(LegalTestCase):
         self.assertAlmostEqual(self.case.claim_principal,
                                float(sum(i._unpaid_parts()[0] for i in overdue)), places=2)
         self.assertIn("penalty interest %.2f" % recovery.amount_penalty, self.case.claim_breakdown)
+        # The complaint claims the same, and counts the penalty repaid among what was repaid.
+        data = self.case._document_data_complaint()
+        self.assertEqual(data["claim"]["total"]["figures"], "¥{:,.2f}".format(self.case.claim_total))
+        self.assertEqual(data["contract"]["repaid"]["figures"], "¥50,000.00")
+        self.assertEqual(data["claim"]["basis"], "主张已到期未还部分")
+        self.assertEqual(len(data["claim"]["lines"]), 2)  # the principal still owed, and what was repaid
+
+    def test_computed_claim_parts_are_not_writable(self):
+        with self.assertRaises(AccessError):
+            self.case.sudo(self.lawyer).write({"claim_breakdown": "invented"})
 
     def test_accelerated_claim_is_the_whole_outstanding_principal(self):
         with self.assertRaisesRegex(UserError, "not accelerated"):
