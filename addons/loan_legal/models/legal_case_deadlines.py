@@ -139,10 +139,10 @@ class LegalCaseDeadlines(models.Model):
                 how = _("sue the borrower (一般保证: the claim is a suit or arbitration against the debtor, "
                         "民法典 第693条第一款)")
             else:
-                how = _("have a demand served on him or sue naming him (连带责任保证, 民法典 第693条第二款)")
+                how = _("have a demand served on the guarantor or sue naming the guarantor (连带责任保证, 民法典 第693条第二款)")
             specs.append(self._deadline_spec(
                 "guarantee_period", end, guarantee._main_debt_due(),
-                _("Claim against guarantor %s before this day, or he is released (保证期间, 民法典 第692条, "
+                _("Claim against guarantor %s before this day, or the guarantor is released (保证期间, 民法典 第692条, "
                   "第693条): %s.") % (name, how),
                 done=in_time, guarantee=guarantee))
             # 第694条第一款: a general guarantor's limitation starts only when his benefit of order
@@ -155,7 +155,7 @@ class LegalCaseDeadlines(models.Model):
                 "guarantor_limitation", deadlines.limitation_expiry(first, claims[claims.index(first) + 1:]),
                 first,
                 _("Limitation period against guarantor %s ends (民法典 第694条第二款: 3 years from the claim "
-                  "of %s, restarted by each later demand, 第195条): sue him before this day.")
+                  "of %s, restarted by each later demand, 第195条): sue the guarantor before this day.")
                 % (name, _to_string(first)),
                 done=self.filing_date and self.filing_date in [_to_string(d) for d in claims],
                 guarantee=guarantee))

@@ -22,14 +22,12 @@ the daily run accrues it). Compound interest (复利), where the contract provid
 interest at the penalty rate from its due date (中国人民银行关于人民币贷款利率有关问题的通知
 银发〔2003〕251号 第三条: 对不能按时支付的利息，按罚息利率计收复利).
 
-Rates are percent a year; interest for days at rate/360 a day (``aging.penalty_interest``, the
-daily-rate convention of the ledger).
+Rates are percent a year; interest for days at rate/360 a day (the daily-rate convention of the
+ledger's penalty interest, loan_collection services/aging.py).
 """
 import collections
 import datetime
-
-from odoo.addons.loan_collection.services.aging import penalty_interest as _interest
-from odoo.addons.loan_collection.services.money import fen, to_decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 BASIS_OVERDUE = "overdue"
 BASIS_ACCELERATED = "accelerated"
@@ -51,6 +49,29 @@ Installment = collections.namedtuple("Installment", [
 # compound, costs), amount, and how it was computed (base, rate % a year, period start and end;
 # None where it does not apply).
 ClaimLine = collections.namedtuple("ClaimLine", ["code", "amount", "base", "rate", "start", "end"])
+
+
+
+def to_decimal(value):
+    """Decimal from an int, str, float (through its shortest repr) or Decimal; None is 0."""
+    if value is None:
+        return Decimal(0)
+    return value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
+
+
+def fen(value):
+    """Round to the fen, half up (as loan_collection's services/money.py; a service imports no
+    ``odoo.addons`` package, so not from there)."""
+    return to_decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _interest(amount, annual_rate, days):
+    """Interest on `amount` for `days` at `annual_rate` (a fraction), 360-day year: the daily-rate
+    convention of the ledger's penalty interest (loan_collection services/aging.py)."""
+    if days <= 0:
+        return fen(0)
+    return fen(to_decimal(amount) * to_decimal(annual_rate) * days / 360)
+
 
 ZERO = fen(0)
 
