@@ -49,12 +49,21 @@ class LoanContract(models.Model):
                                   states={"draft": [("readonly", False)]},
                                   help="The clause providing compound interest, e.g. 第七条第二款.")
 
-    @api.multi
-    def write(self, vals):
+    @api.model
+    def _refuse_acceleration_fields(self, vals):
         if set(vals) & ACCELERATION_FIELDS:
             raise AccessError(_(
                 "The acceleration of a loan is a dated act: record it with Accelerate the Loan (a collection "
                 "manager); once recorded it is changed only by recording a new act."))
+
+    @api.model
+    def create(self, vals):
+        self._refuse_acceleration_fields(vals)
+        return super(LoanContract, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._refuse_acceleration_fields(vals)
         return super(LoanContract, self).write(vals)
 
     @api.multi

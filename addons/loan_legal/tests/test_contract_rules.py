@@ -59,6 +59,9 @@ class TestGuaranteePeriod(ContractCase):
         self.assertEqual((joint.date, joint.source_date), ("2023-09-10", "2023-03-10"))
         self.assertNotEqual(joint.state, "done")
         self.assertIn("连带保证人丙", joint.name)
+        # The lawyer has an activity for it (the reminder date has passed).
+        self.assertTrue(joint.activity_id)
+        self.assertEqual(joint.activity_id.user_id, self.lawyer)
         self.assertFalse(self.guarantee_deadlines(case, "guarantor_limitation"))
         # A demand served on him within the guarantee period (民法典 第693条第二款) ...
         self.run_on("2022-06-01")
@@ -69,6 +72,7 @@ class TestGuaranteePeriod(ContractCase):
         with china_time("2023-06-01 10:00"):
             notice.sudo(self.manager).action_record_service("2023-06-01", "in_person")
         self.assertEqual(periods[self.joint].state, "done")
+        self.assertFalse(periods[self.joint].activity_id)
         # ... starts his own 3-year limitation (第694条第二款).
         limitation = self.guarantee_deadlines(case, "guarantor_limitation")[self.joint]
         self.assertEqual((limitation.date, limitation.source_date), ("2026-06-01", "2023-06-01"))
@@ -112,6 +116,17 @@ class TestAcceleration(ContractCase):
         self.contract.sudo(self.manager).action_record_acceleration("terminated", "2022-10-17", "第十三条")
         self.assertEqual(limitation.source_date, "2022-10-17")
         self.assertIn("2022-09-15", self.contract.message_ids[0].body)
+        # A case opened on the accelerated loan claims on the accelerated basis, from the ledger.
+        opened = self.LegalCase.sudo(self.lawyer).create({"contract_id": self.contract.id, "court_id": self.court.id,
+                                                          "claim_date": "2023-01-05"})
+        self.assertEqual(opened.claim_basis, "accelerated")
+        self.assertAlmostEqual(opened.claim_principal, self.contract.principal, places=2)
+        # Nor can a contract be created already accelerated.
+        with self.assertRaisesRegex(AccessError, "new act"):
+            self.env["loan.contract"].sudo(self.manager).create({
+                "partner_id": self.borrower.id, "product_id": self.product.id, "principal": 1000,
+                "date_disbursed": "2022-03-10", "date_maturity": "2023-03-10", "annual_rate": 12,
+                "acceleration_date": "2022-09-15"})
 
     def test_bad_acts_refused(self):
         act = self.contract.sudo(self.manager).action_record_acceleration
