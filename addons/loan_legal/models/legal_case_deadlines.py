@@ -66,7 +66,9 @@ class LegalCaseDeadlines(models.Model):
         installments = contract.invoice_ids.filtered(
             lambda i: i.type == "out_invoice" and i.installment_number and i.state in ("open", "paid")
             and i.date_due)
-        if not installments.filtered(lambda i: i.state == "open" and i.date_due < today):
+        # Overdue: an open installment past its due date, or any once the loan was accelerated.
+        accelerated = contract.acceleration_date and contract.acceleration_date < today
+        if not installments.filtered(lambda i: i.state == "open" and (accelerated or i.date_due < today)):
             return None, []
         due = max(installments.mapped("date_due"))
         if contract.acceleration_date and contract.acceleration_date < due:

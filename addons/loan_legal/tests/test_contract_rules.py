@@ -128,6 +128,14 @@ class TestAcceleration(ContractCase):
                 "date_disbursed": "2022-03-10", "date_maturity": "2023-03-10", "annual_rate": 12,
                 "acceleration_date": "2022-09-15"})
 
+    def test_accelerated_before_any_installment_is_overdue(self):
+        contract = self.make_contract()  # first installment due 2026-02-15
+        with china_time("2026-02-06 10:00"):
+            contract.sudo(self.manager).action_record_acceleration("terminated", "2026-02-05", "第十三条")
+            case = self.make_legal_case(contract)
+        limitation = self.deadline(case, "limitation")
+        self.assertEqual((limitation.date, limitation.source_date), ("2029-02-05", "2026-02-05"))
+
     def test_bad_acts_refused(self):
         act = self.contract.sudo(self.manager).action_record_acceleration
         with self.assertRaisesRegex(ValidationError, "before the maturity"):
