@@ -109,6 +109,8 @@ class TestAcceleration(ContractCase):
         # Everything fell due on the acceleration: the limitation runs from it (2025-09-15 is a Monday).
         self.assertEqual((limitation.date, limitation.source_date), ("2025-09-15", "2022-09-15"))
         self.assertIn("accelerated on 2022-09-15", limitation.name)
+        # The main debt fell due then too: six months of guarantee period from the act.
+        self.assertEqual(self.guarantee(self.joint).period_end, "2023-03-15")
         # Immutable: changed only by a new act.
         for user in (self.manager, self.env.user):
             with self.assertRaisesRegex(AccessError, "new act"):
