@@ -38,6 +38,7 @@
         "views/res_partner_views.xml",
         "views/loan_product_views.xml",
         "views/loan_contract_views.xml",
+        "views/loan_contract_acceleration_views.xml",
         "views/account_invoice_views.xml",
         "views/collection_policy_views.xml",
         "views/collection_task_views.xml",

@@ -36,6 +36,7 @@
         "views/menus.xml",
         "views/legal_document_views.xml",
         "views/legal_report_views.xml",
+        "views/legal_claim_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -1,6 +1,8 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..services.money import fen
 
 
 class AccountInvoice(models.Model):
@@ -25,3 +27,13 @@ class AccountInvoice(models.Model):
     writeoff_id = fields.Many2one(
         "collection.writeoff", string="Write-off", readonly=True, copy=False, index=True, ondelete="restrict",
         help="The approved write-off that settled this installment (on the installment and its credit note).")
+
+    @api.multi
+    def _unpaid_parts(self):
+        """(principal, interest) still owed on this installment, Decimals: the residual of an open
+        installment split with its principal part paid last (as recoveries and the daily run do)."""
+        self.ensure_one()
+        residual = fen(self.residual) if self.state == "open" else fen(0)
+        part = self.principal_amount if (self.principal_amount or self.interest_amount) else self.amount_total
+        principal = min(residual, fen(part))
+        return principal, residual - principal

@@ -64,11 +64,14 @@ class CollectionCase(models.Model):
     @api.multi
     def _recovery_installments(self, date):
         """The installments a recovery on `date` pays, oldest first: the contract's open
-        installments due on or before that day. loan_legal may add the installments a judgment or
-        an acceleration made due."""
+        installments due on or before that day, all of them once the loan was accelerated on or
+        before it (everything is due then). loan_legal may add the installments a judgment made due."""
         self.ensure_one()
-        installments = self.contract_id.sudo().invoice_ids.filtered(
-            lambda i: i.state == "open" and i.type == "out_invoice" and i.date_due and i.date_due <= date)
+        contract = self.contract_id.sudo()
+        accelerated = contract.acceleration_date and contract.acceleration_date <= date
+        installments = contract.invoice_ids.filtered(
+            lambda i: i.state == "open" and i.type == "out_invoice" and i.date_due
+            and (accelerated or i.date_due <= date))
         return installments.sorted(lambda i: (i.date_due, i.installment_number, i.id))
 
     @api.multi

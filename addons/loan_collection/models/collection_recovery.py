@@ -172,13 +172,9 @@ class CollectionRecovery(models.Model):
         installments = case._recovery_installments(date)
         interest_dues, principal_dues = [], []
         for invoice in installments:
-            residual = fen(invoice.residual)
-            # The principal part of the installment is paid last (the run splits residuals the same way).
-            part = invoice.principal_amount if (invoice.principal_amount or invoice.interest_amount) \
-                else invoice.amount_total
-            principal_due = min(residual, fen(part))
+            principal_due, interest_due = invoice._unpaid_parts()
             principal_dues.append(principal_due)
-            interest_dues.append(residual - principal_due)
+            interest_dues.append(interest_due)
         # Penalty interest is owed on paid installments too, until it is recovered.
         penalty_invoices = case.contract_id.invoice_ids.filtered(
             lambda i: i.type == "out_invoice" and i.state in ("open", "paid") and i.penalty_interest > 0

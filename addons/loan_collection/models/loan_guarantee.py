@@ -1,6 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 GUARANTEE_TYPES = [
     ("general", "General Guarantee"),          # 一般保证 (民法典 第687条)
@@ -30,6 +31,20 @@ class LoanGuarantee(models.Model):
     registration_authority = fields.Char(help="Where the mortgage or pledge is registered.")
     registration_number = fields.Char()
     registration_date = fields.Date()
+    agreed_period_end = fields.Date(
+        string="Agreed Guarantee Period End",
+        help="The end of the guarantee period (保证期间) agreed in the guarantee contract, for a general or "
+             "joint guarantee. Empty, or on or before the loan's maturity: six months from the maturity "
+             "(民法典 第692条第二款).")
+
+    @api.constrains("agreed_period_end", "guarantee_type")
+    def _check_agreed_period_end(self):
+        for guarantee in self:
+            if guarantee.agreed_period_end and guarantee.guarantee_type not in ("general", "joint"):
+                raise ValidationError(_(
+                    "%s: only a general or joint guarantee (保证) has a guarantee period; a mortgage, pledge or "
+                    "counter-guarantee has none. Clear the agreed guarantee period end.")
+                    % guarantee.partner_id.display_name)
 
     @api.model
     def create(self, vals):

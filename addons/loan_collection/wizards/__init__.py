@@ -2,3 +2,4 @@ from . import installment_import
 from . import notice_service
 from . import document_bulk
 from . import recovery_register
+from . import contract_acceleration

@@ -5,7 +5,9 @@ from . import legal_court
 from . import legal_court_holiday
 from . import legal_deadline
 from . import legal_case
+from . import loan_guarantee
 from . import legal_case_deadlines
+from . import legal_case_claim
 from . import legal_evidence
 from . import legal_asset
 from . import legal_restriction

@@ -44,6 +44,15 @@ class CollectionCase(models.Model):
         return legal_cases.sudo(self.env.uid)._open_action()
 
     @api.multi
+    def _refresh_amounts(self):
+        """After a recovery, the claim of a legal case still in preparation follows the ledger (the
+        complaint claims what is still owed)."""
+        result = super(CollectionCase, self)._refresh_amounts()
+        self.env["legal.case"].sudo().search([
+            ("collection_case_id", "in", self.ids), ("stage", "=", "preparation")])._refresh_claim()
+        return result
+
+    @api.multi
     def action_view_legal_cases(self):
         self.ensure_one()
         return self.env["legal.case"].search([("collection_case_id", "=", self.id)])._open_action()

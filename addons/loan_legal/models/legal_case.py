@@ -37,6 +37,10 @@ PROCEDURES = [
     ("small_claims", "Small-claims Procedure"),  # 小额诉讼, 民诉法 (2023) 第165-169条: 一审终审
     ("ordinary", "Ordinary Procedure"),          # 普通程序
 ]
+CLAIM_BASES = [
+    ("overdue", "Overdue Part Only"),
+    ("accelerated", "Accelerated: Whole Outstanding Principal"),
+]
 JUDGMENT_KINDS = [
     ("judgment", "Judgment"),  # 判决: appeal within 15 days (民诉法 第171条)
     ("ruling", "Ruling"),      # 裁定: appeal within 10 days
@@ -149,12 +153,23 @@ class LegalCase(models.Model):
         help="The court president extended the trial period (simple: +1 month, 民诉法 第164条; "
              "small claims: +1 month, 第168条; ordinary: +6 months, 第152条).")
 
-    # The claim (诉讼请求), as of a date: taken from the collection case at hand-over, editable.
+    # The claim (诉讼请求), as of a date: from the ledger at hand-over (legal_case_claim.py), editable.
     claim_date = fields.Date(string="Claim as of", default=business_today)
     claim_principal = fields.Monetary(string="Principal Claimed")
     claim_interest = fields.Monetary(string="Interest Claimed")
     claim_penalty = fields.Monetary(string="Penalty Interest Claimed")
     claim_costs = fields.Monetary(string="Costs Claimed", help="Costs of realising the claim (e.g. lawyer fees).")
+    claim_basis = fields.Selection(
+        CLAIM_BASES, string="Claim Basis", required=True, default="overdue", track_visibility="onchange",
+        help="Overdue part only: the installments due before the claim date. Accelerated: the loan was "
+             "declared due or the contract terminated (on the contract), so the whole outstanding principal "
+             "is claimed, with interest to the acceleration date and penalty interest from it.")
+    claim_compound = fields.Monetary(string="Compound Interest Claimed",
+                                     help="On interest not paid when due, at the overdue rate, where the contract "
+                                          "provides it (银发〔2003〕251号 第三条).")
+    claim_breakdown = fields.Text(compute="_compute_claim_breakdown", string="How the Claim Is Computed",
+                                  help="Each head of the claim from the ledger as of the claim date, with its base, "
+                                       "rate, period and contract clause, and what the debtor has repaid.")
     claim_total = fields.Monetary(compute="_compute_claim_total", store=True, string="Total Claimed",
                                   track_visibility="onchange")
 
@@ -248,6 +263,7 @@ class LegalCase(models.Model):
         ("amounts_positive",
          "CHECK(COALESCE(claim_principal, 0) >= 0 AND COALESCE(claim_interest, 0) >= 0 "
          "AND COALESCE(claim_penalty, 0) >= 0 AND COALESCE(claim_costs, 0) >= 0 "
+         "AND COALESCE(claim_compound, 0) >= 0 "
          "AND COALESCE(preservation_amount, 0) >= 0)",
          "Claimed amounts and the amount to preserve cannot be negative."),
         ("appeal_amount_positive", "CHECK(COALESCE(appeal_amount, 0) >= 0)",
@@ -271,10 +287,11 @@ class LegalCase(models.Model):
             case.defendant_ids = partners
             case.defendant_names = "、".join(partners.mapped("name"))
 
-    @api.depends("claim_principal", "claim_interest", "claim_penalty", "claim_costs")
+    @api.depends("claim_principal", "claim_interest", "claim_penalty", "claim_compound", "claim_costs")
     def _compute_claim_total(self):
         for case in self:
-            case.claim_total = case.claim_principal + case.claim_interest + case.claim_penalty + case.claim_costs
+            case.claim_total = (case.claim_principal + case.claim_interest + case.claim_penalty
+                                + case.claim_compound + case.claim_costs)
 
     @api.depends("awarded_principal", "awarded_interest", "awarded_costs")
     def _compute_awarded_total(self):

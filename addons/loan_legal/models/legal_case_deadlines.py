@@ -9,6 +9,7 @@ from odoo import api, models
 from ..services import deadlines
 from .legal_case import _to_date, _to_string
 from .legal_deadline import _day
+from .loan_guarantee import PERSONAL_GUARANTEES
 
 
 class LegalCaseDeadlines(models.Model):
@@ -16,14 +17,16 @@ class LegalCaseDeadlines(models.Model):
 
     @api.model
     def _deadline_spec(self, kind, date, source, args=(), done=False, asset=None, restriction=None,
-                       calendar=None, code=None):
+                       calendar=None, code=None, guarantee=None):
         """(key, values) of one deadline the case should have: its kind, date, source date, the
         code of its description (the kind by default, see legal.deadline._description_templates)
         and the values filling it in (`args`), whether it is done by the case's own data, the
-        asset or restriction it belongs to, and the years whose holidays the court calendar the
-        date was counted on (`calendar`, a tracking copy) did not know. The key is unique per
-        kind, asset and restriction."""
+        asset, restriction or guarantee it belongs to, and the years whose holidays the court
+        calendar the date was counted on (`calendar`, a tracking copy) did not know. The key is
+        unique per kind, asset, restriction and guarantee."""
         key = "%s:%s:%s" % (kind, asset.id if asset else 0, restriction.id if restriction else 0)
+        if guarantee:
+            key += ":%s" % guarantee.id
         unknown = sorted(calendar.unknown_years) if calendar else []
         return key, {
             "kind": kind, "date": _to_string(date), "source_date": _to_string(source),
@@ -32,6 +35,7 @@ class LegalCaseDeadlines(models.Model):
             "asset_id": asset.id if asset else False,
             "restriction_id": restriction.id if restriction else False,
             "calendar_years": ", ".join(str(year) for year in unknown) or False,
+            "guarantee_id": guarantee.id if guarantee else False,
         }
 
     @api.multi
@@ -47,6 +51,7 @@ class LegalCaseDeadlines(models.Model):
         specs.update(case._asset_deadline_specs(calendar))
         specs.update(case._pre_suit_deadline_specs(calendar))
         specs.update(case._restriction_deadline_specs())
+        specs.update(case._guarantee_deadline_specs(calendar))
         if case.stage == "closed":
             for spec in specs.values():
                 spec["done"] = True
@@ -56,18 +61,28 @@ class LegalCaseDeadlines(models.Model):
 
     @api.multi
     def _limitation_source(self, today):
-        """(due date of the oldest overdue installment, interruption dates) for the limitation
-        period of the contract's claim, or (None, [])."""
+        """(the day the whole debt fell due, interruption dates) for the limitation period of the
+        contract's claim, or (None, []) while nothing is overdue.
+
+        民法典 第189条: 当事人约定同一债务分期履行的，诉讼时效期间自最后一期履行期限届满之日起计算 -- the
+        due date of the last installment, not of the oldest overdue one; once the lender
+        accelerated the loan (宣布提前到期) or terminated the contract, everything fell due on that
+        day, so the period runs from it when it is earlier."""
         self.ensure_one()
         contract = self.contract_id.sudo()
         if not contract:
             return None, []
         today = _to_string(today)
-        overdue = contract.invoice_ids.filtered(
-            lambda i: i.state == "open" and i.date_due and i.date_due < today)
-        if not overdue:
+        installments = contract.invoice_ids.filtered(
+            lambda i: i.type == "out_invoice" and i.installment_number and i.state in ("open", "paid")
+            and i.date_due)
+        # Overdue: an open installment past its due date, or any once the loan was accelerated.
+        accelerated = contract.acceleration_date and contract.acceleration_date < today
+        if not installments.filtered(lambda i: i.state == "open" and (accelerated or i.date_due < today)):
             return None, []
-        due = min(overdue.mapped("date_due"))
+        due = max(installments.mapped("date_due"))
+        if contract.acceleration_date and contract.acceleration_date < due:
+            due = contract.acceleration_date
         # The hook of loan_collection gathers payments, served demands and acknowledgments of
         # every collection case of the contract; a case opened by hand asks a blank one.
         collection = self.collection_case_id.sudo() or contract.case_ids[:1]
@@ -88,8 +103,64 @@ class LegalCaseDeadlines(models.Model):
         # The source is the event the period now runs from: the last interruption that still
         # counted (one after the expiry cannot revive it, 民法典 第192条), or the due date.
         last = max([d for d in interruptions if due < d <= expiry] or [due])
-        return [self._deadline_spec("limitation", expiry, last, [_to_string(due)], done=self.filing_date,
-                                    calendar=calendar)]
+        contract = self.contract_id.sudo()
+        if _to_string(due) == contract.acceleration_date:
+            code, args = "limitation_accelerated", [contract.acceleration_date, contract.acceleration_clause]
+        else:
+            code, args = "limitation", [_to_string(due)]
+        return [self._deadline_spec("limitation", expiry, last, args, done=self.filing_date, calendar=calendar,
+                                    code=code)]
+
+    # Guarantees ------------------------------------------------------------------------------
+
+    @api.multi
+    def _guarantee_claims(self, guarantee):
+        """The days the lender claimed against the guarantor of `guarantee`, sorted: for a joint
+        guarantee (民法典 第693条第二款) each demand to him proven served and the filing of this
+        suit when it names him; for a general guarantee (第693条第一款) the filing of the suit
+        against the debtor (arbitration is not modelled)."""
+        filing = self.filing_date
+        if guarantee.guarantee_type == "general":
+            return [filing] if filing else []
+        partner = guarantee.partner_id.commercial_partner_id
+        notices = guarantee.contract_id.sudo().case_ids.mapped("notice_ids").filtered(
+            lambda n: n.kind == "guarantor_demand" and n.state == "served" and n.date_served
+            and n.partner_id.commercial_partner_id == partner)
+        dates = set(notices.mapped("date_served"))
+        if filing and partner in self.sudo().party_ids.mapped("partner_id.commercial_partner_id"):
+            dates.add(filing)
+        return sorted(dates)
+
+    @api.multi
+    def _guarantee_deadline_specs(self, calendar):
+        """Per personal guarantee of the contract (民法典 第692-694条): claim against the guarantor
+        within the guarantee period, else he is released (第693条); once claimed in time against a
+        joint guarantor, his own 3-year limitation runs from that claim (第694条第二款)."""
+        specs = []
+        guarantees = self.contract_id.sudo().guarantee_ids.filtered(
+            lambda g: g.role == "guarantor" and g.guarantee_type in PERSONAL_GUARANTEES and g.period_end)
+        for guarantee in guarantees:
+            end = _to_date(guarantee.period_end)
+            name = guarantee.partner_id.display_name
+            claims = [_to_date(d) for d in self._guarantee_claims(guarantee)]
+            in_time = [d for d in claims if d <= end]
+            specs.append(self._deadline_spec(
+                "guarantee_period", end, guarantee._main_debt_due(), [name], done=in_time, guarantee=guarantee,
+                code="guarantee_period_general" if guarantee.guarantee_type == "general" else "guarantee_period"))
+            # 第694条第一款: a general guarantor's limitation starts only when his benefit of order
+            # (先诉抗辩权, 第687条第二款) ends, i.e. after enforcement against the debtor; not
+            # modelled -- the guarantee-period deadline is done on filing.
+            if guarantee.guarantee_type != "joint" or not in_time:
+                continue
+            first = in_time[0]
+            counted = calendar.tracking()
+            specs.append(self._deadline_spec(
+                "guarantor_limitation",
+                deadlines.limitation_expiry(first, claims[claims.index(first) + 1:], calendar=counted), first,
+                [name, _to_string(first)],
+                done=self.filing_date and self.filing_date in [_to_string(d) for d in claims],
+                guarantee=guarantee, calendar=counted))
+        return specs
 
     # Trial and judgment ----------------------------------------------------------------------
 

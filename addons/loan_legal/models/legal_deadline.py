@@ -22,6 +22,8 @@ DEADLINE_KINDS = [
     ("preservation_renew_by", "Apply for Renewal By"),         # 财产保全规定 第18条
     ("pre_suit_filing", "File the Suit Before Pre-suit Preservation Lapses"),  # 民诉法 第104条
     ("restriction_end", "Restriction or Listing Ends"),        # 失信名单规定 第2条
+    ("guarantee_period", "Claim against the Guarantor By"),    # 民法典 第692条, 第693条
+    ("guarantor_limitation", "Guarantor's Limitation Period Ends"),  # 民法典 第694条
 ]
 REMINDER_PARAM = "loan_legal.deadline_reminder_days"
 DEFAULT_REMINDER_DAYS = 7
@@ -67,6 +69,8 @@ class LegalDeadline(models.Model):
     asset_id = fields.Many2one("legal.asset", string="Asset", readonly=True, ondelete="cascade", index=True)
     restriction_id = fields.Many2one("legal.restriction", string="Restriction", readonly=True,
                                      ondelete="cascade", index=True)
+    guarantee_id = fields.Many2one("loan.guarantee", string="Guarantee", readonly=True, ondelete="cascade",
+                                   index=True)
     user_id = fields.Many2one(related="case_id.lawyer_id", readonly=True, string="Lawyer", store=True)
     partner_id = fields.Many2one(related="case_id.partner_id", readonly=True, string="Debtor")
     case_stage = fields.Selection(related="case_id.stage", readonly=True, string="Case Stage")
@@ -125,7 +129,22 @@ class LegalDeadline(models.Model):
         return {
             "limitation": _(
                 "Limitation period of the claim ends (民法典 第188条, 第195条): file the claim or have "
-                "a demand served before this day. Oldest overdue installment due %s."),
+                "a demand served before this day. Last installment due %s (民法典 第189条)."),
+            "limitation_accelerated": _(
+                "Limitation period of the claim ends (民法典 第188条, 第195条): file the claim or have "
+                "a demand served before this day. Everything fell due when the loan was accelerated on %s "
+                "(clause %s)."),
+            "guarantee_period": _(
+                "Claim against guarantor %s before this day, or the guarantor is released (保证期间, 民法典 第692条, "
+                "第693条): have a demand served on the guarantor or sue naming the guarantor (连带责任保证, 民法典 "
+                "第693条第二款)."),
+            "guarantee_period_general": _(
+                "Claim against guarantor %s before this day, or the guarantor is released (保证期间, 民法典 第692条, "
+                "第693条): sue the borrower (一般保证: the claim is a suit or arbitration against the debtor, 民法典 "
+                "第693条第一款)."),
+            "guarantor_limitation": _(
+                "Limitation period against guarantor %s ends (民法典 第694条第二款: 3 years from the claim of %s, "
+                "restarted by each later demand, 第195条): sue the guarantor before this day."),
             "trial_end": _("First-instance trial period ends (民诉法 第152条 ordinary, 第164条 simple, 第168条 small-claims "
                            "procedure)."),
             "appeal_end": _("Appeal window ends: %d days from service (民诉法 第171条)."),
@@ -208,7 +227,7 @@ class LegalDeadline(models.Model):
         done = spec["done"]
         vals = {name: spec[name] for name in (
             "kind", "date", "source_date", "description_code", "description_args", "calendar_years", "asset_id",
-            "restriction_id")}
+            "restriction_id", "guarantee_id")}
         vals["reminder_date"] = self._reminder_for(spec["date"])
         if done:
             vals.update(state="done", auto_done=True)
@@ -277,6 +296,8 @@ class LegalDeadline(models.Model):
             return "%s: %s" % (kind, self.asset_id.display_name)
         if self.restriction_id:
             return "%s: %s" % (kind, self.restriction_id.partner_id.display_name)
+        if self.guarantee_id:
+            return "%s: %s" % (kind, self.guarantee_id.partner_id.display_name)
         return kind
 
     # Actions ---------------------------------------------------------------------------------

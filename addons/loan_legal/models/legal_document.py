@@ -61,8 +61,9 @@ COMMON = {
     "defendants": [_PARTY],
     "defendant_names": None,
 }
-_CLAIM = {"date": None, "principal": _MONEY, "interest": _MONEY, "penalty": _MONEY, "costs": _MONEY,
-          "total": _MONEY, "interest_method": None, "penalty_method": None, "security": None}
+_CLAIM = {"date": None, "principal": _MONEY, "interest": _MONEY, "penalty": _MONEY, "compound": _MONEY,
+          "costs": _MONEY, "total": _MONEY, "interest_method": None, "penalty_method": None, "security": None,
+          "basis": None, "lines": [None]}
 _ASSETS = [{"owner": None, "kind": None, "details": None, "value": _MONEY}]
 _JUDGMENT = {"kind": None, "date": None, "effective": None, "performance_deadline": None, "terms": [None]}
 _RESTRICTION = {"person": None, "ground": None, "ground_item": None, "facts": None, "company_people": None}
@@ -270,11 +271,16 @@ class LegalCase(models.Model):
         return {
             "date": cn_date(self.claim_date),
             "principal": money(self.claim_principal), "interest": money(self.claim_interest),
-            "penalty": money(self.claim_penalty), "costs": money(self.claim_costs), "total": money(self.claim_total),
+            "penalty": money(self.claim_penalty), "compound": money(self.claim_compound),
+            "costs": money(self.claim_costs), "total": money(self.claim_total),
             "interest_method": "以未还本金为基数，按合同约定年利率%s%%计算" % _num(rate),
             "penalty_method": "以逾期款项为基数，按合同约定逾期罚息年利率%s%%、按日计算（日利率＝年利率÷360），"
                               "暂计至%s，此后计至实际清偿之日止" % (_num(contract.overdue_rate), cn_date(self.claim_date)),
             "security": "；".join(self._guarantee_sentences()) or "无",
+            # The claim from the ledger (legal_case_claim.py): its basis and how each head is computed.
+            "basis": ("原告已于%s宣布借款提前到期，主张全部未还本金" % cn_date(contract.acceleration_date)
+                      if self.claim_basis == "accelerated" else "主张已到期未还部分"),
+            "lines": self.with_context(lang="zh_CN")._claim_breakdown_lines() if contract else [],
         }
 
     def _guarantee_sentences(self):
@@ -296,13 +302,15 @@ class LegalCase(models.Model):
             raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
         installments = contract.invoice_ids.filtered(lambda i: i.state in ("open", "paid"))
         overdue = installments.filtered(lambda i: i.state == "open" and i.date_due < (self.claim_date or "9999"))
-        repaid = sum(i.amount_total - i.residual for i in installments)
+        # What the debtor repaid, the penalty interest recoveries paid included.
+        repaid = sum(i.amount_total - i.residual + i.penalty_recovered for i in installments)
         months = (fields.Date.from_string(contract.date_maturity) - fields.Date.from_string(contract.date_disbursed)).days
         notices = self.collection_case_id.notice_ids.filtered(lambda n: n.state == "served")
         claim = self._claim_data()
-        claims = ["判令被告%s向原告归还借款本金%s、支付利息%s及罚息%s（暂计至%s，此后按合同约定计至实际清偿之日止）"
+        compound = "、复利%s" % claim["compound"]["figures"] if self.claim_compound else ""
+        claims = ["判令被告%s向原告归还借款本金%s、支付利息%s及罚息%s%s（暂计至%s，此后按合同约定计至实际清偿之日止）"
                   % (self.partner_id.name, claim["principal"]["figures"], claim["interest"]["figures"],
-                     claim["penalty"]["figures"], claim["date"])]
+                     claim["penalty"]["figures"], compound, claim["date"])]
         if self.claim_costs:
             claims.append("判令被告%s支付原告为实现债权支出的费用%s" % (self.partner_id.name, claim["costs"]["figures"]))
         claims.extend("判令" + sentence for sentence in self._guarantee_sentences())

@@ -464,3 +464,29 @@ def listing_term_end(start_date, ground, years=LISTING_YEARS_DEFAULT, aggravated
             "circumstances or several dishonest acts; got %d years without either."
             % (LISTING_YEARS_DEFAULT, years))
     return listing_end(start_date, years)
+
+
+# 民法典 第692条第二款: 没有约定或者约定不明确的，保证期间为主债务履行期限届满之日起六个月;
+# an agreed period ending on or before the main debt's due date counts as none (约定的保证期间早于
+# 主债务履行期限或者与主债务履行期限同时届满的，视为没有约定).
+GUARANTEE_PERIOD_MONTHS = 6
+
+
+def guarantee_period_end(main_debt_due, agreed_end=None):
+    """Return the last day of the guarantee period (保证期间) of a general or joint guarantee.
+
+    :param main_debt_due: the day the main debt's term of performance expires (主债务履行期限届满之日).
+    :param agreed_end: the end of the period agreed in the guarantee contract, or None.
+    :returns: ``agreed_end`` when it is after ``main_debt_due``; else six months from
+        ``main_debt_due`` (民法典 第692条第二款), counted per 第201-202条 (31 August -> 28/29
+        February, ``add_months``).
+
+    Not rolled forward past rest days: the lender must claim within the period (第693条: else the
+    guarantor is released), so the deadline shown is the last safe day.
+    """
+    main_debt_due = _check_date(main_debt_due, 'main_debt_due')
+    if agreed_end is not None:
+        agreed_end = _check_date(agreed_end, 'agreed_end')
+        if agreed_end > main_debt_due:
+            return agreed_end
+    return add_months(main_debt_due, GUARANTEE_PERIOD_MONTHS)

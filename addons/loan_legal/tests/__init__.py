@@ -2,6 +2,8 @@
 # (make test) collects the same files by path.
 from . import test_access_table
 from . import test_court_calendar
+from . import test_claim
+from . import test_contract_rules
 from . import test_court_fees
 from . import test_deadlines
 from . import test_i18n

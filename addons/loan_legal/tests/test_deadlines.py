@@ -454,3 +454,21 @@ def test_days_recorded_on_top_of_the_statutory_calendar():
     assert deadlines.roll_forward(saturday, calendar=calendar) == saturday
     assert deadlines.roll_forward(datetime.date(year, 1, 1), calendar=calendar) > datetime.date(year, 1, 1)
     assert calendar.unknown_years == set()
+
+# --- 民法典 第692条: guarantee period ---------------------------------------
+
+@pytest.mark.parametrize('due, agreed, expected', [
+    ('2025-03-10', None, '2025-09-10'),          # six months from the main debt's due date
+    ('2024-08-31', None, '2025-02-28'),          # no 31 February: its last day (第202条)
+    ('2023-08-31', None, '2024-02-29'),          # leap year
+    ('2025-03-10', '2026-03-10', '2026-03-10'),  # the agreed end
+    ('2025-03-10', '2025-03-10', '2025-09-10'),  # agreed to end with the main debt: none (第692条第二款)
+    ('2025-03-10', '2025-01-31', '2025-09-10'),  # agreed to end before it: none
+])
+def test_guarantee_period_end(due, agreed, expected):
+    assert deadlines.guarantee_period_end(d(due), agreed and d(agreed)) == d(expected)
+
+
+def test_guarantee_period_end_needs_dates():
+    with pytest.raises(TypeError):
+        deadlines.guarantee_period_end('2025-03-10')

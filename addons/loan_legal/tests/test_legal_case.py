@@ -2,6 +2,8 @@
 costs, and who may see what."""
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.loan_collection.tests.common import china_time
+
 from .common import LegalTestCase
 
 
@@ -160,7 +162,8 @@ class TestHandover(LegalTestCase):
         self.run_on("2026-03-20")
         collection = contract.case_ids
         collection.fees_amount = 800.0
-        action = collection.sudo(self.manager).action_transfer_to_legal()
+        with china_time("2026-03-20 10:00"):
+            action = collection.sudo(self.manager).action_transfer_to_legal()
         legal = self.LegalCase.browse(action["res_id"])
         self.assertEqual(action["res_model"], "legal.case")
         self.assertEqual(collection.stage, "legal")
@@ -168,7 +171,7 @@ class TestHandover(LegalTestCase):
                          ("preparation", collection, contract, self.borrower))
         self.assertEqual([(p.partner_id, p.role) for p in legal.party_ids],
                          [(self.borrower, "borrower"), (self.guarantor, "counter_guarantor")])
-        # The claim is the collection case's amounts at hand-over.
+        # The claim is the ledger's as of the hand-over: the collection case's amounts.
         self.assertAlmostEqual(legal.claim_principal, collection.overdue_principal, places=2)
         self.assertAlmostEqual(legal.claim_interest, collection.overdue_interest, places=2)
         self.assertAlmostEqual(legal.claim_penalty, collection.penalty_interest, places=2)
@@ -177,9 +180,9 @@ class TestHandover(LegalTestCase):
         self.assertAlmostEqual(legal.claim_total, collection.overdue_principal + collection.overdue_interest
                                + collection.penalty_interest + 800.0, places=2)
         self.assertEqual(len(legal.evidence_ids), 7)
-        # The limitation period runs from the oldest overdue installment (due 2026-02-15).
+        # The limitation period runs from the last installment (due 2027-01-15, 民法典 第189条).
         limitation = self.deadline(legal, "limitation")
-        self.assertEqual((limitation.date, limitation.source_date), ("2029-02-15", "2026-02-15"))
+        self.assertEqual((limitation.date, limitation.source_date), ("2030-01-15", "2027-01-15"))
         self.assertIn("Opened from collection case", legal.message_ids[0].body)
         # The collector sees it from his collection case.
         self.assertEqual(collection.sudo(self.office).legal_case_count, 1)

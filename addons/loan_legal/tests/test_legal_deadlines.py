@@ -30,8 +30,8 @@ class TestDeadlineRules(LegalTestCase):
     def test_limitation_restarted_by_a_partial_payment(self):
         self.assertEqual(self.installment(1).date_due, "2022-04-10")
         limitation = self.deadline(self.case, "limitation")
-        # 民法典 第188条: 3 years from the oldest overdue installment's due date.
-        self.assertEqual((limitation.date, limitation.source_date), ("2025-04-10", "2022-04-10"))
+        # 民法典 第188条, 第189条: 3 years from the last installment's due date (2023-03-10).
+        self.assertEqual((limitation.date, limitation.source_date), ("2026-03-10", "2023-03-10"))
         self.assertEqual(limitation.state, "expired")
         # 第195条: a partial payment (of another installment) is the debtor's agreement to perform.
         self.installment(3).pay_and_reconcile(self.bank_journal, pay_amount=1000.0, date="2024-05-20")
@@ -49,13 +49,14 @@ class TestDeadlineRules(LegalTestCase):
         self.file(self.case, "2025-06-02")
         self.assertEqual(self.deadline(self.case, "limitation").state, "done")
 
-    def test_limitation_follows_the_oldest_unpaid_installment(self):
+    def test_limitation_runs_from_the_last_installment(self):
         self.installment(1).pay_and_reconcile(self.bank_journal, date="2022-04-10")
         self.installment(2).pay_and_reconcile(self.bank_journal, date="2022-05-10")
         self.case.action_sync_deadlines()
         limitation = self.deadline(self.case, "limitation")
-        # Installment 3 (due 2022-06-10) is now the oldest overdue one; the payments came before it.
-        self.assertEqual((limitation.date, limitation.source_date), ("2025-06-10", "2022-06-10"))
+        # 民法典 第189条: an instalment debt's limitation runs from the last installment's due date
+        # (2023-03-10), not from the oldest unpaid one; the payments came before it.
+        self.assertEqual((limitation.date, limitation.source_date), ("2026-03-10", "2023-03-10"))
 
     def test_trial_period_from_filing(self):
         case = self.file(self.case, "2025-06-02")

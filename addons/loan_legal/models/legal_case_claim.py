@@ -1,0 +1,167 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The claim of a legal case as of its date, from the ledger (services/claim.py): the installments
+as recoveries left them, the overdue part or -- after an acceleration -- the whole outstanding
+principal, interest to date, penalty and compound interest, and the costs still owed. Recomputed on
+hand-over, when the claim date or basis changes, after each recovery while the case is in
+preparation, and with Recompute Claim; the amounts stay editable by the legal team (a lender may
+claim less). The breakdown (base, rate, period, clause of each head) is rendered from the ledger
+when read, in the reader's language."""
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+from ..services import claim as claim_service
+from .legal_case import _to_date
+
+CLAIM_FIELDS = ("claim_principal", "claim_interest", "claim_penalty", "claim_compound", "claim_costs")
+
+
+class LegalCase(models.Model):
+    _inherit = "legal.case"
+
+    # The ledger ------------------------------------------------------------------------------
+
+    @api.model
+    def _ledger_installments(self, contract):
+        """The contract's installments as services/claim.py reads them."""
+        result = []
+        for invoice in contract.sudo().invoice_ids.filtered(
+                lambda i: i.type == "out_invoice" and i.installment_number and i.state in ("open", "paid")):
+            principal_unpaid, interest_unpaid = invoice._unpaid_parts()
+            result.append(claim_service.Installment(
+                _to_date(invoice.date_due), invoice.principal_amount, invoice.interest_amount,
+                principal_unpaid, interest_unpaid, invoice.penalty_interest, _to_date(invoice.penalty_date),
+                invoice.penalty_recovered))
+        return result
+
+    @api.model
+    def _default_claim_basis(self, contract, claim_date):
+        accelerated = contract.acceleration_date
+        return "accelerated" if accelerated and claim_date and accelerated <= claim_date else "overdue"
+
+    @api.model
+    def _ledger_claim(self, contract, collection, claim_date, basis):
+        """(claim lines, totals, repaid) of `contract` as of `claim_date` on `basis` (services/claim.py)."""
+        contract = contract.sudo()
+        if basis == "accelerated" and not (contract.acceleration_date and contract.acceleration_date <= claim_date):
+            raise UserError(_(
+                "Contract %s was not accelerated on or before %s: claim the overdue part only, or record the "
+                "acceleration on the contract first (Accelerate the Loan).") % (contract.name, claim_date))
+        costs = collection.sudo()._recovery_costs_due() if collection else 0
+        installments = self._ledger_installments(contract)
+        lines = claim_service.claim_lines(
+            installments, _to_date(claim_date), basis, contract.annual_rate, contract.overdue_rate,
+            contract.compound_interest, costs, _to_date(contract.acceleration_date), _to_date(contract.date_disbursed))
+        return lines, claim_service.totals(lines), claim_service.repaid(installments)
+
+    @api.model
+    def _claim_from_ledger(self, contract, collection, claim_date, basis):
+        """The amounts claimed from `contract`'s ledger as of `claim_date` on `basis`."""
+        totals = self._ledger_claim(contract, collection, claim_date, basis)[1]
+        return {name: float(totals[name.replace("claim_", "")]) for name in CLAIM_FIELDS}
+
+    @api.multi
+    def _claim_breakdown_lines(self):
+        """Each head of the claim from the ledger with how it is computed, then what was repaid, in
+        the reader's language (the complaint asks for them in Chinese)."""
+        self.ensure_one()
+        contract = self.contract_id.sudo()
+        lines, _totals, repaid = self._ledger_claim(contract, self.collection_case_id, self.claim_date,
+                                                    self.claim_basis)
+        text = [self._claim_line_text(line, contract) for line in lines]
+        text.append(_("Repaid so far: principal %s, interest %s, penalty interest %s.") % (
+            repaid["principal"], repaid["interest"], repaid["penalty"]))
+        return text
+
+    @api.depends("contract_id", "claim_date", "claim_basis", "claim_total")
+    def _compute_claim_breakdown(self):
+        for case in self:
+            if not (case.contract_id and case.claim_date):
+                case.claim_breakdown = False
+                continue
+            try:
+                case.claim_breakdown = "\n".join(case._claim_breakdown_lines())
+            except UserError as error:
+                case.claim_breakdown = error.name
+
+    @api.model
+    def _claim_line_text(self, line, contract):
+        none = _("not recorded")
+        if line.code == "principal" and contract.acceleration_date and line.start == _to_date(
+                contract.acceleration_date):
+            return _("Principal: %s, the whole outstanding principal, due since the acceleration of %s "
+                     "(clause %s).") % (line.amount, line.start, contract.acceleration_clause or none)
+        templates = {
+            "principal": _("Principal: %(amount)s, unpaid principal of the installments due from %(start)s."),
+            "interest": _("Interest: %(amount)s, unpaid interest of the installments due from %(start)s to "
+                          "%(end)s, at %(rate)s%% a year (clause %(clause)s)."),
+            "interest_accrued": _("Interest to the acceleration: %(amount)s, on %(base)s at %(rate)s%% a year "
+                                  "from %(start)s to %(end)s (clause %(clause)s)."),
+            "penalty": _("Penalty interest: %(amount)s, on the overdue amounts at %(rate)s%% a year from "
+                         "%(start)s, accrued to %(end)s (clause %(clause)s)."),
+            "penalty_accelerated": _("Penalty interest after the acceleration: %(amount)s, on %(base)s at "
+                                     "%(rate)s%% a year from %(start)s to %(end)s (clause %(clause)s)."),
+            "compound": _("Compound interest: %(amount)s, on the overdue interest %(base)s at %(rate)s%% a year "
+                          "from its due dates to %(end)s (clause %(clause)s; 银发〔2003〕251号 第三条)."),
+            "costs": _("Costs of realising the claim not yet recovered: %(amount)s."),
+        }
+        clauses = {"interest": contract.interest_clause, "interest_accrued": contract.interest_clause,
+                   "penalty": contract.penalty_clause, "penalty_accelerated": contract.penalty_clause,
+                   "compound": contract.compound_clause}
+        return templates[line.code] % {
+            "amount": line.amount, "base": line.base, "rate": line.rate, "start": line.start or none,
+            "end": line.end or none, "clause": clauses.get(line.code) or none}
+
+    @api.multi
+    def _refresh_claim(self):
+        """Bring the claim of these cases (those with a contract) in step with the ledger."""
+        for case in self.sudo().filtered("contract_id"):
+            vals = self._claim_from_ledger(case.contract_id, case.collection_case_id, case.claim_date,
+                                           case.claim_basis)
+            case._write_checked(vals)
+        return True
+
+    @api.multi
+    def action_refresh_claim(self):
+        """Recompute Claim: the amounts claimed as of the claim date from the ledger."""
+        self._check_stage_access()
+        if not self.filtered("contract_id"):
+            raise UserError(_("The legal case has no loan contract: enter the amounts claimed by hand."))
+        return self._refresh_claim()
+
+    # CRUD ------------------------------------------------------------------------------------
+
+    @api.model
+    def _values_from_collection_case(self, collection, with_parties=True):
+        vals = super(LegalCase, self)._values_from_collection_case(collection, with_parties)
+        contract = collection.sudo().contract_id
+        vals["claim_basis"] = self._default_claim_basis(contract, vals["claim_date"])
+        vals.update(self._claim_from_ledger(contract, collection, vals["claim_date"], vals["claim_basis"]))
+        return vals
+
+    @api.model
+    def create(self, vals):
+        # Opened by hand on a contract without amounts: the claim from the ledger.
+        contract = self.env["loan.contract"].sudo().browse(vals.get("contract_id"))
+        fill = contract and not set(CLAIM_FIELDS) & set(vals)
+        if fill and "claim_basis" not in vals:
+            vals = dict(vals, claim_basis=self._default_claim_basis(
+                contract, vals.get("claim_date") or self._fields["claim_date"].default(self)))
+        case = super(LegalCase, self).create(vals)
+        if fill:
+            case._refresh_claim()
+        return case
+
+    @api.multi
+    def write(self, vals):
+        if not ({"claim_date", "claim_basis"} & set(vals) and not set(CLAIM_FIELDS) & set(vals)):
+            return super(LegalCase, self).write(vals)
+        # A new date or basis: the claim from the ledger, all or nothing.
+        try:
+            with self.env.cr.savepoint():
+                result = super(LegalCase, self).write(vals)
+                self._refresh_claim()
+        except Exception:
+            self.env.cache.invalidate()
+            raise
+        return result
