@@ -21,6 +21,17 @@ class AccountInvoice(models.Model):
     penalty_interest = fields.Monetary(readonly=True, copy=False,
                                        help="Penalty interest accrued at the contract's overdue rate.")
     penalty_date = fields.Date(string="Penalty Accrued To", readonly=True, copy=False)
+    # The unrounded state of the accrual (services/aging.accrue_penalty), kept by the daily run:
+    # penalty interest = fen(accrued + the open segment) - penalty recovered.
+    penalty_accrued = fields.Float(string="Penalty Accrued (Closed Segments)", digits=(16, 10), readonly=True,
+                                   copy=False, groups="base.group_no_one",
+                                   help="Penalty interest of the closed overdue segments, unrounded.")
+    penalty_segment_start = fields.Date(string="Penalty Segment Start", readonly=True, copy=False,
+                                        groups="base.group_no_one",
+                                        help="First day of the current stretch with the same overdue amount.")
+    penalty_segment_base = fields.Monetary(string="Penalty Segment Base", readonly=True, copy=False,
+                                           groups="base.group_no_one",
+                                           help="Overdue amount the current segment accrues on.")
     collection_case_id = fields.Many2one("collection.case", string="Collection Case", readonly=True,
                                          index=True, copy=False, ondelete="set null")
     in_litigation = fields.Boolean(readonly=True, copy=False,
