@@ -5,6 +5,7 @@ from . import legal_court
 from . import legal_deadline
 from . import legal_case
 from . import legal_case_deadlines
+from . import legal_case_rates
 from . import legal_evidence
 from . import legal_asset
 from . import legal_restriction
