@@ -66,7 +66,8 @@ def accrue_penalty(previous, residual, annual_rate, accrued_to, today, basis="pb
     罚息 accrues on the overdue amount at the contract's overdue rate from the first day overdue
     until paid (《人民币利率管理规定》 第二十五条). It is computed per segment, a stretch of days on
     which the overdue amount did not change: the accrued total of the closed segments plus the
-    open segment from its start, by the product's day-count basis (amortization.year_fraction) —
+    open segment from its start, by the product's day-count basis (amortization.year_fraction;
+    PENALTY_BASIS) —
     so the figure is the same whether the daily run ran once or every day. Round only the total.
 
     previous: Penalty(accrued, segment_start, segment_base, total) of the last run, or None for
