@@ -1,6 +1,12 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+from .field_policy import is_trusted
+
+# The unrounded penalty accrual: written by the daily run's SQL only (and the product's own sudo()).
+ACCRUAL_FIELDS = ("penalty_accrued", "penalty_segment_start", "penalty_segment_base")
 
 
 class AccountInvoice(models.Model):
@@ -38,3 +44,18 @@ class AccountInvoice(models.Model):
                                    help="Handed over to the legal team: no more reminders.")
     borrower_blacklisted = fields.Boolean(related="partner_id.is_blacklisted", readonly=True,
                                           string="Borrower Blacklisted")
+
+    @api.model
+    def create(self, vals):
+        self._check_accrual_fields(vals)
+        return super(AccountInvoice, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_accrual_fields(vals)
+        return super(AccountInvoice, self).write(vals)
+
+    def _check_accrual_fields(self, vals):
+        if not is_trusted(self.env) and any(name in vals for name in ACCRUAL_FIELDS):
+            raise AccessError(_("The penalty interest accrual is kept by the daily run and cannot be edited: "
+                                "record a recovery or a write-off instead."))

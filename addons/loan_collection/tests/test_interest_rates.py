@@ -31,6 +31,13 @@ class TestPenaltyWithoutDrift(LoanCase):
         self.run_on("2026-03-17")
         self.assertAlmostEqual(self.first.penalty_interest, 159.93, places=2)
 
+    def test_accrual_kept_by_the_run_only(self):
+        self.run_on("2026-03-17")
+        for user in (self.finance, self.manager):
+            with self.assertRaises(AccessError):
+                self.first.sudo(user).write({"penalty_accrued": 0.0})
+        self.assertAlmostEqual(self.first.penalty_interest, 159.93, places=2)
+
     def test_actual_365_product(self):
         self.product.day_count = "actual_365"
         self.run_on("2026-03-01")
@@ -74,6 +81,9 @@ class TestRateCaps(LoanCase):
         contract = self.draft(self.private, 9.0, overdue=10.0, fees=2.0)   # 12.00: at the cap, accepted
         self.assertEqual((contract.rate_charged, contract.rate_cap), (12.0, 12.0))
         self.assertFalse(contract.rate_warning)
+        # The cap is computed: a manager's write does not change it.
+        contract.sudo(self.manager).write({"rate_cap": 99.0})
+        self.assertEqual(contract.rate_cap, 12.0)
         with self.assertRaisesRegex(ValidationError, "at most 12.00%"):
             contract.fee_rate = 2.5
 
