@@ -31,6 +31,7 @@
         "data/mail_activity_type_data.xml",
         "data/collection_policy_data.xml",
         "data/loan_product_data.xml",
+        "data/loan_lpr_rate_data.xml",
         "data/ir_cron_data.xml",
         "data/collection_finance_data.xml",
         "wizards/installment_import_views.xml",
@@ -39,6 +40,7 @@
         "views/loan_product_views.xml",
         "views/loan_contract_views.xml",
         "views/loan_contract_acceleration_views.xml",
+        "views/loan_contract_rates_views.xml",
         "views/account_invoice_views.xml",
         "views/collection_policy_views.xml",
         "views/collection_task_views.xml",
@@ -57,6 +59,7 @@
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/loan_contract_demo.xml",
+        "demo/loan_rates_demo.xml",
         "demo/collection_finance_demo.xml",
     ],
 }

@@ -30,6 +30,7 @@
         "views/legal_restriction_views.xml",
         "views/legal_cost_views.xml",
         "views/legal_case_views.xml",
+        "views/legal_case_rates_views.xml",
         "views/collection_case_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",

@@ -9,6 +9,8 @@ from . import res_partner
 from . import loan_product
 from . import loan_contract
 from . import loan_contract_acceleration
+from . import loan_lpr_rate
+from . import loan_contract_rates
 from . import loan_guarantee
 from . import account_invoice
 from . import collection_policy

@@ -1,6 +1,12 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+from .field_policy import is_trusted
+
+# The unrounded penalty accrual: written by the daily run's SQL only (and the product's own sudo()).
+ACCRUAL_FIELDS = ("penalty_accrued", "penalty_segment_start", "penalty_segment_base")
 
 
 class AccountInvoice(models.Model):
@@ -21,9 +27,35 @@ class AccountInvoice(models.Model):
     penalty_interest = fields.Monetary(readonly=True, copy=False,
                                        help="Penalty interest accrued at the contract's overdue rate.")
     penalty_date = fields.Date(string="Penalty Accrued To", readonly=True, copy=False)
+    # The unrounded state of the accrual (services/aging.accrue_penalty), kept by the daily run:
+    # penalty interest = fen(accrued + the open segment) - penalty recovered.
+    penalty_accrued = fields.Float(string="Penalty Accrued (Closed Segments)", digits=(16, 10), readonly=True,
+                                   copy=False, groups="base.group_no_one",
+                                   help="Penalty interest of the closed overdue segments, unrounded.")
+    penalty_segment_start = fields.Date(string="Penalty Segment Start", readonly=True, copy=False,
+                                        groups="base.group_no_one",
+                                        help="First day of the current stretch with the same overdue amount.")
+    penalty_segment_base = fields.Monetary(string="Penalty Segment Base", readonly=True, copy=False,
+                                           groups="base.group_no_one",
+                                           help="Overdue amount the current segment accrues on.")
     collection_case_id = fields.Many2one("collection.case", string="Collection Case", readonly=True,
                                          index=True, copy=False, ondelete="set null")
     in_litigation = fields.Boolean(readonly=True, copy=False,
                                    help="Handed over to the legal team: no more reminders.")
     borrower_blacklisted = fields.Boolean(related="partner_id.is_blacklisted", readonly=True,
                                           string="Borrower Blacklisted")
+
+    @api.model
+    def create(self, vals):
+        self._check_accrual_fields(vals)
+        return super(AccountInvoice, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_accrual_fields(vals)
+        return super(AccountInvoice, self).write(vals)
+
+    def _check_accrual_fields(self, vals):
+        if not is_trusted(self.env) and any(name in vals for name in ACCRUAL_FIELDS):
+            raise AccessError(_("The penalty interest accrual is kept by the daily run and cannot be edited: "
+                                "record a recovery or a write-off instead."))

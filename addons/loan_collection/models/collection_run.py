@@ -13,6 +13,7 @@ change are not written, so a second run for the same date changes nothing.
 import logging
 import time
 from datetime import timedelta
+from decimal import Decimal
 
 
 
@@ -119,49 +120,59 @@ class CollectionRun(models.Model):
     # Installments ----------------------------------------------------------------------------
 
     def _update_installments(self, date, edges):
-        """Days overdue, bucket and penalty interest (accrued since the last run) of every open
-        installment."""
+        """Days overdue, bucket and penalty interest of every open installment.
+
+        Penalty interest is recomputed from the overdue segment (services/aging.accrue_penalty) and
+        rounded once, so it does not depend on how many runs happened; what recoveries paid of it
+        (penalty_recovered) is taken off the total accrued."""
         cr = self.env.cr
+        # Numeric columns as text: the unrounded accrual must not go through a float.
         cr.execute("""
             SELECT i.id, i.date_due, i.residual, i.days_overdue, i.aging_bucket,
-                   COALESCE(i.penalty_interest, 0), i.penalty_date, c.overdue_rate
+                   COALESCE(i.penalty_interest, 0), i.penalty_date, c.overdue_rate,
+                   COALESCE(i.penalty_recovered, 0), i.penalty_accrued::text, i.penalty_segment_start,
+                   i.penalty_segment_base::text, COALESCE(p.day_count, 'pboc')
               FROM account_invoice i
               JOIN loan_contract c ON c.id = i.loan_contract_id
+              JOIN loan_product p ON p.id = c.product_id
              WHERE i.state = 'open' AND i.type = 'out_invoice' AND i.date_due IS NOT NULL
         """)
-        ids, days_list, buckets, penalties, penalty_dates = [], [], [], [], []
+        rows = []
         # Odoo's cursor gives numeric columns as floats: back to Decimal fen before any arithmetic.
-        for inv_id, due, residual, old_days, old_bucket, penalty, penalty_date, rate in cr.fetchall():
-            residual, penalty = fen(residual), fen(penalty)
+        for (inv_id, due, residual, old_days, old_bucket, penalty, penalty_date, rate, recovered,
+             accrued, segment_start, segment_base, basis) in cr.fetchall():
+            residual, penalty, recovered = fen(residual), fen(penalty), fen(recovered)
+            accrued, segment_base = (None if v is None else Decimal(v) for v in (accrued, segment_base))
             # ... and dates as 'YYYY-MM-DD' strings.
-            due, penalty_date = _date(due), _date(penalty_date)
+            due, penalty_date, segment_start = _date(due), _date(penalty_date), _date(segment_start)
             # Not yet due: 0 days and 'current' until the due date, so these rows are written
             # once rather than every day (the pre-due reminders compute their own days).
             days = max(aging.days_overdue(due, date), 0)
             bucket = aging.bucket(days, edges)
-            new_penalty, new_penalty_date = penalty, penalty_date
-            if days > 0:
-                accrued_to = max(due, penalty_date) if penalty_date else due
-                if date > accrued_to:
-                    new_penalty = penalty + aging.penalty_interest(residual, to_decimal(rate) / 100,
-                                                                   (date - accrued_to).days)
-                    new_penalty_date = date
-            if (days, bucket, new_penalty, new_penalty_date) != (old_days, old_bucket, penalty, penalty_date):
-                ids.append(inv_id)
-                days_list.append(days)
-                buckets.append(bucket)
-                penalties.append(new_penalty)
-                penalty_dates.append(new_penalty_date)
-        if ids:
+            new = (penalty, penalty_date, accrued, segment_start, segment_base)
+            accrued_to = max(due, penalty_date) if penalty_date else due
+            if days > 0 and date > accrued_to:
+                if segment_start:
+                    previous = aging.Penalty(accrued, segment_start, segment_base, None)
+                else:  # first accrual, or an installment accrued before segments were kept
+                    previous = aging.Penalty(penalty + recovered, None, None, None)
+                state = aging.accrue_penalty(previous, residual, to_decimal(rate) / 100, accrued_to, date, basis)
+                new = (fen(state.total) - recovered, date, state.accrued, state.segment_start, state.segment_base)
+            if (days, bucket) + new[:2] != (old_days, old_bucket, penalty, penalty_date):
+                rows.append((inv_id, days, bucket) + new)
+        if rows:
             cr.execute("""
                 UPDATE account_invoice i
                    SET days_overdue = v.days, aging_bucket = v.bucket,
-                       penalty_interest = v.penalty, penalty_date = v.penalty_date
-                  FROM unnest(%s::int[], %s::int[], %s::varchar[], %s::numeric[], %s::date[])
-                       AS v(id, days, bucket, penalty, penalty_date)
+                       penalty_interest = v.penalty, penalty_date = v.penalty_date,
+                       penalty_accrued = v.accrued, penalty_segment_start = v.segment_start,
+                       penalty_segment_base = v.segment_base
+                  FROM unnest(%s::int[], %s::int[], %s::varchar[], %s::numeric[], %s::date[],
+                              %s::numeric[], %s::date[], %s::numeric[])
+                       AS v(id, days, bucket, penalty, penalty_date, accrued, segment_start, segment_base)
                  WHERE i.id = v.id
-            """, (ids, days_list, buckets, penalties, penalty_dates))
-        return len(ids)
+            """, [list(column) for column in zip(*rows)])
+        return len(rows)
 
     # Cases -----------------------------------------------------------------------------------
 

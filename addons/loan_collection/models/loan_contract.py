@@ -120,7 +120,7 @@ class LoanContract(models.Model):
             return amortization.schedule(
                 self.principal, self.annual_rate / 100.0,
                 fields.Date.from_string(self.date_disbursed), fields.Date.from_string(self.date_maturity),
-                self.repayment_method)
+                self.repayment_method, self.product_id.day_count)
         except ValueError as error:
             raise UserError(_("Contract %s: the repayment schedule cannot be computed (%s). "
                               "Check the principal, rate and dates.") % (self.name, error))

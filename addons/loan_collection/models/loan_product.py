@@ -8,6 +8,19 @@ PRODUCT_TYPES = [
     ("credit", "Credit Loan"),
     ("mortgage", "Mortgage Loan"),
 ]
+# services/amortization.BASES
+DAY_COUNTS = [
+    ("pboc", "Whole years and months, odd days at 1/360 (PBOC)"),
+    ("actual_360", "Actual/360"),
+    ("actual_365", "Actual/365"),
+    ("30e_360", "30/360"),
+]
+# services/rates.LENDER_TYPES
+LENDER_TYPES = [
+    ("private", "Private Lender"),
+    ("small_loan", "Licensed Small-Loan Company"),
+    ("financial", "Financial Institution"),
+]
 
 
 class LoanProduct(models.Model):
@@ -28,6 +41,19 @@ class LoanProduct(models.Model):
         string="Overdue Rate Factor", default=1.5,
         help="New contracts get an overdue (penalty) rate of the annual rate times this factor: "
              "PBOC's rule is the contract rate plus 30% to 50% (银发〔2003〕251号 第三条).")
+    lender_type = fields.Selection(
+        LENDER_TYPES, required=True, default="small_loan",
+        help="Who lends under this product, which decides the rate cap: a private lender may not charge "
+             "more than 4 times the one-year LPR at the contract date (民间借贷规定 第25、29条; such "
+             "contracts are refused); for a licensed small-loan company or a financial institution "
+             "charges above 24% a year are flagged (九民纪要 第51条).")
+    day_count = fields.Selection(
+        DAY_COUNTS, string="Day-Count Basis", required=True, default="pboc",
+        help="How interest of a period that is not whole months is counted (a bullet loan's interest, "
+             "penalty interest). PBOC: whole years and months at the annual and monthly rate, the odd "
+             "days at the annual rate / 360 (银发〔2005〕129号), so a whole year costs exactly the annual "
+             "rate; penalty interest is charged by the day at 1/360. Actual/360: every day at 1/360 of the annual rate (a year costs 365/360 of it). "
+             "Actual/365: every day at 1/365. 30/360: months of 30 days, years of 360.")
     journal_id = fields.Many2one(
         "account.journal", string="Installment Journal", domain=[("type", "=", "sale")],
         help="Sales journal of the installment invoices.")

@@ -3,7 +3,11 @@
 Day counting: an installment due on D and unpaid is overdue from D + 1, which is day 1
 overdue; on D itself it is day 0 (due today) and before D the days are negative (pre-due).
 """
-from .money import fen, to_decimal
+from collections import namedtuple
+from decimal import Decimal
+
+from . import amortization
+from .money import to_decimal
 
 DEFAULT_EDGES = (3, 6, 30, 60, 90)
 
@@ -49,13 +53,39 @@ def bucket(days, edges=DEFAULT_EDGES):
     return "%d+" % edges[-1]
 
 
-def penalty_interest(amount, annual_rate, days):
-    """Penalty (overdue) interest on `amount` for `days` at an annual rate, 360-day year.
+Penalty = namedtuple("Penalty", "accrued segment_start segment_base total")
 
-    罚息 accrues on the overdue amount at the contract's overdue rate from the first day
-    overdue until paid (人民银行《人民币利率管理规定》第二十五条); the daily rate is the annual
-    rate / 360 (the same regulation's rate conversion; verify the article number).
+# Penalty interest is charged by the day overdue (按日计收罚息) at the daily rate: the PBOC basis
+# counts every day at annual / 360 (its odd-days rule, 银发〔2005〕129号), the others as they are.
+PENALTY_BASIS = {"pboc": "actual_360"}
+
+
+def accrue_penalty(previous, residual, annual_rate, accrued_to, today, basis="pboc"):
+    """Penalty (overdue) interest accrued to ``today``, unrounded, from the overdue segment.
+
+    罚息 accrues on the overdue amount at the contract's overdue rate from the first day overdue
+    until paid (《人民币利率管理规定》 第二十五条). It is computed per segment, a stretch of days on
+    which the overdue amount did not change: the accrued total of the closed segments plus the
+    open segment from its start, by the product's day-count basis (amortization.year_fraction;
+    PENALTY_BASIS) —
+    so the figure is the same whether the daily run ran once or every day. Round only the total.
+
+    previous: Penalty(accrued, segment_start, segment_base, total) of the last run, or None for
+    the first accrual (accrued is then 0 and ``accrued_to`` the due date); residual: the overdue
+    amount now; annual_rate: a fraction (0.18 for 18 %); accrued_to: the day accrued up to so far
+    (the due date or the last run's date). Returns the new Penalty.
     """
-    if days <= 0:
-        return fen(0)
-    return fen(to_decimal(amount) * to_decimal(annual_rate) * days / 360)
+    residual = to_decimal(residual)
+    basis = PENALTY_BASIS.get(basis, basis)
+    if previous is None or previous.segment_start is None:
+        accrued = previous.accrued if previous is not None else Decimal(0)
+        start = accrued_to
+    elif previous.segment_base != residual:
+        # The overdue amount changed since the last run: close the segment there.
+        accrued = previous.accrued + amortization.period_interest(
+            previous.segment_base, annual_rate, previous.segment_start, accrued_to, basis)
+        start = accrued_to
+    else:
+        accrued, start = previous.accrued, previous.segment_start
+    total = accrued + amortization.period_interest(residual, annual_rate, start, today, basis)
+    return Penalty(accrued, start, residual, total)

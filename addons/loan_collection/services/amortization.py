@@ -4,10 +4,19 @@ Conventions (the usual ones in Chinese lending contracts; a contract may say oth
 - Monthly periods: installment k falls due k months after disbursement, on the same day of
   the month or the month's last day when there is none (民法典 第202条 reckons months that way).
 - Monthly interest = outstanding principal x annual rate / 12.
-- Interest for a bullet loan (到期一次性还本付息) = principal x annual rate x actual days / 360
-  (the 360-day year of PBOC's 《人民币利率管理规定》 for daily rates; verify the article).
+- Interest for a bullet loan (到期一次性还本付息) = principal x annual rate x the year fraction of
+  the term by the product's day-count basis (year_fraction below).
 - Every amount is rounded to the fen; the last installment absorbs the rounding so that the
   principal parts add up to the principal exactly.
+
+Day-count bases (BASES; the interest of a period = amount x annual rate x year_fraction):
+- ``pboc`` (the default): whole years at the annual rate, whole months at the monthly rate
+  (annual / 12), the odd days at the daily rate (annual / 360): formula ② of 中国人民银行《关于人民币
+  存贷款计结息问题的通知》(银发〔2005〕129号), whose daily rate is the annual rate / 360. A whole
+  year at 12 % costs exactly 12 %, whatever the year's length.
+- ``actual_360``: every day at annual / 360 (formula ③ of the same notice): a year costs 365/360.
+- ``actual_365``: actual days / 365.
+- ``30e_360``: months of 30 days (a 31st counts as the 30th), years of 360 days.
 """
 import calendar
 import datetime
@@ -36,11 +45,41 @@ def months_between(start, end):
     return months
 
 
-def schedule(principal, annual_rate, disbursed, maturity, method):
+BASES = ("pboc", "actual_360", "actual_365", "30e_360")
+
+
+def year_fraction(start, end, basis="pboc"):
+    """The fraction of a year from ``start`` to ``end`` by ``basis`` (one of BASES), an exact
+    Decimal; 0 when end is not after start."""
+    if basis not in BASES:
+        raise ValueError("day-count basis must be one of %s" % ", ".join(BASES))
+    if end <= start:
+        return Decimal(0)
+    if basis == "actual_360":
+        return Decimal((end - start).days) / 360
+    if basis == "actual_365":
+        return Decimal((end - start).days) / 365
+    if basis == "30e_360":
+        days = (360 * (end.year - start.year) + 30 * (end.month - start.month)
+                + min(end.day, 30) - min(start.day, 30))
+        return Decimal(days) / 360
+    months = months_between(start, end)
+    odd_days = (end - add_months(start, months)).days
+    return Decimal(months) / 12 + Decimal(odd_days) / 360
+
+
+def period_interest(amount, annual_rate, start, end, basis="pboc"):
+    """Unrounded interest on ``amount`` at ``annual_rate`` (a fraction: 0.12 for 12 %) from start to
+    end by ``basis``: round the total once (money.fen), never the daily parts."""
+    return to_decimal(amount) * to_decimal(annual_rate) * year_fraction(start, end, basis)
+
+
+def schedule(principal, annual_rate, disbursed, maturity, method, basis="pboc"):
     """The installments of a loan as a list of Installment(number, due_date, principal, interest).
 
     principal: amount lent (yuan); annual_rate: e.g. 0.12 or Decimal('0.12') for 12 %/year;
-    disbursed / maturity: dates; method: one of METHODS. Raises ValueError on bad input.
+    disbursed / maturity: dates; method: one of METHODS; basis: the day-count basis of a bullet
+    loan's interest (one of BASES). Raises ValueError on bad input.
     """
     principal = fen(principal)
     rate = to_decimal(annual_rate)
@@ -53,8 +92,7 @@ def schedule(principal, annual_rate, disbursed, maturity, method):
     if method not in METHODS:
         raise ValueError("method must be one of %s" % ", ".join(METHODS))
     if method == "bullet":
-        days = (maturity - disbursed).days
-        return [Installment(1, maturity, principal, fen(principal * rate * days / 360))]
+        return [Installment(1, maturity, principal, fen(period_interest(principal, rate, disbursed, maturity, basis)))]
     periods = months_between(disbursed, maturity)
     if periods < 1:
         raise ValueError("a monthly repayment method needs at least one month to maturity")

@@ -17,12 +17,14 @@ from . import test_documents
 from . import test_evidence_money_security
 from . import test_i18n
 from . import test_identity
+from . import test_interest_rates
 from . import test_input_guard
 from . import test_installment_import
 from . import test_log_attachments
 from . import test_policy
 from . import test_private_data
 from . import test_promise_notice
+from . import test_rates
 from . import test_recovery
 from . import test_reports
 from . import test_template_guide

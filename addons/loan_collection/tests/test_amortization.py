@@ -43,9 +43,40 @@ def test_equal_principal_100000_3_months():
 
 
 def test_bullet_interest_by_actual_days_over_360():
-    rows = amortization.schedule(500000, "0.0864", D(2026, 1, 1), D(2026, 7, 1), "bullet")
+    rows = amortization.schedule(500000, "0.0864", D(2026, 1, 1), D(2026, 7, 1), "bullet", "actual_360")
     # 181 days: 500000 x 8.64% x 181 / 360 = 21720.00, all due at maturity with the principal.
     assert rows == [amortization.Installment(1, D(2026, 7, 1), Decimal("500000.00"), Decimal("21720.00"))]
+
+
+def test_bullet_interest_whole_months_at_the_monthly_rate_by_default():
+    # PBOC basis (银发〔2005〕129号): 6 whole months x 8.64% / 12 = 21600.00.
+    rows = amortization.schedule(500000, "0.0864", D(2026, 1, 1), D(2026, 7, 1), "bullet")
+    assert rows[0].interest == Decimal("21600.00")
+    # 6 months and 10 odd days: 21600 + 500000 x 8.64% x 10 / 360 = 22800.00.
+    assert amortization.schedule(500000, "0.0864", D(2026, 1, 1), D(2026, 7, 11), "bullet")[0].interest \
+        == Decimal("22800.00")
+
+
+@pytest.mark.parametrize("disbursed, maturity", [
+    (D(2024, 1, 1), D(2025, 1, 1)),     # a leap year: 366 days (actual/360 charged 12,200.00)
+    (D(2025, 3, 15), D(2026, 3, 15)),   # 365 days
+])
+def test_a_whole_year_at_12_percent_costs_exactly_12_percent(disbursed, maturity):
+    rows = amortization.schedule(100000, "0.12", disbursed, maturity, "bullet")
+    assert rows[0].interest == Decimal("12000.00")
+    assert amortization.schedule(100000, "0.12", disbursed, maturity, "bullet", "30e_360")[0].interest \
+        == Decimal("12000.00")
+
+
+def test_day_count_bases():
+    start, end = D(2024, 1, 31), D(2024, 3, 31)   # 60 actual days, 2 whole months
+    assert amortization.year_fraction(start, end, "pboc") == Decimal(2) / 12
+    assert amortization.year_fraction(start, end, "actual_360") == Decimal(60) / 360
+    assert amortization.year_fraction(start, end, "actual_365") == Decimal(60) / 365
+    assert amortization.year_fraction(start, end, "30e_360") == Decimal(60) / 360
+    assert amortization.year_fraction(end, start, "pboc") == 0
+    with pytest.raises(ValueError):
+        amortization.year_fraction(start, end, "act/act")
 
 
 def test_interest_only_principal_at_maturity():

@@ -13,6 +13,7 @@ from . import test_legal_documents
 from . import test_legal_enforcement
 from . import test_legal_procedure
 from . import test_legal_private_data
+from . import test_legal_rates
 from . import test_legal_reports
 from . import test_legal_security
 from . import test_legal_template_security
