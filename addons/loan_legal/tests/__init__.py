@@ -1,6 +1,7 @@
 # Odoo's own test runner (odoo-bin --test-enable) runs the test modules imported here; pytest-odoo
 # (make test) collects the same files by path.
 from . import test_access_table
+from . import test_complaint_parties
 from . import test_complaint_rules
 from . import test_court_fees
 from . import test_deadlines
