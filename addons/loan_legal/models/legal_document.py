@@ -194,6 +194,10 @@ class LegalCase(models.Model):
         court = case.court_id
         if doc_type in ENFORCEMENT_DOC_TYPES:
             court = case.enforcement_court_id or case.court_id
+        if not court and doc_type != "evidence_list":
+            raise UserError(_("Case %s has no %s: choose the court on the legal case, then generate the document "
+                              "again (it is addressed to that court).")
+                            % (case.name, self._fields["court_id"].get_description(self.env)["string"]))
         result = {
             "company": {"name": company.name,
                         "address": cn_address(company.state_id.name, company.city, company.street,

@@ -262,6 +262,26 @@ class TestDemoDocuments(LegalTestCase):
     """Every court document of the demo's most advanced legal case, and (if LibreOffice is
     installed) each converted to PDF."""
 
+    def test_demo_complaints(self):
+        """Each demo legal case has its complaint: the transferred case whose contract lacks where and
+        when it was signed gets them from the legal case (a legal manager's entry)."""
+        cases = self.env["legal.case"].search([("name", "!=", "/"), ("contract_id", "!=", False)])
+        if not cases:
+            self.skipTest("no demo data")
+        for case in cases:
+            if not case.court_id:
+                # Refused by the field's name, never a placeholder's path.
+                with self.assertRaisesRegex(UserError, "has no Court: choose the court"):
+                    case.with_context(lang="en_US")._generate_documents("complaint")
+                continue
+            document = case._generate_documents("complaint")
+            text = docx_render.document_text(base64.b64decode(document.attachment_id.datas))
+            self.assertIn("委托诉讼代理人：", text, case.name)
+            self.assertNotIn("多次电话及上门催收", text, case.name)
+            self.assertNotIn("反担保人", text, case.name)  # the demo company is the lender
+            if not case.contract_id.place_signed and case.contract_place_signed:
+                self.assertIn("在%s签订" % case.contract_place_signed, text, case.name)
+
     def test_demo_documents(self):
         cases = self.env["legal.case"].search([("name", "!=", "/")]).filtered(
             lambda c: c.effective_date and c.restriction_ids)
