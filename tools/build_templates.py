@@ -78,8 +78,9 @@ def guarantor_demand():
     for line in AMOUNTS_LOOP:
         para(d, line)
     para(d, "合计：{{ total.figures }}（大写：人民币{{ total.upper }}）。")
-    para(d, "根据担保合同的约定及《中华人民共和国民法典》{{ guarantee.article }}的规定，请贵方在收到本函之日起"
-            "{{ pay_within_days }}日内代借款人清偿上述欠款。逾期未清偿的，我司将依法向人民法院起诉，追究贵方的担保责任。")
+    # The request depends on how the guarantor answers (collection_notice.DEMAND_REQUESTS): a general
+    # guarantor is not told to pay within days (先诉抗辩权, 民法典 第687条).
+    para(d, "根据担保合同的约定及《中华人民共和国民法典》{{ guarantee.article }}的规定，{{ guarantee.request }}")
     para(d, REPAYMENT)
     para(d, "联系地址：{{ company.address }}")
     para(d, "联系电话：{{ company.phone }}")
@@ -117,44 +118,87 @@ def parties(d, label="被申请人"):
         para(d, line.replace("被申请人", label), indent=False)
 
 
+# The element-style complaint (民事起诉状（要素式）金融借款合同纠纷, 最高人民法院、司法部 2024, revised 2025), element
+# by element in its order: parties, agent, claims and their basis, agreed jurisdiction and preservation,
+# facts and reasons, mediation. An element the data does not give is left for the lawyer, never invented.
+COMPLAINT_PARTIES = [
+    "{%p for d in defendants %}",
+    "被告（{{ d.role }}）：{{ d.name }}{% if d.kind == 'person' %}，{{ d.gender }}，{{ d.birth }}出生"
+    "{% if d.ethnicity is defined %}，{{ d.ethnicity }}{% endif %}{% endif %}，{{ d.id_label }}：{{ d.id_number }}，"
+    "住所：{{ d.address }}{% if d.residence is defined %}，经常居住地：{{ d.residence }}{% endif %}"
+    "{% if d.kind == 'company' %}{% if d.registered_place is defined %}，登记地：{{ d.registered_place }}{% endif %}"
+    "{% if d.company_type is defined %}，类型：{{ d.company_type }}{% endif %}，法定代表人："
+    "{{ d.legal_representative }}{% endif %}，联系电话：{{ d.phone }}。",
+    "{%p endfor %}",
+]
+
+
 def complaint():
     d = layout.new_document()
     title(d, "民事起诉状", "（金融借款合同纠纷）")
     para(d, "说明：本起诉状按照要素式格式填写，与证据清单一并提交。", indent=False)
     heading(d, "一、当事人信息")
-    applicant(d, "原告")
-    parties(d, "被告")
+    para(d, "原告：{{ company.name }}，住所：{{ company.address }}{% if company.registered_place is defined %}，登记地："
+            "{{ company.registered_place }}{% endif %}{% if company.company_type is defined %}，类型：{{ company.company_type }}"
+            "{% endif %}，统一社会信用代码：{{ company.credit_code }}。", indent=False)
+    para(d, "法定代表人：{{ company.legal_representative }}，联系电话：{{ company.phone }}。", indent=False)
+    para(d, "委托诉讼代理人：{{ agent }}。", indent=False)
+    for line in COMPLAINT_PARTIES:
+        para(d, line, indent=False)
     heading(d, "二、诉讼请求和依据")
-    t = table(d, ["要素", "内容"], [
+    table(d, ["要素", "内容"], [
         ["1. 本金", "截至{{ claim.date }}，尚欠本金{{ claim.principal.figures }}（大写：人民币{{ claim.principal.upper }}）"],
-        ["2. 利息（含复利）", "{{ claim.interest.figures }}（大写：人民币{{ claim.interest.upper }}）；{{ claim.interest_method }}"],
+        ["2. 利息", "{{ claim.interest.figures }}（大写：人民币{{ claim.interest.upper }}）；{{ claim.interest_method }}"
+                  "{% if claim.compound is defined %}；其中复利{{ claim.compound.figures }}（大写：人民币"
+                  "{{ claim.compound.upper }}）{% endif %}"],
         ["3. 罚息", "{{ claim.penalty.figures }}（大写：人民币{{ claim.penalty.upper }}）；{{ claim.penalty_method }}"],
-        ["4. 实现债权的费用", "{{ claim.costs.figures }}（大写：人民币{{ claim.costs.upper }}）"],
-        ["5. 担保权利", "{{ claim.security }}"],
-        ["6. 诉讼费用", "本案诉讼费、保全费由被告承担"],
-        ["7. 合计", "{{ claim.total.figures }}（大写：人民币{{ claim.total.upper }}）"],
+        ["4. 是否要求提前还款或解除合同", "{{ contract.acceleration }}"],
+        ["5. 是否主张担保权利", "{{ claim.security }}"],
+        ["6. 是否主张实现债权的费用", "{{ claim.costs.figures }}（大写：人民币{{ claim.costs.upper }}）"],
+        ["7. 其他请求", "本案诉讼费、保全费由被告承担"],
+        ["8. 标的总额", "{{ claim.total.figures }}（大写：人民币{{ claim.total.upper }}）"],
+        ["9. 请求依据", "合同约定及{{ statutes }}"],
     ], widths=[4, 11.6])
     para(d)
     heading(d, "诉讼请求：")
     para(d, "{%p for c in claims %}")
     numbered(d, "{{ c }}")
     para(d, "{%p endfor %}")
-    heading(d, "三、事实与理由")
+    heading(d, "三、约定管辖和诉讼保全")
+    table(d, ["要素", "内容"], [
+        ["1. 有无仲裁、法院管辖约定", "{{ contract.jurisdiction }}"],
+        ["2. 是否已经诉前保全", "{{ preservation }}"],
+    ], widths=[4, 11.6])
+    heading(d, "四、事实与理由")
     table(d, ["要素", "内容"], [
         ["1. 合同签订情况", "{{ contract.date_signed }}在{{ contract.place_signed }}签订编号为{{ contract.number }}的借款合同"],
-        ["2. 借款金额", "约定{{ contract.principal.figures }}；实际发放{{ contract.disbursed.figures }}"],
-        ["3. 借款期限", "自{{ contract.date_disbursed }}至{{ contract.date_maturity }}，共{{ contract.term }}"],
-        ["4. 借款利率", "年利率{{ contract.annual_rate }}；逾期罚息利率为年利率{{ contract.overdue_rate }}"],
-        ["5. 还款方式", "{{ contract.method }}"],
-        ["6. 还款情况", "已还款{{ contract.repaid.figures }}"],
-        ["7. 逾期情况", "自{{ contract.overdue_since }}起逾期未还款"],
-        ["8. 担保情况", "{% for g in guarantees %}{{ g.name }}：{{ g.kind }}（担保合同{{ g.contract_number }}{% if g.collateral is defined %}，担保物：{{ g.collateral }}{% endif %}{% if g.registration is defined %}，登记：{{ g.registration }}{% endif %}）；{% endfor %}"],
-        ["9. 催收情况", "{{ contract.demands }}"],
+        ["2. 签订主体", "贷款人：{{ company.name }}；借款人：{{ contract.borrower }}"],
+        ["3. 借款金额", "约定{{ contract.principal.figures }}；实际发放{{ contract.disbursed.figures }}"],
+        ["4. 借款期限", "自{{ contract.date_disbursed }}至{{ contract.date_maturity }}，共{{ contract.term }}；{{ contract.matured }}"],
+        ["5. 借款利率", "年利率{{ contract.annual_rate }}；逾期罚息利率为年利率{{ contract.overdue_rate }}"],
+        ["6. 借款发放时间", "{{ contract.disbursed_on }}"],
+        ["7. 还款方式", "{{ contract.method }}"],
+        ["8. 还款情况", "已还本金{{ contract.repaid_principal.figures }}，已还利息{{ contract.repaid_interest.figures }}，"
+                     "{% if contract.interest_paid_to is defined %}还息至{{ contract.interest_paid_to }}"
+                     "{% else %}尚无一期利息还清{% endif %}"],
+        ["9. 是否存在逾期还款", "是，自{{ contract.overdue_since }}起逾期未还款"],
+        ["10. 是否签订物的担保合同", "{% if collaterals %}是：{% for g in collaterals %}{{ g.name }}（{{ g.role }}）以"
+                               "{{ g.collateral }}提供{{ g.kind }}，担保合同{{ g.contract_number }}；{% endfor %}"
+                               "{% else %}否{% endif %}"],
+        ["11. 是否最高额担保", "{% if maximum %}是：{% for g in maximum %}{{ g.name }}，最高债权额{{ g.ceiling.figures }}；"
+                           "{% endfor %}{% else %}否{% endif %}"],
+        ["12. 是否办理抵押/质押登记", "{% if collaterals %}{% for g in collaterals %}{{ g.name }}：{% if g.registration is defined %}"
+                                "已登记，{{ g.registration }}{% else %}未登记{% endif %}；{% endfor %}{% else %}不适用{% endif %}"],
+        ["13. 是否签订保证合同", "{% if sureties %}是：{% for g in sureties %}{{ g.name }}（{{ g.role }}），担保合同"
+                             "{{ g.contract_number }}；{% endfor %}{% else %}否{% endif %}"],
+        ["14. 保证方式", "{% if sureties %}{% for g in sureties %}{{ g.name }}：{{ g.kind }}；{% endfor %}{% else %}不适用{% endif %}"],
+        ["15. 其他需要说明的内容", "{% if contract.demands is defined %}{{ contract.demands }}{% endif %}"],
+        ["16. 证据清单", "见证据清单"],
     ], widths=[4, 11.6])
     para(d)
-    para(d, "综上，被告未按约还款，已构成违约。原告根据《中华人民共和国民法典》第六百七十四条、第六百七十五条、"
-            "第六百七十六条、第六百八十八条及《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条之规定，"
-            "特向贵院提起诉讼，请求依法判如所请。")
+    para(d, "综上，被告未按约还款，已构成违约。原告根据{{ statutes }}之规定，特向贵院提起诉讼，请求依法判如所请。")
+    heading(d, "五、调解意愿")
+    para(d, "是否愿意调解：{{ mediation }}")
     para(d, "此致")
     para(d, "{{ court.name }}", indent=False)
     signature(d, "具状人：{{ company.name }}（盖章）", "{{ date }}")

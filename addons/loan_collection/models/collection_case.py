@@ -293,21 +293,31 @@ class CollectionCase(models.Model):
             if doc_type == "overdue_notice":
                 notices |= notices.create({"case_id": case.id, "kind": doc_type, "partner_id": case.partner_id.id})
             elif doc_type == "guarantor_demand":
-                if not case.contract_id.guarantee_ids:
-                    raise UserError(_("Contract %s has no guarantor to send a demand to.") % case.contract_id.name)
-                for guarantor in case.contract_id.guarantee_ids.mapped("partner_id"):
+                for guarantor in case._demanded_guarantors():
                     notices |= notices.create({"case_id": case.id, "kind": doc_type, "partner_id": guarantor.id})
             else:
                 raise UserError(_("A collection case has no document of this type."))
         return self.env["loan.document"].search([("attachment_id", "in", notices.mapped("attachment_id").ids)])
 
     @api.multi
-    def action_generate_guarantor_demands(self):
-        """A demand letter to each guarantor and counter-guarantor of the contract."""
+    def _demanded_guarantors(self):
+        """Who gets the company's demand letter: the givers of the guarantees owed to the company
+        (a counter-guarantor answers to the guarantor: services/guarantee.py), other than the
+        borrower himself (his own mortgage makes him no guarantor)."""
         self.ensure_one()
-        guarantors = self.contract_id.guarantee_ids.mapped("partner_id")
+        contract = self.contract_id.sudo()
+        guarantors = contract.guarantee_ids._answers_to_company()._third_party().mapped("partner_id")
         if not guarantors:
-            raise UserError(_("Contract %s has no guarantor to send a demand to.") % self.contract_id.name)
+            raise UserError(_("Contract %s has no guarantor, mortgagor or pledgor answering to the company to send "
+                              "a demand to (a counter-guarantor answers to the guarantor, and a borrower's own "
+                              "mortgage makes him no guarantor).") % contract.name)
+        return guarantors.sudo(self.env.uid)
+
+    @api.multi
+    def action_generate_guarantor_demands(self):
+        """A demand letter to each guarantor, mortgagor and pledgor answering to the company."""
+        self.ensure_one()
+        guarantors = self._demanded_guarantors()
         notices = self.env["collection.notice"]
         for guarantor in guarantors:
             notices |= notices.create({"case_id": self.id, "kind": "guarantor_demand", "partner_id": guarantor.id})

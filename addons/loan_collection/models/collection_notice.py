@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..services import docx_render
+from ..services import docx_render, guarantee as guarantee_rules
 from ..services.address import cn_address
 from ..services.money import fen
 from .res_company import business_today
@@ -16,11 +16,23 @@ TITLES = {
 }
 # The article of 民法典 under which each kind of guarantor answers for the debt.
 GUARANTEE_ARTICLES = {
-    "general": "第六百八十七条",   # 一般保证 (with the benefit of discussion)
-    "joint": "第六百八十八条",     # 连带责任保证
-    "mortgage": "第三百九十四条",  # 抵押
-    "pledge": "第四百二十五条",    # 质押
-    "counter": "第三百八十七条",   # 反担保
+    "general": "第六百八十七条",                 # 一般保证 (先诉抗辩权)
+    "joint": "第六百八十八条",                   # 连带责任保证
+    "mortgage": "第三百九十四条、第四百一十条",  # 抵押权; 实现抵押权
+    "pledge": "第四百二十五条、第四百三十六条",  # 质权; 实现质权
+    "counter": "第三百八十七条",                 # 反担保
+}
+# What the demand asks of each kind of guarantor (services/guarantee.py liability): a joint
+# guarantor pays within the period; a general guarantor pays only what enforcement against the
+# borrower leaves unpaid (先诉抗辩权, 民法典 第687条), so he is told of it, not asked to pay now; a
+# mortgagor or pledgor answers with the collateral only (民法典 第410条、第436条).
+DEMAND_REQUESTS = {
+    "joint": "请贵方在收到本函之日起%(days)s日内代借款人清偿上述欠款。逾期未清偿的，我司将依法向人民法院起诉，追究贵方的担保责任。",
+    "supplementary": "贵方为一般保证人，依法对借款人的财产依法强制执行后仍不能履行的部分承担保证责任。我司特此告知：我司将依法"
+                     "向人民法院起诉借款人并申请强制执行，执行后仍不能清偿的部分，请贵方依约承担补充清偿责任。",
+    "collateral": "借款人不履行到期债务，我司有权就贵方提供的担保物（%(collateral)s）折价或者以拍卖、变卖所得价款在担保范围内"
+                  "优先受偿。请贵方在收到本函之日起%(days)s日内督促借款人清偿上述欠款，或与我司协商以担保物清偿；逾期未清偿的，"
+                  "我司将依法实现担保物权。",
 }
 MANAGER_GROUP = "loan_collection.group_collection_manager"
 # What a user gives when generating a notice; everything else is set by the server.
@@ -50,7 +62,7 @@ _NOTICE_SCHEMA = {
 NOTICE_SCHEMAS = {
     "overdue_notice": _NOTICE_SCHEMA,
     "guarantor_demand": dict(_NOTICE_SCHEMA, guarantee={"role": None, "kind": None, "contract_number": None,
-                                                        "article": None}),
+                                                        "article": None, "request": None}),
 }
 
 
@@ -97,7 +109,9 @@ class CollectionNotice(models.Model):
         never disclose the debt to a third party)."""
         case = case.sudo()
         debtor = case.partner_id
-        guarantors = case.contract_id.guarantee_ids.mapped("partner_id")
+        # Only who answers to the company: a counter-guarantor answers to the guarantor, and a
+        # borrower's own mortgage makes him no guarantor (loan.guarantee).
+        guarantors = case.contract_id.guarantee_ids._answers_to_company()._third_party().mapped("partner_id")
         if kind == "guarantor_demand":
             if partner not in guarantors:
                 raise ValidationError(_(
@@ -241,15 +255,21 @@ class CollectionNotice(models.Model):
                           "account_number": bank.acc_number},
         }
         if self.kind == "guarantor_demand":
-            guarantee = contract.guarantee_ids.filtered(lambda g: g.partner_id == self.partner_id)[:1]
+            guarantee = contract.guarantee_ids.filtered(
+                lambda g: g.partner_id == self.partner_id)._answers_to_company()._third_party()[:1]
             if not guarantee:
-                raise UserError(_("%s is not a guarantor of contract %s.") % (self.partner_id.name, contract.name))
+                raise UserError(_("%s gives no guarantee of contract %s that answers to the company: a counter-"
+                                  "guarantor answers to the guarantor, and a borrower's own mortgage makes him no "
+                                  "guarantor. No demand is sent to him.") % (self.partner_id.name, contract.name))
+            liability = guarantee_rules.liability(guarantee.guarantee_type)
             data["guarantee"] = {
-                "role": dict(guarantee._fields["role"]._description_selection(self.env))[guarantee.role],
+                "role": guarantee_rules.party_word(guarantee.role, guarantee.guarantee_type),
                 "kind": dict(guarantee._fields["guarantee_type"]._description_selection(self.env))[
                     guarantee.guarantee_type],
                 "contract_number": guarantee.contract_number or contract.name,
                 "article": GUARANTEE_ARTICLES[guarantee.guarantee_type],
+                "request": DEMAND_REQUESTS[liability] % {"days": self.pay_within_days,
+                                                         "collateral": guarantee.collateral or "见担保合同"},
             }
         return data
 

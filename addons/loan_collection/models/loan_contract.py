@@ -51,6 +51,20 @@ class LoanContract(models.Model):
     repayment_method = fields.Selection(REPAYMENT_METHODS, required=True, default="equal_installment",
                                         readonly=True, states={"draft": [("readonly", False)]})
     purpose = fields.Char(string="Loan Purpose")
+    # What was actually paid out, which a complaint states beside the contract's amount (实际发放):
+    # by default the principal on the disbursement date, corrected from the bank's record.
+    disbursed_amount = fields.Monetary(
+        string="Actually Disbursed", track_visibility="onchange",
+        help="The amount actually paid out to the borrower, as on the bank's transfer record (default: the "
+             "principal).")
+    disbursement_date = fields.Date(
+        string="Actually Disbursed On", track_visibility="onchange",
+        help="The day the money was actually paid out, as on the bank's transfer record (default: the "
+             "disbursement date of the contract).")
+    jurisdiction_clause = fields.Text(
+        string="Agreed Jurisdiction",
+        help="The contract's clause on disputes as written (court agreed or arbitration, with its article), e.g. "
+             "第二十条：因本合同发生的争议，由贷款人住所地人民法院管辖. Empty: the contract agrees none.")
     office_user_id = fields.Many2one("res.users", string="Office Collector", track_visibility="onchange",
                                      help="Given the collection cases of this contract.")
     field_user_id = fields.Many2one("res.users", string="Field Collector", track_visibility="onchange")
@@ -69,6 +83,8 @@ class LoanContract(models.Model):
         ("name_company_uniq", "unique(name, company_id)", "The contract number must be unique per company."),
         ("principal_positive", "CHECK(principal > 0)", "The principal must be greater than zero."),
         ("rates_positive", "CHECK(annual_rate >= 0 AND overdue_rate >= 0)", "Interest rates cannot be negative."),
+        ("disbursed_amount_positive", "CHECK(disbursed_amount IS NULL OR disbursed_amount > 0)",
+         "The amount actually disbursed must be greater than zero."),
     ]
 
     @api.depends("invoice_ids.residual", "invoice_ids.state", "case_ids")
@@ -90,6 +106,28 @@ class LoanContract(models.Model):
                     _("Contract %s: the maturity (%s) must be after the disbursement date (%s). "
                       "Correct one of the dates.") % (contract.name, contract.date_maturity, contract.date_disbursed))
 
+    @api.model_cr
+    def init(self):
+        # Contracts recorded before the actual disbursement was: the default, as for a new one.
+        self.env.cr.execute("UPDATE loan_contract SET disbursed_amount = principal WHERE disbursed_amount IS NULL")
+        self.env.cr.execute("UPDATE loan_contract SET disbursement_date = date_disbursed "
+                            "WHERE disbursement_date IS NULL")
+
+    @api.constrains("disbursed_amount", "principal")
+    def _check_disbursed_amount(self):
+        for contract in self:
+            if contract.disbursed_amount and contract.disbursed_amount > contract.principal:
+                raise ValidationError(
+                    _("Contract %s: the amount actually disbursed (%s) is more than the principal (%s). Enter the "
+                      "amount on the bank's transfer record.") % (contract.name, contract.disbursed_amount,
+                                                                  contract.principal))
+
+    @api.onchange("principal", "date_disbursed")
+    def _onchange_disbursement(self):
+        if self.state == "draft":
+            self.disbursed_amount = self.principal
+            self.disbursement_date = self.date_disbursed
+
     @api.onchange("product_id", "annual_rate")
     def _onchange_overdue_rate(self):
         if self.product_id and self.annual_rate:
@@ -102,6 +140,10 @@ class LoanContract(models.Model):
         if not vals.get("overdue_rate") and vals.get("annual_rate") and vals.get("product_id"):
             product = self.env["loan.product"].browse(vals["product_id"])
             vals["overdue_rate"] = vals["annual_rate"] * product.default_overdue_rate_factor
+        if not vals.get("disbursed_amount"):
+            vals["disbursed_amount"] = vals.get("principal")
+        if not vals.get("disbursement_date"):
+            vals["disbursement_date"] = vals.get("date_disbursed")
         return super(LoanContract, self).create(vals)
 
     @api.multi

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..services import guarantee as guarantee_rules
+
 GUARANTEE_TYPES = [
     ("general", "General Guarantee"),          # 一般保证 (民法典 第687条)
     ("joint", "Joint and Several Guarantee"),  # 连带责任保证 (民法典 第688条)
@@ -45,6 +47,34 @@ class LoanGuarantee(models.Model):
                     "%s: only a general or joint guarantee (保证) has a guarantee period; a mortgage, pledge or "
                     "counter-guarantee has none. Clear the agreed guarantee period end.")
                     % guarantee.partner_id.display_name)
+
+    # 最高额担保: the guarantee secures the debts of a period up to a ceiling (民法典 第420条 for a
+    # mortgage, 第690条 for a guarantee).
+    maximum = fields.Boolean(string="Maximum-amount Guarantee",
+                             help="The guarantee secures the debts arising over a period up to a ceiling (最高额担保).")
+    maximum_ceiling = fields.Monetary(string="Maximum Amount", currency_field="currency_id",
+                                      help="The ceiling of the debts the maximum-amount guarantee secures (最高债权额).")
+
+    @api.constrains("maximum", "maximum_ceiling")
+    def _check_maximum(self):
+        for guarantee in self:
+            if guarantee.maximum and guarantee.maximum_ceiling <= 0:
+                raise ValidationError(_("The maximum-amount guarantee of %s has no ceiling: enter the maximum amount "
+                                        "it secures, as written in the guarantee contract.")
+                                      % guarantee.partner_id.display_name)
+
+    @api.multi
+    def _answers_to_company(self):
+        """The guarantees owed to the company (services/guarantee.py): a guarantor's to the lender,
+        a counter-guarantor's only to the guarantee company that paid."""
+        return self.filtered(lambda g: guarantee_rules.answers_to_company(
+            g.role, g.contract_id.company_id.creditor_role))
+
+    @api.multi
+    def _third_party(self):
+        """The guarantees given by someone other than the borrower: a borrower who mortgaged his own
+        property stays the borrower (the mortgage only gives the creditor priority), never a guarantor."""
+        return self.filtered(lambda g: g.partner_id != g.contract_id.partner_id)
 
     @api.model
     def create(self, vals):

@@ -11,7 +11,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.addons.base.res.res_partner import _tz_get
 
-from ..services import clock
+from ..services import clock, guarantee
 
 
 def business_company(record):
@@ -47,6 +47,16 @@ class ResCompany(models.Model):
         domain=lambda self: [("partner_id", "=", self.env.user.company_id.partner_id.id)],
         help="The account debtors and guarantors are asked to repay to: printed on every overdue notice and "
              "demand letter. Empty: the company's first bank account.")
+    # Who the guarantees answer to (services/guarantee.py): a guarantor to the lender, a
+    # counter-guarantor to the guarantor (民法典 第387条第二款), so to the company only when it is the
+    # guarantee company that paid the lender and claims back (民法典 第700条).
+    creditor_role = fields.Selection(
+        [(guarantee.LENDER, "Lender"), (guarantee.GUARANTEE_COMPANY, "Guarantee Company That Paid")],
+        string="Company's Role as Creditor", required=True, default=guarantee.LENDER,
+        help="Lender: the borrowers and their guarantors, mortgagors and pledgors answer to the company; "
+             "counter-guarantors answer to the guarantor and are neither sued nor sent demands. Guarantee "
+             "company: the company paid the lender as guarantor and claims back from the debtors and the "
+             "counter-guarantors.")
 
     @api.constrains("collection_bank_id", "partner_id")
     def _check_collection_bank(self):

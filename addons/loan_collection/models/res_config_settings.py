@@ -15,6 +15,7 @@ class ResConfigSettings(models.TransientModel):
 
     loan_business_tz = fields.Selection(related="company_id.business_tz")
     loan_collection_bank_id = fields.Many2one(related="company_id.collection_bank_id")
+    loan_creditor_role = fields.Selection(related="company_id.creditor_role")
 
     loan_quiet_start = fields.Integer(string="Quiet Hours Start", default=22,
                                       help="No collection contact from this hour (GB/T 45251-2025).")

@@ -35,6 +35,19 @@ MANAGER_GROUP = "loan_collection.group_collection_manager"
 # What only a collection manager may set on a debtor: the facts the conduct rules rely on
 # (consent to night contact, the debtor's clock) and the blacklist.
 MANAGER_FIELDS = ("night_contact_consent", "collection_tz", "is_blacklisted", "blacklist_reason", "blacklist_date")
+# The kinds of organisation the element-style complaint asks for (类型).
+ENTERPRISE_TYPES = [
+    ("limited", "Limited Liability Company"),          # 有限责任公司
+    ("joint_stock", "Joint Stock Company"),            # 股份有限公司
+    ("listed", "Listed Company"),                      # 上市公司
+    ("other_enterprise", "Other Enterprise Legal Person"),  # 其他企业法人
+    ("partnership", "Partnership"),                    # 合伙企业
+    ("sole_proprietorship", "Sole Proprietorship"),    # 个人独资企业
+    ("individual_business", "Individual Business"),    # 个体工商户
+    ("public_institution", "Public Institution"),      # 事业单位
+    ("social_organization", "Social Organization"),    # 社会团体
+    ("other", "Other Organization"),                   # 其他组织
+]
 
 
 class ResPartner(models.Model):
@@ -55,6 +68,17 @@ class ResPartner(models.Model):
     birth_date = fields.Date(compute="_compute_debtor_identity", groups=IDENTITY_GROUPS,
                              search=_profile_search("birth_date"))
     legal_representative = fields.Char(help="Legal representative of a company debtor (法定代表人).")
+    # What the element-style complaint states of each party (民事起诉状（要素式）: 民族, 经常居住地; for an
+    # organisation its 登记地 and 类型).
+    ethnicity = fields.Char(string="Ethnic Group", help="As on the resident ID, e.g. 汉族.")
+    habitual_residence = fields.Char(
+        string="Habitual Residence",
+        help="Where the person has lived for a year or more when it is not the registered address (经常居住地): "
+             "it may decide the court (民诉法 第22条).")
+    registered_place = fields.Char(string="Place of Registration",
+                                   help="Where the organisation is registered (登记地), as on its business licence.")
+    enterprise_type = fields.Selection(ENTERPRISE_TYPES, string="Organisation Type",
+                                       help="As on the business licence (类型).")
     household_address = fields.Char(string="Household Registration Address", compute="_compute_debtor_profile",
                                     readonly=False, search=_profile_search("household_address"))
     employer_name = fields.Char(string="Employer", compute="_compute_debtor_profile", readonly=False,

@@ -51,7 +51,11 @@ class LoanCase(SavepointCase):
 
     @classmethod
     def make_contract(cls, principal=120000, method="equal_installment", disbursed="2026-01-15",
-                      maturity="2027-01-15", rate=12.0, borrower=None, office=None, field=None, activate=True):
+                      maturity="2027-01-15", rate=12.0, borrower=None, office=None, field=None, activate=True,
+                      guarantor_role="counter_guarantor"):
+        """An active contract of the borrower, guaranteed jointly by cls.guarantor (a counter-guarantor
+        by default, who answers to the guarantor and not to the lender; guarantor_role="guarantor" for
+        a guarantor the lender sues and sends demands to)."""
         contract = cls.env["loan.contract"].create({
             "partner_id": (borrower or cls.borrower).id,
             "product_id": cls.product.id,
@@ -62,7 +66,7 @@ class LoanCase(SavepointCase):
             "repayment_method": method,
             "office_user_id": (office or cls.office).id,
             "field_user_id": (field or cls.field).id,
-            "guarantee_ids": [(0, 0, {"partner_id": cls.guarantor.id, "role": "counter_guarantor",
+            "guarantee_ids": [(0, 0, {"partner_id": cls.guarantor.id, "role": guarantor_role,
                                       "guarantee_type": "joint"})],
         })
         if activate:

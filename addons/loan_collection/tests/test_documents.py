@@ -19,7 +19,7 @@ class TestDocuments(LoanCase):
         cls.env.user.company_id.write({"name": "测试小额贷款有限公司", "street": "杭州市西湖区测试路1号",
                                         "city": "杭州市", "phone": "0571-12345678",
                                         "state_id": cls.env.ref("l10n_cn.state_ZJ").id})
-        cls.contract = cls.make_contract()
+        cls.contract = cls.make_contract(guarantor_role="guarantor")
         cls.run_on("2026-02-23")  # 8 days overdue
         cls.case = cls.contract.case_ids
 
@@ -108,7 +108,8 @@ class TestDocuments(LoanCase):
         text = self.text(self.case.document_ids)
         self.assertIn("测试担保人乙：", text)
         self.assertIn("第六百八十八条", text)  # joint and several guarantee
-        self.assertIn("反担保人", text)
+        self.assertIn("贵方作为保证人，以连带责任保证方式", text)
+        self.assertIn("请贵方在收到本函之日起7日内代借款人清偿上述欠款", text)
 
     def test_missing_company_phone_refused_by_name(self):
         self.env.user.company_id.phone = False

@@ -19,7 +19,7 @@ class TestServedNoticeEvidence(LoanCase):
     @classmethod
     def setUpClass(cls):
         super(TestServedNoticeEvidence, cls).setUpClass()
-        cls.contract = cls.make_contract()
+        cls.contract = cls.make_contract(guarantor_role="guarantor")
         cls.run_on("2026-02-22")
         cls.case = cls.contract.case_ids
         cls.stranger = cls.env["res.partner"].create({"name": "借款人的邻居"})

@@ -69,7 +69,7 @@ class TestNoticesAndClosure(LoanCase):
     @classmethod
     def setUpClass(cls):
         super(TestNoticesAndClosure, cls).setUpClass()
-        cls.contract = cls.make_contract()
+        cls.contract = cls.make_contract(guarantor_role="guarantor")
         cls.run_on("2026-02-22")
         cls.case = cls.contract.case_ids
 

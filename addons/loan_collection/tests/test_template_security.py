@@ -49,7 +49,7 @@ class TestTemplateSecurity(LoanCase):
         super(TestTemplateSecurity, cls).setUpClass()
         cls.env.user.company_id.write({"name": "测试小额贷款有限公司", "street": "杭州市西湖区测试路1号",
                                         "city": "杭州市", "phone": "0571-12345678"})
-        cls.contract = cls.make_contract()
+        cls.contract = cls.make_contract(guarantor_role="guarantor")
         cls.run_on("2026-02-23")
         cls.case = cls.contract.case_ids
         cls.Template = cls.env["loan.document.template"].sudo(cls.manager)

@@ -29,9 +29,30 @@ CLOSING_REASONS = [
 PARTY_ROLES = [
     ("borrower", "Borrower"),
     ("guarantor", "Guarantor"),
+    ("mortgagor", "Mortgagor"),  # 抵押人: liable within the collateral (民法典 第394条)
+    ("pledgor", "Pledgor"),      # 出质人 (民法典 第425条)
     ("counter_guarantor", "Counter-guarantor"),
     ("other", "Other"),
 ]
+# The role of the giver of a guarantee on the case (a third-party mortgagor is no guarantor).
+GUARANTEE_PARTY_ROLES = {"mortgage": "mortgagor", "pledge": "pledgor"}
+PRESERVATION_STATES = [
+    ("none", "Not Applied"),
+    ("pre_suit", "Applied before Filing"),      # 诉前保全 (民诉法 第104条)
+    ("with_suit", "Applied with the Complaint"),  # 诉讼保全 (民诉法 第103条)
+]
+MEDIATION_INTENTS = [
+    ("willing", "Willing to Mediate"),
+    ("unwilling", "Not Willing to Mediate"),
+    ("undecided", "Not Decided"),
+]
+# Contract particulars the legal team supplies on the case when the contract lacks them (an active
+# contract is read-only): case field -> contract field; the case's value is used in preference.
+CONTRACT_OVERRIDES = {
+    "contract_date_signed": "date_signed",
+    "contract_place_signed": "place_signed",
+    "contract_jurisdiction": "jurisdiction_clause",
+}
 PROCEDURES = [
     ("simple", "Simple Procedure"),              # 简易程序, 民诉法 第160条起
     ("small_claims", "Small-claims Procedure"),  # 小额诉讼, 民诉法 (2023) 第165-169条: 一审终审
@@ -258,6 +279,28 @@ class LegalCase(models.Model):
     next_deadline_date = fields.Date(compute="_compute_next_deadline", string="Next Deadline Date",
                                      groups=LEGAL_GROUP)
 
+    # The complaint's elements kept on the case (民事起诉状（要素式）).
+    preservation_status = fields.Selection(
+        PRESERVATION_STATES, string="Preservation", default="none", required=True, groups=LEGAL_GROUP,
+        help="Whether property preservation was applied for before filing (诉前保全) or with the complaint "
+             "(诉讼保全): the complaint states it.")
+    mediation_intent = fields.Selection(
+        MEDIATION_INTENTS, string="Mediation", default="undecided", required=True, groups=LEGAL_GROUP,
+        help="Whether the company is willing to settle the dispute by mediation (调解意愿): the complaint "
+             "states it.")
+    contract_date_signed = fields.Date(
+        string="Contract Signed On (for the court)", groups=LEGAL_GROUP,
+        help="Set by a legal manager when the contract lacks it: used in the court documents in preference "
+             "to the contract's.")
+    contract_place_signed = fields.Char(
+        string="Contract Signed At (for the court)", groups=LEGAL_GROUP,
+        help="Set by a legal manager when the contract lacks it: used in the court documents in preference "
+             "to the contract's.")
+    contract_jurisdiction = fields.Text(
+        string="Agreed Jurisdiction (for the court)", groups=LEGAL_GROUP,
+        help="Set by a legal manager when the contract's clause on disputes is not recorded on it: used in the "
+             "complaint in preference to the contract's.")
+
     _sql_constraints = [
         ("name_uniq", "unique(name, company_id)", "The legal case reference must be unique."),
         ("amounts_positive",
@@ -436,8 +479,19 @@ class LegalCase(models.Model):
             "amounts, dates and cost lines they come from instead.") % ", ".join(sorted(labels.values())))
 
     @api.model
+    def _check_override_rights(self, vals):
+        """The contract particulars supplied on the case (CONTRACT_OVERRIDES) replace the contract's in
+        court documents: a legal manager's to set."""
+        names = [name for name in CONTRACT_OVERRIDES if name in vals]
+        if names and self.env.uid != SUPERUSER_ID and not self.env.user.has_group(LEGAL_MANAGER_GROUP):
+            labels = ", ".join(self._fields[name].get_description(self.env)["string"] for name in names)
+            raise AccessError(_("Only a legal manager can set %s on a legal case: these replace the contract's "
+                                "particulars in the court documents.") % labels)
+
+    @api.model
     def create(self, vals):
         vals = dict(vals)
+        self._check_override_rights(vals)
         if self.env.uid != SUPERUSER_ID:
             # A new case starts in preparation; it moves through the buttons (demo data and the
             # product's own code, run as superuser, may create a case further on).
@@ -474,6 +528,7 @@ class LegalCase(models.Model):
         refused = self._refused_fields(vals)
         if refused:
             raise self._stage_refusal(refused)
+        self._check_override_rights(vals)
         if "closing_reason" in vals and any(case.stage == "closed" for case in self):
             raise UserError(_(
                 "The closing reason of a closed case cannot be changed: a legal manager reopens the case "
@@ -551,13 +606,18 @@ class LegalCase(models.Model):
         if debtor:
             commands.append((0, 0, {"partner_id": debtor.id, "role": "borrower"}))
             seen.add(debtor.id)
-        for guarantee in contract.guarantee_ids:
+        # Only the guarantees owed to the company: a counter-guarantor answers to the guarantor, not to
+        # the lender (loan.guarantee._answers_to_company); the borrower is listed once, as borrower,
+        # whatever he mortgaged himself. A guarantor who also gives collateral is listed as guarantor.
+        guarantees = contract.guarantee_ids._answers_to_company().sorted(
+            lambda g: g.guarantee_type in GUARANTEE_PARTY_ROLES)
+        for guarantee in guarantees:
             if guarantee.partner_id.id in seen:
                 continue
             seen.add(guarantee.partner_id.id)
-            # A counter-guarantor answers to the guarantor, not to the lender: not ordered by default.
-            commands.append((0, 0, {"partner_id": guarantee.partner_id.id, "role": guarantee.role,
-                                    "judgment_debtor": guarantee.role != "counter_guarantor"}))
+            role = guarantee.role if guarantee.role == "counter_guarantor" else \
+                GUARANTEE_PARTY_ROLES.get(guarantee.guarantee_type, "guarantor")
+            commands.append((0, 0, {"partner_id": guarantee.partner_id.id, "role": role}))
         return commands
 
     @api.model

@@ -5,10 +5,13 @@ does the templates, versions and files)."""
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.loan_collection.services import guarantee as guarantee_rules
 from odoo.addons.loan_collection.services.address import cn_address
 from odoo.addons.loan_collection.services.docx_render import MONEY, cn_date, money
-from odoo.addons.loan_collection.models.res_company import business_today
+from odoo.addons.loan_collection.models.res_company import business_today, business_tz
 
+from ..services import complaint as complaint_rules
+from .legal_case import CONTRACT_OVERRIDES
 from .legal_evidence import EVIDENCE_PURPOSE
 
 LEGAL_DOC_TYPES = [
@@ -21,7 +24,20 @@ LEGAL_DOC_TYPES = [
     ("evidence_list", "Evidence List"),
 ]
 # Document content is Chinese whatever the user's language, like the templates' own text.
-ROLE_WORDS = {"borrower": "借款人", "guarantor": "保证人", "counter_guarantor": "反担保人", "other": "其他"}
+ROLE_WORDS = {"borrower": "借款人", "guarantor": "保证人", "mortgagor": "抵押人", "pledgor": "出质人",
+              "counter_guarantor": "反担保人", "other": "其他"}
+ENTERPRISE_WORDS = {"limited": "有限责任公司", "joint_stock": "股份有限公司", "listed": "上市公司",
+                    "other_enterprise": "其他企业法人", "partnership": "合伙企业", "sole_proprietorship": "个人独资企业",
+                    "individual_business": "个体工商户", "public_institution": "事业单位", "social_organization": "社会团体",
+                    "other": "其他组织"}
+PRESERVATION_WORDS = {"none": "否", "pre_suit": "是，已申请诉前保全", "with_suit": "否，随本起诉状申请诉讼保全"}
+MEDIATION_WORDS = {"willing": "愿意", "unwilling": "不愿意", "undecided": "暂不确定"}
+CHANNEL_WORDS = {"phone": "电话", "sms": "短信", "letter": "信函", "visit": "上门", "wechat": "微信", "agency": "委托第三方",
+                 "authority": "公安或法院"}
+# Contact outcomes that are facts of a demand reaching the debtor.
+REACHED_OUTCOMES = ("rpc", "refused", "promise", "dispute", "acknowledged")
+# The contract particulars a complaint cannot go without (a legal manager may supply them on the case).
+COMPLAINT_CONTRACT_FIELDS = ("date_signed", "place_signed", "disbursed_amount", "disbursement_date")
 GUARANTEE_WORDS = {"general": "一般保证", "joint": "连带责任保证", "mortgage": "抵押担保", "pledge": "质押担保",
                    "counter": "反担保"}
 METHOD_WORDS = {"equal_installment": "等额本息", "equal_principal": "等额本金", "bullet": "到期一次性还本付息",
@@ -52,9 +68,11 @@ JUDGMENT_WORDS = {"judgment": "民事判决书", "ruling": "民事裁定书"}
 # docx_render.check_template).
 _MONEY = MONEY
 _PARTY = {"role": None, "name": None, "kind": None, "id_label": None, "id_number": None, "address": None,
-          "phone": None, "legal_representative": None, "gender": None, "birth": None}
+          "phone": None, "legal_representative": None, "gender": None, "birth": None, "ethnicity": None,
+          "residence": None, "registered_place": None, "company_type": None}
 COMMON = {
-    "company": {"name": None, "address": None, "phone": None, "legal_representative": None, "credit_code": None},
+    "company": {"name": None, "address": None, "phone": None, "legal_representative": None, "credit_code": None,
+                "registered_place": None, "company_type": None},
     "date": None,
     "court": {"name": None},
     "case": {"number": None, "appeal_number": None, "enforcement_number": None},
@@ -64,16 +82,20 @@ COMMON = {
 _CLAIM = {"date": None, "principal": _MONEY, "interest": _MONEY, "penalty": _MONEY, "compound": _MONEY,
           "costs": _MONEY, "total": _MONEY, "interest_method": None, "penalty_method": None, "security": None,
           "basis": None, "lines": [None]}
+_GUARANTEE = {"name": None, "role": None, "kind": None, "contract_number": None, "collateral": None,
+              "registration": None, "ceiling": _MONEY}
 _ASSETS = [{"owner": None, "kind": None, "details": None, "value": _MONEY}]
 _JUDGMENT = {"kind": None, "date": None, "effective": None, "performance_deadline": None, "terms": [None]}
 _RESTRICTION = {"person": None, "ground": None, "ground_item": None, "facts": None, "company_people": None}
 SCHEMAS = {
-    "complaint": dict(COMMON, claim=_CLAIM, claims=[None], contract={
-        "number": None, "date_signed": None, "place_signed": None, "principal": _MONEY, "disbursed": _MONEY,
-        "date_disbursed": None, "date_maturity": None, "term": None, "annual_rate": None, "overdue_rate": None,
-        "method": None, "repaid": _MONEY, "overdue_since": None, "demands": None},
-        guarantees=[{"name": None, "kind": None, "contract_number": None, "collateral": None,
-                     "registration": None}]),
+    "complaint": dict(COMMON, claim=_CLAIM, claims=[None], statutes=None, agent=None, preservation=None,
+                      mediation=None, contract={
+        "number": None, "date_signed": None, "place_signed": None, "borrower": None, "principal": _MONEY,
+        "disbursed": _MONEY, "disbursed_on": None, "date_disbursed": None, "date_maturity": None, "term": None,
+        "matured": None, "annual_rate": None, "overdue_rate": None, "method": None, "repaid_principal": _MONEY,
+        "repaid_interest": _MONEY, "interest_paid_to": None, "overdue_since": None, "acceleration": None,
+        "jurisdiction": None, "demands": None},
+        guarantees=[_GUARANTEE], collaterals=[_GUARANTEE], sureties=[_GUARANTEE], maximum=[_GUARANTEE]),
     "preservation": dict(COMMON, claim=_CLAIM, assets=_ASSETS,
                          preservation={"amount": _MONEY, "guarantee": None}),
     "enforcement": dict(COMMON, judgment=_JUDGMENT, assets=_ASSETS,
@@ -212,6 +234,8 @@ class LegalCase(models.Model):
             "address": cn_address(partner.state_id.name, partner.city, partner.street, partner.street2),
             "phone": partner.mobile or partner.phone,
             "legal_representative": partner.legal_representative,
+            "ethnicity": partner.ethnicity, "residence": partner.habitual_residence,
+            "registered_place": partner.registered_place, "company_type": ENTERPRISE_WORDS.get(partner.enterprise_type),
         }
         number = partner.identity_number or ""
         if partner.identity_type == "resident_id" and len(number) == 18:
@@ -248,12 +272,18 @@ class LegalCase(models.Model):
         court = case.court_id
         if doc_type in ENFORCEMENT_DOC_TYPES:
             court = case.enforcement_court_id or case.court_id
+        if not court and doc_type != "evidence_list":
+            raise UserError(_("Case %s has no %s: choose the court on the legal case, then generate the document "
+                              "again (it is addressed to that court).")
+                            % (case.name, self._fields["court_id"].get_description(self.env)["string"]))
         result = {
             "company": {"name": company.name,
                         "address": cn_address(company.state_id.name, company.city, company.street,
                                               company.street2),
                         "phone": company.phone, "legal_representative": plaintiff.legal_representative,
-                        "credit_code": plaintiff.identity_number or company.company_registry or company.vat},
+                        "credit_code": plaintiff.identity_number or company.company_registry or company.vat,
+                        "registered_place": plaintiff.registered_place,
+                        "company_type": ENTERPRISE_WORDS.get(plaintiff.enterprise_type)},
             "date": cn_date(business_today(self)),
             "court": {"name": court.name},
             "case": {"number": case.case_number, "appeal_number": case.appeal_case_number,
@@ -268,7 +298,7 @@ class LegalCase(models.Model):
     def _claim_data(self):
         contract = self.contract_id
         rate = contract.annual_rate
-        return {
+        data = {
             "date": cn_date(self.claim_date),
             "principal": money(self.claim_principal), "interest": money(self.claim_interest),
             "penalty": money(self.claim_penalty), "compound": money(self.claim_compound),
@@ -276,36 +306,124 @@ class LegalCase(models.Model):
             "interest_method": "以未还本金为基数，按合同约定年利率%s%%计算" % _num(rate),
             "penalty_method": "以逾期款项为基数，按合同约定逾期罚息年利率%s%%、按日计算（日利率＝年利率÷360），"
                               "暂计至%s，此后计至实际清偿之日止" % (_num(contract.overdue_rate), cn_date(self.claim_date)),
-            "security": "；".join(self._guarantee_sentences()) or "无",
+            "security": "；".join(self._guarantee_sentences()) or "否",
             # The claim from the ledger (legal_case_claim.py): its basis and how each head is computed.
             "basis": ("原告已于%s宣布借款提前到期，主张全部未还本金" % cn_date(contract.acceleration_date)
                       if self.claim_basis == "accelerated" else "主张已到期未还部分"),
             "lines": self.with_context(lang="zh_CN")._claim_breakdown_lines() if contract else [],
         }
+        # Compound interest is stated only where it is computed (a claim_compound of the case).
+        if self._fields.get("claim_compound") and self.claim_compound:
+            data["compound"] = money(self.claim_compound)
+        return data
+
+    def _claimed_guarantees(self):
+        """The guarantees claimed on in the suit: those owed to the company (a counter-guarantor's
+        only when the company is the guarantee company that paid: services/guarantee.py)."""
+        return self.contract_id.guarantee_ids._answers_to_company()
 
     def _guarantee_sentences(self):
+        """What is asked of each guarantee: a joint guarantor pays like the debtor (民法典 第688条); a
+        general guarantor what enforcement against the debtor leaves unpaid (第687条); the collateral
+        of a mortgage or pledge, the borrower's own or a third party's, gives priority within its
+        value and the agreed scope (第394、410、425、436条), a maximum-amount one up to its ceiling."""
         sentences = []
-        for guarantee in self.contract_id.guarantee_ids:
-            if guarantee.guarantee_type in ("mortgage", "pledge"):
-                sentences.append("原告对%s提供的担保物（%s）折价或者拍卖、变卖所得价款享有优先受偿权" % (
-                    guarantee.partner_id.name, guarantee.collateral or "见担保合同"))
-            elif guarantee.guarantee_type == "general":
-                sentences.append("%s对被告%s的债务，在其财产依法强制执行后仍不能履行的部分承担保证责任（民法典 第六百八十七条）"
-                                 % (guarantee.partner_id.name, self.partner_id.name))
+        debtor = self.partner_id.name
+        for guarantee in self._claimed_guarantees():
+            name = guarantee.partner_id.name
+            liability = guarantee_rules.liability(guarantee.guarantee_type)
+            scope = "在最高债权额%s范围内" % money(guarantee.maximum_ceiling)["figures"] if guarantee.maximum \
+                else "在担保范围内"
+            if liability == "collateral":
+                word = "抵押物" if guarantee.guarantee_type == "mortgage" else "质物"
+                owner = "被告%s（借款人）" % name if guarantee.partner_id == self.partner_id else "被告%s" % name
+                sentences.append("原告对%s提供的%s（%s）折价或者以拍卖、变卖该%s所得价款%s享有优先受偿权" % (
+                    owner, word, guarantee.collateral or "见担保合同", word, scope))
+            elif liability == "supplementary":
+                sentences.append("被告%s对被告%s的上述债务，在被告%s的财产依法强制执行后仍不能履行的部分%s承担补充赔偿责任"
+                                 % (name, debtor, debtor, scope))
             else:
-                sentences.append("%s对上述债务承担连带清偿责任" % guarantee.partner_id.name)
+                sentences.append("被告%s对被告%s的上述债务%s承担连带清偿责任" % (name, debtor, scope))
         return sentences
+
+    def _contract_value(self, name):
+        """A contract particular for the court: the legal case's own (CONTRACT_OVERRIDES, a legal
+        manager's) in preference to the contract's."""
+        overrides = {field: case_field for case_field, field in CONTRACT_OVERRIDES.items()}
+        value = overrides.get(name) and self[overrides[name]]
+        return value or self.contract_id[name]
+
+    def _check_contract_particulars(self):
+        contract = self.contract_id
+        missing = [name for name in COMPLAINT_CONTRACT_FIELDS if not self._contract_value(name)]
+        if missing:
+            labels = ", ".join(contract._fields[name].get_description(self.env)["string"] for name in missing)
+            raise UserError(_("The complaint states %s of contract %s, which is not recorded. Complete the contract, "
+                              "or a legal manager enters it on the legal case (Complaint tab), then generate the "
+                              "complaint again.") % (labels, contract.name))
+
+    def _lawyer_data(self):
+        """The company's agent (委托诉讼代理人): the case's lawyer, in-house or outside."""
+        if self.lawyer_id:
+            return {"name": self.lawyer_id.name, "position": "委托人的工作人员",
+                    "phone": self.lawyer_id.partner_id.mobile or self.lawyer_id.partner_id.phone}
+        if self.outside_lawyer:
+            return {"name": self.outside_lawyer, "position": "%s律师" % (self.law_firm_id.name or ""),
+                    "phone": self.law_firm_id.phone}
+        return None
+
+    def _agent_text(self):
+        agent = self._lawyer_data()
+        if not agent:
+            return "无"
+        return "%s，%s，%s代理权限：特别授权" % (
+            agent["name"], agent["position"], "联系电话：%s，" % agent["phone"] if agent["phone"] else "")
+
+    def _repayment_data(self, installments):
+        """已还本金, 已还利息, 还息至 from the ledger: the installments and the recoveries' split."""
+        lines = self.env["collection.recovery.line"].search([
+            ("invoice_id", "in", installments.ids), ("recovery_id.state", "=", "posted")])
+        rows = []
+        for invoice in installments:
+            own = lines.filtered(lambda l: l.invoice_id == invoice)
+            rows.append((invoice.date_due, invoice.principal_amount, invoice.interest_amount,
+                         invoice.amount_total - invoice.residual, sum(own.mapped("amount_principal")),
+                         sum(own.mapped("amount_interest"))))
+        principal, interest, paid_to = complaint_rules.repayments(rows)
+        return {"repaid_principal": money(principal), "repaid_interest": money(interest),
+                "interest_paid_to": cn_date(paid_to) if paid_to else None}
+
+    def _demand_facts(self):
+        """The demands made, as recorded: notices served and contacts that reached the debtor. None
+        recorded: nothing is said (the lawyer completes the element)."""
+        collection = self.collection_case_id
+        facts = ["%s向%s送达%s" % (cn_date(n.date_served), n.partner_id.name, n.name)
+                 for n in collection.notice_ids.filtered(lambda n: n.state == "served").sorted("date_served")]
+        logs = collection.contact_log_ids.filtered(lambda l: l.outcome in REACHED_OUTCOMES and not l.is_corrected)
+        if logs:
+            local = self.with_context(tz=business_tz(self))
+            dates = sorted(fields.Datetime.context_timestamp(local, fields.Datetime.from_string(l.date)).date()
+                           for l in logs)
+            channels = "、".join(sorted({CHANNEL_WORDS.get(l.channel, l.channel) for l in logs}))
+            facts.append("%s至%s期间通过%s方式催收并联系到被催收人%s次（见催收记录）" % (
+                cn_date(dates[0]), cn_date(dates[-1]), channels, len(logs)))
+        return "；".join(facts) or None
+
+    def _acceleration_text(self):
+        """提前还款/加速到期 or 解除合同, as recorded on the contract (none recorded: 否)."""
+        contract = self.contract_id
+        date = contract._fields.get("acceleration_date") and contract.acceleration_date
+        if date:
+            return "是，原告已于%s宣布借款提前到期，要求被告提前归还全部借款本息" % cn_date(date)
+        return "否"
 
     def _document_data_complaint(self):
         contract = self.contract_id
         if not contract:
             raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
+        self._check_contract_particulars()
         installments = contract.invoice_ids.filtered(lambda i: i.state in ("open", "paid"))
         overdue = installments.filtered(lambda i: i.state == "open" and i.date_due < (self.claim_date or "9999"))
-        # What the debtor repaid, the penalty interest recoveries paid included.
-        repaid = sum(i.amount_total - i.residual + i.penalty_recovered for i in installments)
-        months = (fields.Date.from_string(contract.date_maturity) - fields.Date.from_string(contract.date_disbursed)).days
-        notices = self.collection_case_id.notice_ids.filtered(lambda n: n.state == "served")
         claim = self._claim_data()
         compound = "、复利%s" % claim["compound"]["figures"] if self.claim_compound else ""
         claims = ["判令被告%s向原告归还借款本金%s、支付利息%s及罚息%s%s（暂计至%s，此后按合同约定计至实际清偿之日止）"
@@ -315,27 +433,56 @@ class LegalCase(models.Model):
             claims.append("判令被告%s支付原告为实现债权支出的费用%s" % (self.partner_id.name, claim["costs"]["figures"]))
         claims.extend("判令" + sentence for sentence in self._guarantee_sentences())
         claims.append("判令本案诉讼费、保全费等诉讼费用由被告承担")
-        return {
+        guarantees = self._claimed_guarantees()
+        parties = {p.partner_id: p.role for p in self.party_ids}
+
+        def guarantee_data(g):
+            return {"name": g.partner_id.name,
+                    "role": ROLE_WORDS.get(parties.get(g.partner_id), ROLE_WORDS["borrower"]),
+                    "kind": GUARANTEE_WORDS[g.guarantee_type], "contract_number": g.contract_number or contract.name,
+                    "collateral": g.collateral,
+                    "registration": " ".join(filter(None, [g.registration_authority, g.registration_number,
+                                                           cn_date(g.registration_date) if g.registration_date
+                                                           else None])),
+                    "ceiling": money(g.maximum_ceiling) if g.maximum else None}
+
+        maturity = contract.date_maturity
+        jurisdiction = (self._contract_value("jurisdiction_clause") or "").strip()
+        data = {
             "claim": claim,
             "claims": claims,
-            "contract": {
-                "number": contract.name, "date_signed": cn_date(contract.date_signed or contract.date_disbursed),
-                "place_signed": contract.place_signed, "principal": money(contract.principal),
-                "disbursed": money(contract.principal), "date_disbursed": cn_date(contract.date_disbursed),
-                "date_maturity": cn_date(contract.date_maturity),
-                "term": "%s个月" % max(1, round(months / 30.4)) if months > 31 else "%s天" % months,
+            "statutes": complaint_rules.statutes(
+                set(guarantees.mapped("guarantee_type")),
+                recourse=self.company_id.creditor_role == guarantee_rules.GUARANTEE_COMPANY),
+            "agent": self._agent_text(),
+            # A pre-suit preservation recorded on the case (民诉法 第104条) is what the complaint states.
+            "preservation": PRESERVATION_WORDS["pre_suit" if self.pre_suit_preservation_date
+                                               else self.preservation_status],
+            "mediation": MEDIATION_WORDS[self.mediation_intent],
+            "contract": dict(self._repayment_data(installments), **{
+                "number": contract.name, "date_signed": cn_date(self._contract_value("date_signed")),
+                "place_signed": self._contract_value("place_signed"), "borrower": contract.partner_id.name,
+                "principal": money(contract.principal), "disbursed": money(contract.disbursed_amount),
+                "disbursed_on": cn_date(contract.disbursement_date),
+                "date_disbursed": cn_date(contract.date_disbursed), "date_maturity": cn_date(maturity),
+                "term": complaint_rules.term_text(contract.date_disbursed, maturity),
+                "matured": "已于%s到期" % cn_date(maturity) if maturity <= (self.claim_date or maturity)
+                           else "截至%s尚未到期" % claim["date"],
                 "annual_rate": "%s%%" % _num(contract.annual_rate), "overdue_rate": "%s%%" % _num(contract.overdue_rate),
-                "method": METHOD_WORDS[contract.repayment_method], "repaid": money(repaid),
+                "method": METHOD_WORDS[contract.repayment_method],
                 "overdue_since": cn_date(min(overdue.mapped("date_due"))) if overdue else claim["date"],
-                "demands": "；".join("%s向%s送达%s" % (cn_date(n.date_served), n.partner_id.name, n.name) for n in notices)
-                           or "经原告多次电话及上门催收，被告仍未还款",
-            },
-            "guarantees": [dict(filter(lambda item: item[1], {
-                "name": g.partner_id.name, "kind": GUARANTEE_WORDS[g.guarantee_type],
-                "contract_number": g.contract_number or contract.name, "collateral": g.collateral,
-                "registration": " ".join(filter(None, [g.registration_authority, g.registration_number])),
-            }.items())) for g in contract.guarantee_ids],
+                "acceleration": self._acceleration_text(),
+                "jurisdiction": "有：%s" % jurisdiction if jurisdiction else "无",
+                "demands": self._demand_facts(),
+            }),
+            "guarantees": [guarantee_data(g) for g in guarantees],
+            "collaterals": [guarantee_data(g) for g in guarantees
+                            if guarantee_rules.liability(g.guarantee_type) == "collateral"],
+            "sureties": [guarantee_data(g) for g in guarantees
+                         if guarantee_rules.liability(g.guarantee_type) != "collateral"],
+            "maximum": [guarantee_data(g) for g in guarantees if g.maximum],
         }
+        return data
 
     def _asset_data(self):
         assets = self.asset_ids.filtered(lambda a: a.state not in ("released",))
@@ -433,13 +580,8 @@ class LegalCase(models.Model):
         return self._restriction_data("dishonest")
 
     def _document_data_power_of_attorney(self):
-        if self.lawyer_id:
-            lawyer = {"name": self.lawyer_id.name, "position": "委托人的工作人员",
-                      "phone": self.lawyer_id.partner_id.mobile or self.lawyer_id.partner_id.phone}
-        elif self.outside_lawyer:
-            lawyer = {"name": self.outside_lawyer, "position": "%s律师" % (self.law_firm_id.name or ""),
-                      "phone": self.law_firm_id.phone}
-        else:
+        lawyer = self._lawyer_data()
+        if not lawyer:
             raise UserError(_("Choose the lawyer (internal or outside) on the legal case first."))
         return {"lawyer": lawyer}
 

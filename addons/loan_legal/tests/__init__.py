@@ -4,6 +4,8 @@ from . import test_access_table
 from . import test_court_calendar
 from . import test_claim
 from . import test_contract_rules
+from . import test_complaint_parties
+from . import test_complaint_rules
 from . import test_court_fees
 from . import test_deadlines
 from . import test_i18n

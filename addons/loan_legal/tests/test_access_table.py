@@ -123,6 +123,7 @@ class TestAccessTable(LegalTestCase):
                                                lawyer_id=cls.lawyer.id, pre_suit_preservation_date="2026-02-20")
         cls.legal_case_b = cls.make_legal_case(contract=cls.contract_b, collection_case_id=cls.case_b.id,
                                                lawyer_id=cls.lawyer.id)
+        cls.legal_case_a.sudo().write({"contract_place_signed": "杭州市西湖区"})
         for name in ("a", "b"):
             case = getattr(cls, "legal_case_" + name)
             setattr(cls, "asset_" + name, env["legal.asset"].create(cls._asset_vals(case)))

@@ -19,8 +19,8 @@ class TestStages(LegalTestCase):
         self.assertEqual(case.stage, "preparation")
         self.assertTrue(case.name.startswith("SS"))
         self.assertEqual(case.partner_id, self.borrower)
-        self.assertEqual([(p.partner_id, p.role) for p in case.party_ids],
-                         [(self.borrower, "borrower"), (self.guarantor, "counter_guarantor")])
+        # The fixture's counter-guarantor answers to the guarantor, not to the lender: no defendant.
+        self.assertEqual([(p.partner_id, p.role) for p in case.party_ids], [(self.borrower, "borrower")])
         self.assertEqual(case.plaintiff_id, self.env.user.company_id.partner_id)
         self.assertEqual(case.claim_total, 350000.0)
         self.assertEqual(case.evidence_ids.mapped("kind"), [
@@ -169,8 +169,7 @@ class TestHandover(LegalTestCase):
         self.assertEqual(collection.stage, "legal")
         self.assertEqual((legal.stage, legal.collection_case_id, legal.contract_id, legal.partner_id),
                          ("preparation", collection, contract, self.borrower))
-        self.assertEqual([(p.partner_id, p.role) for p in legal.party_ids],
-                         [(self.borrower, "borrower"), (self.guarantor, "counter_guarantor")])
+        self.assertEqual([(p.partner_id, p.role) for p in legal.party_ids], [(self.borrower, "borrower")])
         # The claim is the ledger's as of the hand-over: the collection case's amounts.
         self.assertAlmostEqual(legal.claim_principal, collection.overdue_principal, places=2)
         self.assertAlmostEqual(legal.claim_interest, collection.overdue_interest, places=2)

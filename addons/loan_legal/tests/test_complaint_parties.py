@@ -1,0 +1,256 @@
+"""The element-style complaint read as a lawyer reads it, and the parties by their real roles:
+a joint and a general guarantee, a third-party mortgage, a pledge, a counter-guarantee (the
+lender's and the guarantee company's), a company debtor, partial repayments; the demand letters
+to guarantors; contract particulars supplied on the legal case by a legal manager."""
+import base64
+
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.loan_collection.services import docx_render
+
+from .common import LegalTestCase
+
+
+class TestComplaintParties(LegalTestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestComplaintParties, cls).setUpClass()
+        company = cls.env.user.company_id
+        company.write({"name": "测试小额贷款有限公司", "street": "天目山路1号", "city": "杭州市",
+                       "state_id": cls.env.ref("l10n_cn.state_ZJ").id, "phone": "0571-12345678",
+                       "creditor_role": "lender"})
+        company.partner_id.write({"identity_type": "credit_code", "identity_number": "91350100M000100Y43",
+                                  "legal_representative": "钱总", "registered_place": "杭州市西湖区市场监督管理局",
+                                  "enterprise_type": "limited"})
+        cls.borrower.write({"street": "文三路158号", "city": "杭州市", "mobile": "13800001111",
+                            "ethnicity": "汉族", "habitual_residence": "杭州市拱墅区莫干山路88号"})
+        cls.guarantor.write({"identity_type": "resident_id", "identity_number": "330106197908060022",
+                             "street": "莫干山路12号", "city": "杭州市", "mobile": "13900002222"})
+        cls.third = cls.env["res.partner"].create({
+            "name": "测试抵押人丙", "identity_type": "resident_id", "identity_number": "330106198001010013",
+            "street": "西溪路5号", "city": "杭州市", "mobile": "13600004444"})
+        cls.lawyer.partner_id.mobile = "13700003333"
+
+    def contract(self, *guarantees, **kwargs):
+        """A 2022 contract (all overdue by 2025) with exactly these guarantees."""
+        contract = self.make_contract(disbursed="2022-03-10", maturity="2023-03-10", **kwargs)
+        contract.guarantee_ids.unlink()
+        for vals in guarantees:
+            self.env["loan.guarantee"].create(dict(vals, contract_id=contract.id))
+        contract.write({"place_signed": "杭州市西湖区", "date_signed": "2022-03-08",
+                        "disbursed_amount": 119000.0, "disbursement_date": "2022-03-11"})
+        return contract
+
+    def complaint(self, contract, **vals):
+        case = self.make_legal_case(contract=contract, claim_date="2025-05-31", lawyer_id=self.lawyer.id, **vals)
+        document = case.sudo(self.lawyer)._generate_documents("complaint")
+        content = base64.b64decode(document.attachment_id.datas)
+        self.assertEqual(docx_render.leftover_placeholders(content), [])
+        return case, docx_render.document_text(content)
+
+    # Guarantees -------------------------------------------------------------------------------
+
+    def test_joint_guarantee(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint",
+                                  "contract_number": "BZ-2022-001"})
+        case, text = self.complaint(contract)
+        self.assertEqual(case.sudo().party_ids.mapped("role"), ["borrower", "guarantor"])
+        self.assertIn("被告（保证人）：测试担保人乙，女，1979年8月6日出生", text)
+        self.assertIn("判令被告测试担保人乙对被告测试借款人甲的上述债务在担保范围内承担连带清偿责任", text)
+        # The statutes per guarantee type: 第688条 for a joint guarantee, not 第687条; the suit 民诉法 第122条.
+        self.assertIn("第六百六十七条、第六百七十四条、第六百七十五条、第六百七十六条、第六百八十六条、第六百八十八条"
+                      "及《中华人民共和国民事诉讼法》第一百二十二条", text)
+        self.assertNotIn("第六百八十七条", text)
+        self.assertIn("测试担保人乙（保证人），担保合同BZ-2022-001", text)
+        self.assertIn("测试担保人乙：连带责任保证", text)
+        # The elements in the template's order, none invented.
+        self.assertIn("委托诉讼代理人：t_lawyer，委托人的工作人员，联系电话：13700003333，代理权限：特别授权", text)
+        self.assertIn("原告：测试小额贷款有限公司，住所：浙江省杭州市天目山路1号，登记地：杭州市西湖区市场监督管理局，"
+                      "类型：有限责任公司", text)
+        self.assertIn("被告（借款人）：测试借款人甲，男，1985年3月12日出生，汉族", text)
+        self.assertIn("经常居住地：杭州市拱墅区莫干山路88号", text)
+        self.assertIn("贷款人：测试小额贷款有限公司；借款人：测试借款人甲", text)
+        self.assertIn("约定¥120,000.00；实际发放¥119,000.00", text)
+        self.assertIn("\n2022年3月11日\n", text)  # the actual disbursement, not the signing date
+        self.assertIn("2022年3月8日在杭州市西湖区签订", text)
+        self.assertIn("共12个月；已于2023年3月10日到期", text)
+        self.assertIn("1. 有无仲裁、法院管辖约定\n无", text)
+        self.assertIn("2. 是否已经诉前保全\n否", text)
+        self.assertIn("4. 是否要求提前还款或解除合同\n否", text)
+        self.assertIn("是否愿意调解：暂不确定", text)
+        self.assertIn("11. 是否最高额担保\n否", text)
+        self.assertIn("10. 是否签订物的担保合同\n否", text)
+        # No compound interest computed: not labelled so; no invented collection facts.
+        self.assertNotIn("复利", text)
+        self.assertNotIn("多次电话及上门催收", text)
+        self.assertIn("15. 其他需要说明的内容\n\n", text)
+        self.assertIn("尚无一期利息还清", text)
+
+    def test_general_guarantee(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor",
+                                  "guarantee_type": "general"})
+        _case, text = self.complaint(contract)
+        self.assertIn("被告（保证人）：测试担保人乙", text)
+        # 先诉抗辩权 (民法典 第687条): only what enforcement against the borrower leaves unpaid.
+        self.assertIn("判令被告测试担保人乙对被告测试借款人甲的上述债务，在被告测试借款人甲的财产依法强制执行后仍不能履行的"
+                      "部分在担保范围内承担补充赔偿责任", text)
+        self.assertIn("第六百八十六条、第六百八十七条及", text)
+        self.assertNotIn("第六百八十八条", text)
+        self.assertNotIn("连带", text)
+
+    def test_third_party_mortgage_with_a_ceiling(self):
+        contract = self.contract({"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "mortgage",
+                                  "collateral": "杭州市西溪路5号301室", "registration_authority": "杭州市不动产登记中心",
+                                  "registration_number": "浙(2022)杭州市不动产证明第0012345号",
+                                  "maximum": True, "maximum_ceiling": 150000.0})
+        case, text = self.complaint(contract)
+        self.assertEqual(case.sudo().party_ids.mapped("role"), ["borrower", "mortgagor"])
+        # A mortgagor, not a guarantor: liable within the collateral (民法典 第394、410条).
+        self.assertIn("被告（抵押人）：测试抵押人丙", text)
+        self.assertNotIn("保证人", text)
+        self.assertIn("判令原告对被告测试抵押人丙提供的抵押物（杭州市西溪路5号301室）折价或者以拍卖、变卖该抵押物所得价款"
+                      "在最高债权额¥150,000.00范围内享有优先受偿权", text)
+        self.assertIn("第三百九十四条、第四百一十条、第六百六十七条", text)
+        self.assertNotIn("第六百八十", text)
+        self.assertIn("是：测试抵押人丙（抵押人）以杭州市西溪路5号301室提供抵押担保", text)
+        self.assertIn("是：测试抵押人丙，最高债权额¥150,000.00", text)
+        self.assertIn("测试抵押人丙：已登记，杭州市不动产登记中心 浙(2022)杭州市不动产证明第0012345号", text)
+        self.assertIn("13. 是否签订保证合同\n否", text)
+
+    def test_pledge_and_the_borrowers_own_mortgage(self):
+        contract = self.contract(
+            {"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "pledge",
+             "collateral": "浙A12345号小型轿车"},
+            {"partner_id": self.borrower.id, "role": "guarantor", "guarantee_type": "mortgage",
+             "collateral": "杭州市文三路158号302室"})
+        case, text = self.complaint(contract)
+        # The borrower who mortgaged his own flat stays the borrower, listed once.
+        self.assertEqual(case.sudo().party_ids.mapped("role"), ["borrower", "pledgor"])
+        self.assertIn("被告（出质人）：测试抵押人丙", text)
+        self.assertNotIn("代借款人", text)
+        self.assertIn("判令原告对被告测试抵押人丙提供的质物（浙A12345号小型轿车）折价或者以拍卖、变卖该质物所得价款"
+                      "在担保范围内享有优先受偿权", text)
+        self.assertIn("判令原告对被告测试借款人甲（借款人）提供的抵押物（杭州市文三路158号302室）", text)
+        self.assertIn("第三百九十四条、第四百一十条、第四百二十五条、第四百三十六条", text)
+
+    def test_counter_guarantee(self):
+        contract = self.contract(
+            {"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "joint"},
+            {"partner_id": self.guarantor.id, "role": "counter_guarantor", "guarantee_type": "joint"})
+        # The lender sues the guarantor; the counter-guarantor answers to the guarantor only.
+        case, text = self.complaint(contract)
+        self.assertEqual(case.sudo().party_ids.mapped("partner_id"), self.borrower | self.third)
+        self.assertNotIn("测试担保人乙", text)
+        self.assertNotIn("第三百八十七条", text)
+        # A guarantee company that paid sues the debtor and the counter-guarantors (民法典 第700条).
+        self.env.user.company_id.creditor_role = "guarantee_company"
+        case, text = self.complaint(contract)
+        self.assertEqual(case.sudo().party_ids.mapped("partner_id"), self.borrower | self.guarantor)
+        self.assertIn("被告（反担保人）：测试担保人乙", text)
+        self.assertNotIn("测试抵押人丙", text)
+        self.assertIn("第三百八十七条", text)
+        self.assertIn("第七百条", text)
+
+    def test_company_debtor(self):
+        debtor = self.env["res.partner"].create({
+            "name": "杭州某某贸易有限公司", "is_company": True, "identity_type": "credit_code",
+            "identity_number": "91330106MA2K8P4Q6N", "street": "象山路51号", "city": "杭州市",
+            "phone": "0571-87651234", "legal_representative": "郑某", "registered_place": "杭州市西湖区",
+            "enterprise_type": "limited"})
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"},
+                                 borrower=debtor)
+        _case, text = self.complaint(contract)
+        self.assertIn("被告（借款人）：杭州某某贸易有限公司，统一社会信用代码：91330106MA2K8P4Q6N，住所：杭州市象山路51号，"
+                      "登记地：杭州市西湖区，类型：有限责任公司，法定代表人：郑某，联系电话：0571-87651234。", text)
+        self.assertIn("借款人：杭州某某贸易有限公司", text)
+
+    def test_partial_repayments_from_the_ledger(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
+        self.run_on("2022-05-20")
+        collection = contract.case_ids
+        first, second = contract.invoice_ids.sorted("installment_number")[:2]
+        # The first installment paid in full, then part of the second (interest first, 民法典 第561条).
+        Recovery = self.env["collection.recovery"].sudo(self.finance)
+        Recovery._register_recovery(collection.sudo(self.finance), "debtor", self.borrower,
+                                    round(first.amount_total + second.interest_amount + 500.0, 2), "2022-05-20",
+                                    self.bank_journal)
+        self.run_on("2022-05-20")
+        recovered = self.env["collection.recovery.line"].search([("invoice_id", "in", (first | second).ids)])
+        principal = round(sum(recovered.mapped("amount_principal")), 2)
+        interest = round(sum(recovered.mapped("amount_interest")), 2)
+        self.assertTrue(principal and interest)
+        _case, text = self.complaint(contract, collection_case_id=collection.id)
+        self.assertIn("已还本金{}，已还利息{}，还息至2022年5月10日".format(
+            docx_render.money(principal)["figures"], docx_render.money(interest)["figures"]), text)
+
+    def test_contact_facts_printed_as_recorded(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
+        self.run_on("2025-05-01")
+        collection = contract.case_ids
+        phone = self.env["collection.contact.point"].create(
+            {"partner_id": self.borrower.id, "kind": "phone", "value": "13800001111", "relation": "self"})
+        self.env["collection.contact.log"].sudo(self.office).create({
+            "case_id": collection.id, "channel": "phone", "party": "debtor", "contact_point_id": phone.id,
+            "connected": True, "outcome": "refused", "date": "2025-05-06 02:00:00", "note": "拒绝还款"})
+        _case, text = self.complaint(contract, collection_case_id=collection.id)
+        self.assertIn("2025年5月6日至2025年5月6日期间通过电话方式催收并联系到被催收人1次（见催收记录）", text)
+
+    # Data supplied on the legal case ----------------------------------------------------------
+
+    def test_missing_particulars_named_and_supplied_by_a_legal_manager(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
+        contract.write({"place_signed": False, "jurisdiction_clause": False})
+        case = self.make_legal_case(contract=contract, claim_date="2025-05-31", lawyer_id=self.lawyer.id)
+        with self.assertRaisesRegex(UserError, "The complaint states Signed At of contract"):
+            case.sudo(self.lawyer)._generate_documents("complaint")
+        with self.assertRaisesRegex(AccessError, "Only a legal manager can set"):
+            case.sudo(self.lawyer).write({"contract_place_signed": "杭州市上城区"})
+        case.sudo(self.legal_manager).write({
+            "contract_place_signed": "杭州市上城区",
+            "contract_jurisdiction": "第二十条：因本合同发生的争议，由贷款人住所地人民法院管辖",
+            "preservation_status": "with_suit", "mediation_intent": "willing"})
+        document = case.sudo(self.lawyer)._generate_documents("complaint")
+        text = docx_render.document_text(base64.b64decode(document.attachment_id.datas))
+        self.assertIn("2022年3月8日在杭州市上城区签订", text)
+        self.assertIn("有：第二十条：因本合同发生的争议，由贷款人住所地人民法院管辖", text)
+        self.assertIn("否，随本起诉状申请诉讼保全", text)
+        self.assertIn("是否愿意调解：愿意", text)
+
+    # Demand letters ---------------------------------------------------------------------------
+
+    def demands(self, contract):
+        self.run_on("2022-06-20")
+        collection = contract.case_ids
+        collection.action_generate_guarantor_demands()
+        return {n.partner_id: docx_render.document_text(base64.b64decode(n.attachment_id.datas))
+                for n in collection.notice_ids}
+
+    def test_demand_letters_by_role(self):
+        self.env.user.company_id.creditor_role = "lender"
+        contract = self.contract(
+            {"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "general"},
+            {"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "mortgage",
+             "collateral": "杭州市西溪路5号301室"},
+            {"partner_id": self.borrower.id, "role": "guarantor", "guarantee_type": "mortgage",
+             "collateral": "杭州市文三路158号302室"})
+        letters = self.demands(contract)
+        # Not to the borrower for his own mortgage.
+        self.assertEqual(set(letters), {self.guarantor, self.third})
+        general = letters[self.guarantor]
+        # A general guarantor (先诉抗辩权) is not told to pay within 7 days.
+        self.assertNotIn("日内代借款人清偿", general)
+        self.assertIn("贵方作为保证人，以一般保证方式", general)
+        self.assertIn("第六百八十七条", general)
+        self.assertIn("财产依法强制执行后仍不能履行的部分", general)
+        mortgage = letters[self.third]
+        self.assertIn("贵方作为抵押人", mortgage)
+        self.assertIn("第三百九十四条、第四百一十条", mortgage)
+        self.assertIn("就贵方提供的担保物（杭州市西溪路5号301室）折价或者以拍卖、变卖所得价款在担保范围内优先受偿", mortgage)
+        self.assertNotIn("代借款人清偿", mortgage)
+
+    def test_no_demand_to_a_counter_guarantor_of_the_lender(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "counter_guarantor",
+                                  "guarantee_type": "joint"})
+        with self.assertRaisesRegex(UserError, "answering to the company"):
+            self.demands(contract)

@@ -1,0 +1,68 @@
+"""The complaint's pure rules (services/complaint.py) and who answers to the company
+(loan_collection services/guarantee.py): worked out by hand."""
+import datetime
+
+from odoo.addons.loan_collection.services import guarantee
+from odoo.addons.loan_legal.services import complaint
+
+D = datetime.date
+
+
+def test_article_numbers():
+    assert complaint.article_number(667) == "六百六十七"
+    assert complaint.article_number(410) == "四百一十"
+    assert complaint.article_number(122) == "一百二十二"
+    assert complaint.article_number(700) == "七百"
+    assert complaint.article_number(10) == "十"
+    assert complaint.article_number(15) == "十五"
+    assert complaint.article_number(1260) == "一千二百六十"
+    assert complaint.article_number(1006) == "一千零六"
+
+
+def test_statutes_per_guarantee_type():
+    loan_only = complaint.statutes([])
+    assert loan_only == ("《中华人民共和国民法典》第六百六十七条、第六百七十四条、第六百七十五条、第六百七十六条"
+                         "及《中华人民共和国民事诉讼法》第一百二十二条")
+    joint = complaint.statutes(["joint"])
+    assert "第六百八十六条、第六百八十八条" in joint and "第六百八十七条" not in joint
+    general = complaint.statutes(["general"])
+    assert "第六百八十六条、第六百八十七条" in general and "第六百八十八条" not in general
+    mortgage = complaint.statutes(["mortgage"])
+    assert "第三百九十四条、第四百一十条" in mortgage and "第六百八十" not in mortgage
+    pledge = complaint.statutes(["pledge"])
+    assert "第四百二十五条、第四百三十六条" in pledge
+    recourse = complaint.statutes(["joint"], recourse=True)
+    assert "第三百八十七条" in recourse and "第七百条" in recourse
+
+
+def test_repayments_from_the_ledger():
+    rows = [
+        # due, principal, interest, paid, principal recovered, interest recovered
+        (D(2022, 4, 10), 9000.0, 1200.0, 10200.0, 0.0, 0.0),   # paid in full
+        (D(2022, 5, 10), 9100.0, 1100.0, 1500.0, 0.0, 0.0),    # interest first, 400 to principal
+        (D(2022, 6, 10), 9200.0, 1000.0, 0.0, 0.0, 0.0),
+    ]
+    assert complaint.repayments(rows) == (9400.0, 2300.0, D(2022, 5, 10))
+    # A recovery's own split is kept (principal first by the contract's order).
+    rows = [(D(2022, 4, 10), 9000.0, 1200.0, 5000.0, 5000.0, 0.0)]
+    assert complaint.repayments(rows) == (5000.0, 0.0, None)
+    assert complaint.repayments([]) == (0.0, 0.0, None)
+
+
+def test_term():
+    assert complaint.term_text("2022-03-10", "2023-03-10") == "12个月"
+    assert complaint.term_text(D(2022, 3, 10), D(2022, 4, 20)) == "41天"
+
+
+def test_who_answers_to_the_company():
+    assert guarantee.answers_to_company("guarantor", guarantee.LENDER)
+    assert not guarantee.answers_to_company("counter_guarantor", guarantee.LENDER)
+    assert guarantee.answers_to_company("counter_guarantor", guarantee.GUARANTEE_COMPANY)
+    assert not guarantee.answers_to_company("guarantor", guarantee.GUARANTEE_COMPANY)
+    assert guarantee.liability("mortgage") == guarantee.liability("pledge") == "collateral"
+    assert guarantee.liability("general") == "supplementary"
+    assert guarantee.liability("joint") == "joint"
+    assert guarantee.party_word("guarantor", "mortgage") == "抵押人"
+    assert guarantee.party_word("guarantor", "pledge") == "出质人"
+    assert guarantee.party_word("guarantor", "general") == "保证人"
+    assert guarantee.party_word("counter_guarantor", "joint") == "反担保人"
