@@ -158,6 +158,8 @@ def complaint():
         ["7. 其他请求", "本案诉讼费、保全费由被告承担"],
         ["8. 标的总额", "{{ claim.total.figures }}（大写：人民币{{ claim.total.upper }}）"],
         ["9. 请求依据", "合同约定及{{ statutes }}"],
+        # How each head is computed, from the ledger as of the claim date (legal_case_claim.py).
+        ["10. 计算方式", "{{ claim.basis }}。{% for line in claim.lines %}{{ line }}；{% endfor %}"],
     ], widths=[4, 11.6])
     para(d)
     heading(d, "诉讼请求：")

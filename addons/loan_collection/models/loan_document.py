@@ -105,15 +105,25 @@ class LoanDocumentTemplate(models.Model):
             "guarantee.kind": _("Type of guarantee (连带责任保证…)"),
             "guarantee.contract_number": _("Guarantee contract number"),
             "guarantee.article": _("Article of the Civil Code for that type of guarantee"),
+            "guarantee.request": _("What the guarantor is asked to do (pay within the days given; a general "
+                                   "guarantor: his supplementary liability)"),
         }
+
+    @api.model
+    def _placeholder_aliases(self):
+        """Lists whose items have the same fields as another's: {list: list whose meanings apply}."""
+        return {}
 
     @api.model
     def _placeholder_rows(self, doc_type):
         """(placeholder as written in a template, meaning) for every path doc_type provides."""
         meanings = self._placeholder_meanings()
+        aliases = self._placeholder_aliases()
         money = {"figures": _("in figures (¥1,234.50)"), "upper": _("in capital numerals (壹仟贰佰叁拾肆元伍角)")}
         rows = []
-        for path in docx_render.schema_paths(self._placeholders(doc_type)):
+        for shown in docx_render.schema_paths(self._placeholders(doc_type)):
+            head, bracket, rest = shown.partition("[]")
+            path = aliases.get(head + bracket, head + bracket) + rest if bracket else shown
             base, _dot, leaf = path.rpartition(".")
             if path in meanings:
                 meaning = meanings[path]
@@ -121,7 +131,7 @@ class LoanDocumentTemplate(models.Model):
                 meaning = _("%s, %s") % (meanings[base], money[leaf])
             else:
                 meaning = ""
-            rows.append((path, meaning))
+            rows.append((shown, meaning))
         return rows
 
     @api.model

@@ -198,8 +198,40 @@ class LoanDocumentTemplate(models.Model):
             "evidence[].source": _("Where the evidence comes from"),
             "evidence[].purpose": _("What the evidence proves (证明目的)"),
             "evidence[].pages": _("Pages of the evidence"),
+            "agent": _("Agent ad litem (委托诉讼代理人): the case's lawyer, with his position"),
+            "claim.basis": _("Basis of the claim: accelerated (the whole outstanding principal) or the overdue part"),
+            "claim.compound": _("Compound interest claimed"),
+            "claim.lines[]": _("How each head of the claim is computed (base, rate, period, clause)"),
+            "company.company_type": _("Type of the company (有限责任公司…)"),
+            "company.registered_place": _("Place of registration of the company"),
+            "defendants[].company_type": _("Type of organisation (a company)"),
+            "defendants[].ethnicity": _("Ethnicity (民族, a person)"),
+            "defendants[].registered_place": _("Place of registration (a company)"),
+            "defendants[].residence": _("Habitual residence (经常居住地, a person)"),
+            "contract.acceleration": _("Whether the loan was accelerated or the contract terminated, and when "
+                                       "(else 否)"),
+            "contract.borrower": _("Borrower named in the contract"),
+            "contract.disbursed_on": _("Date the loan was actually disbursed"),
+            "contract.interest_paid_to": _("Date the interest is paid to (还息至)"),
+            "contract.jurisdiction": _("Agreed jurisdiction or arbitration clause (else 无)"),
+            "contract.matured": _("Whether the loan has matured"),
+            "contract.repaid_interest": _("Interest repaid"),
+            "contract.repaid_principal": _("Principal repaid"),
+            "guarantees[].ceiling": _("Ceiling of a maximum-amount guarantee"),
+            "guarantees[].role": _("Role of the guarantor (保证人, 抵押人, 出质人…)"),
+            "mediation": _("Willingness to mediate (调解意愿)"),
+            "preservation": _("Preservation applied for (诉前保全, 诉讼保全, or 否)"),
+            "statutes": _("The statutes the claim relies on, per guarantee type"),
         })
         return meanings
+
+    @api.model
+    def _placeholder_aliases(self):
+        aliases = super(LoanDocumentTemplate, self)._placeholder_aliases()
+        # The mortgages and pledges, the personal guarantees and the maximum-amount guarantees
+        # claimed on: guarantees, each with a guarantee's fields.
+        aliases.update({"collaterals[]": "guarantees[]", "sureties[]": "guarantees[]", "maximum[]": "guarantees[]"})
+        return aliases
 
 
 class LoanDocument(models.Model):
