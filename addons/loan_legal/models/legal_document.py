@@ -372,7 +372,7 @@ class LegalCase(models.Model):
                 sentences.append("原告对%s提供的%s（%s）折价或者以拍卖、变卖该%s所得价款%s享有优先受偿权" % (
                     owner, word, guarantee.collateral or "见担保合同", word, scope))
             elif liability == "supplementary":
-                sentences.append("被告%s对被告%s的上述债务，在被告%s的财产依法强制执行后仍不能履行的部分%s承担补充赔偿责任"
+                sentences.append("被告%s对被告%s的上述债务，在被告%s的财产依法强制执行后仍不能履行的部分%s承担补充清偿责任"
                                  % (name, debtor, debtor, scope))
             else:
                 sentences.append("被告%s对被告%s的上述债务%s承担连带清偿责任" % (name, debtor, scope))

@@ -94,7 +94,7 @@ class TestComplaintParties(LegalTestCase):
         self.assertIn("被告（保证人）：测试担保人乙", text)
         # 先诉抗辩权 (民法典 第687条): only what enforcement against the borrower leaves unpaid.
         self.assertIn("判令被告测试担保人乙对被告测试借款人甲的上述债务，在被告测试借款人甲的财产依法强制执行后仍不能履行的"
-                      "部分在担保范围内承担补充赔偿责任", text)
+                      "部分在担保范围内承担补充清偿责任", text)
         self.assertIn("第六百八十六条、第六百八十七条及", text)
         self.assertNotIn("第六百八十八条", text)
         self.assertNotIn("连带", text)

@@ -21,7 +21,7 @@ class TestDeadlineRules(LegalTestCase):
     def setUpClass(cls):
         super(TestDeadlineRules, cls).setUpClass()
         # Installments monthly from 2022-04-10 to 2023-03-10: all overdue.
-        cls.contract = cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
+        cls.contract = cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10", guarantor_role="guarantor")
         cls.case = cls.make_legal_case(cls.contract)
 
     def installment(self, number):

@@ -19,8 +19,8 @@ class TestLegalPrivateData(LegalTestCase):
         cls.borrower.write({"street": "文三路158号", "city": "杭州市", "mobile": "13800001111"})
         cls.guarantor.write({"identity_type": "resident_id", "identity_number": "330106197908060022",
                              "street": "莫干山路12号", "city": "杭州市", "mobile": "13900002222"})
-        contract = cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
-        contract.place_signed = "杭州市西湖区"
+        contract = cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10", guarantor_role="guarantor")
+        contract.write({"place_signed": "杭州市西湖区", "date_signed": "2022-03-10"})
         cls.run_on("2025-05-31")
         collection = contract.case_ids
         # The legal case of the office collector's own collection case: she reads its status.

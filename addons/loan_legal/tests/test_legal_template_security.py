@@ -26,8 +26,8 @@ class TestLegalTemplateSecurity(LegalTestCase):
         cls.borrower.sudo().write({"street": "文三路158号", "city": "杭州市", "mobile": "13800001111"})
         cls.guarantor.sudo().write({"identity_type": "resident_id", "identity_number": "330106197908060022",
                                     "street": "莫干山路12号", "city": "杭州市", "mobile": "13900002222"})
-        contract = cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
-        contract.place_signed = "杭州市西湖区"
+        contract = cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10", guarantor_role="guarantor")
+        contract.write({"place_signed": "杭州市西湖区", "date_signed": "2022-03-10"})
         contract.guarantee_ids.sudo().write({"collateral": "车辆浙A12345", "registration_authority": "杭州市车管所",
                                             "registration_number": "DJ-1"})
         cls.case = cls.make_legal_case(contract=contract, case_number="（2025）浙0106民初1234号",
