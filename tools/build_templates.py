@@ -159,7 +159,8 @@ def complaint():
         ["8. 标的总额", "{{ claim.total.figures }}（大写：人民币{{ claim.total.upper }}）"],
         ["9. 请求依据", "合同约定及{{ statutes }}"],
         # How each head is computed, from the ledger as of the claim date (legal_case_claim.py).
-        ["10. 计算方式", "{{ claim.basis }}。{% for line in claim.lines %}{{ line }}；{% endfor %}"],
+        ["10. 计算方式", "{{ claim.basis }}。{% for line in claim.lines %}{{ line }}{% endfor %}"
+                      "{% if not claim.lines %}各项金额见上，由原告依合同约定核算{% endif %}"],
     ], widths=[4, 11.6])
     para(d)
     heading(d, "诉讼请求：")
@@ -181,6 +182,7 @@ def complaint():
         ["6. 借款发放时间", "{{ contract.disbursed_on }}"],
         ["7. 还款方式", "{{ contract.method }}"],
         ["8. 还款情况", "已还本金{{ contract.repaid_principal.figures }}，已还利息{{ contract.repaid_interest.figures }}，"
+                     "已还罚息{{ contract.repaid_penalty.figures }}，"
                      "{% if contract.interest_paid_to is defined %}还息至{{ contract.interest_paid_to }}"
                      "{% else %}尚无一期利息还清{% endif %}"],
         ["9. 是否存在逾期还款", "是，自{{ contract.overdue_since }}起逾期未还款"],

@@ -9,6 +9,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.queue_job.job import job
 
+from .res_company import business_now
+
 # Records per background job: each job commits its documents, so the progress moves in steps of
 # this size and a failure costs at most one chunk.
 CHUNK_SIZE = 50
@@ -106,7 +108,7 @@ class LoanDocumentBatch(models.Model):
             label = dict(self.env["loan.document.template"]._fields["doc_type"]._description_selection(
                 self.with_context(lang="zh_CN").env)).get(self.doc_type, self.doc_type)
             self.write({"zip_file": base64.b64encode(stream.getvalue()), "zip_name": "%s.zip" % label})
-        self.write({"state": "done" if self.document_ids else "failed", "date_done": fields.Datetime.now()})
+        self.write({"state": "done" if self.document_ids else "failed", "date_done": business_now(self)})
         body = (_("The documents are ready: %s generated, %s not generated. Download the zip file from the batch.")
                 % (self.generated_count, self.refused_count) if self.document_ids
                 else _("No document could be generated: see the reasons on the batch."))

@@ -48,7 +48,7 @@ class TestDocumentLayout(LoanCase):
         company = cls.env.user.company_id
         company.write({"name": "浙江省测试融资担保与小额贷款股份有限公司", "street": "杭州市西湖区文三路新世纪大厦东楼1201室",
                        "city": "杭州市", "phone": "0571-12345678", "state_id": cls.env.ref("l10n_cn.state_ZJ").id})
-        cls.contract = cls.make_contract()
+        cls.contract = cls.make_contract(guarantor_role="guarantor")  # a guarantor answers to the lender
         cls.run_on("2026-06-20")  # five installments overdue
         cls.case = cls.contract.case_ids
         cls.case.write({"fees_amount": 8000.0})

@@ -5,6 +5,7 @@ does the templates, versions and files)."""
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.loan_collection.services import clock
 from odoo.addons.loan_collection.services import guarantee as guarantee_rules
 from odoo.addons.loan_collection.services.address import cn_address
 from odoo.addons.loan_collection.services.docx_render import MONEY, cn_date, money
@@ -92,7 +93,7 @@ SCHEMAS = {
                       mediation=None, contract={
         "number": None, "date_signed": None, "place_signed": None, "borrower": None, "principal": _MONEY,
         "disbursed": _MONEY, "disbursed_on": None, "date_disbursed": None, "date_maturity": None, "term": None,
-        "matured": None, "annual_rate": None, "overdue_rate": None, "method": None, "repaid_principal": _MONEY,
+        "matured": None, "annual_rate": None, "overdue_rate": None, "method": None, "repaid_principal": _MONEY, "repaid_penalty": _MONEY,
         "repaid_interest": _MONEY, "interest_paid_to": None, "overdue_since": None, "acceleration": None,
         "jurisdiction": None, "demands": None},
         guarantees=[_GUARANTEE], collaterals=[_GUARANTEE], sureties=[_GUARANTEE], maximum=[_GUARANTEE]),
@@ -217,6 +218,7 @@ class LoanDocumentTemplate(models.Model):
             "contract.matured": _("Whether the loan has matured"),
             "contract.repaid_interest": _("Interest repaid"),
             "contract.repaid_principal": _("Principal repaid"),
+            "contract.repaid_penalty": _("Penalty interest repaid"),
             "guarantees[].ceiling": _("Ceiling of a maximum-amount guarantee"),
             "guarantees[].role": _("Role of the guarantor (保证人, 抵押人, 出质人…)"),
             "mediation": _("Willingness to mediate (调解意愿)"),
@@ -333,7 +335,7 @@ class LegalCase(models.Model):
         data = {
             "date": cn_date(self.claim_date),
             "principal": money(self.claim_principal), "interest": money(self.claim_interest),
-            "penalty": money(self.claim_penalty), "compound": money(self.claim_compound),
+            "penalty": money(self.claim_penalty),
             "costs": money(self.claim_costs), "total": money(self.claim_total),
             "interest_method": "以未还本金为基数，按合同约定年利率%s%%计算" % _num(rate),
             "penalty_method": "以逾期款项为基数，按合同约定逾期罚息年利率%s%%、按日计算（日利率＝年利率÷360），"
@@ -342,12 +344,24 @@ class LegalCase(models.Model):
             # The claim from the ledger (legal_case_claim.py): its basis and how each head is computed.
             "basis": ("原告已于%s宣布借款提前到期，主张全部未还本金" % cn_date(contract.acceleration_date)
                       if self.claim_basis == "accelerated" else "主张已到期未还部分"),
-            "lines": self.with_context(lang="zh_CN")._claim_breakdown_lines() if contract else [],
+            "lines": self._claim_lines_if_ledger(),
         }
         # Compound interest is stated only where it is computed (a claim_compound of the case).
         if self._fields.get("claim_compound") and self.claim_compound:
             data["compound"] = money(self.claim_compound)
         return data
+
+    def _claim_lines_if_ledger(self):
+        """How each head is computed, in Chinese, when the amounts claimed are the ledger's; none
+        when the legal team entered other amounts (a lender may claim less): the lines would
+        contradict them."""
+        if not (self.contract_id and self.claim_date):
+            return []
+        ledger = self._claim_from_ledger(self.contract_id, self.collection_case_id, self.claim_date,
+                                         self.claim_basis)
+        if any(abs(amount - (self[name] or 0.0)) >= 0.005 for name, amount in ledger.items()):
+            return []
+        return self.with_context(lang="zh_CN")._claim_breakdown_lines()
 
     def _claimed_guarantees(self):
         """The guarantees claimed on in the suit: those owed to the company (a counter-guarantor's
@@ -422,8 +436,10 @@ class LegalCase(models.Model):
                          invoice.amount_total - invoice.residual, sum(own.mapped("amount_principal")),
                          sum(own.mapped("amount_interest"))))
         principal, interest, paid_to = complaint_rules.repayments(rows)
+        # The penalty interest recoveries paid is repaid too (issue 12: it was left out).
+        penalty = sum(installments.mapped("penalty_recovered"))
         return {"repaid_principal": money(principal), "repaid_interest": money(interest),
-                "interest_paid_to": cn_date(paid_to) if paid_to else None}
+                "repaid_penalty": money(penalty), "interest_paid_to": cn_date(paid_to) if paid_to else None}
 
     def _demand_facts(self):
         """The demands made, as recorded: notices served and contacts that reached the debtor. None
@@ -433,9 +449,8 @@ class LegalCase(models.Model):
                  for n in collection.notice_ids.filtered(lambda n: n.state == "served").sorted("date_served")]
         logs = collection.contact_log_ids.filtered(lambda l: l.outcome in REACHED_OUTCOMES and not l.is_corrected)
         if logs:
-            local = self.with_context(tz=business_tz(self))
-            dates = sorted(fields.Datetime.context_timestamp(local, fields.Datetime.from_string(l.date)).date()
-                           for l in logs)
+            tz = business_tz(self)  # the company's day of each contact
+            dates = sorted(clock.to_local(fields.Datetime.from_string(l.date), tz).date() for l in logs)
             channels = "、".join(sorted({CHANNEL_WORDS.get(l.channel, l.channel) for l in logs}))
             facts.append("%s至%s期间通过%s方式催收并联系到被催收人%s次（见催收记录）" % (
                 cn_date(dates[0]), cn_date(dates[-1]), channels, len(logs)))

@@ -181,8 +181,10 @@ class TestComplaintParties(LegalTestCase):
         interest = round(sum(recovered.mapped("amount_interest")), 2)
         self.assertTrue(principal and interest)
         _case, text = self.complaint(contract, collection_case_id=collection.id)
-        self.assertIn("已还本金{}，已还利息{}，还息至2022年5月10日".format(
-            docx_render.money(principal)["figures"], docx_render.money(interest)["figures"]), text)
+        penalty = round(sum(contract.invoice_ids.mapped("penalty_recovered")), 2)  # repaid too
+        self.assertIn("已还本金{}，已还利息{}，已还罚息{}，还息至2022年5月10日".format(
+            docx_render.money(principal)["figures"], docx_render.money(interest)["figures"],
+            docx_render.money(penalty)["figures"]), text)
 
     def test_contact_facts_printed_as_recorded(self):
         contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})

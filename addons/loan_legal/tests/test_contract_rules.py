@@ -153,7 +153,9 @@ class TestClaimFromLedger(LegalTestCase):
     def setUpClass(cls):
         super(TestClaimFromLedger, cls).setUpClass()
         # 360,000 in monthly installments from 2026-02-15: five overdue on 2026-06-20.
-        cls.contract = cls.make_contract(principal=360000)
+        cls.contract = cls.make_contract(principal=360000, activate=False)
+        cls.contract.write({"date_signed": "2026-01-10", "place_signed": "杭州市西湖区"})  # the complaint states them
+        cls.contract.action_activate()
         cls.run_on("2026-06-20")
         cls.collection = cls.contract.case_ids
         with china_time("2026-06-20 10:00"):
@@ -183,7 +185,10 @@ class TestClaimFromLedger(LegalTestCase):
         # The complaint claims the same, and counts the penalty repaid among what was repaid.
         data = self.case._document_data_complaint()
         self.assertEqual(data["claim"]["total"]["figures"], "¥{:,.2f}".format(self.case.claim_total))
-        self.assertEqual(data["contract"]["repaid"]["figures"], "¥50,000.00")
+        repaid = data["contract"]
+        self.assertEqual(repaid["repaid_penalty"]["figures"], "¥{:,.2f}".format(recovery.amount_penalty))
+        self.assertEqual(repaid["repaid_principal"]["figures"], "¥{:,.2f}".format(recovery.amount_principal))
+        self.assertEqual(repaid["repaid_interest"]["figures"], "¥{:,.2f}".format(recovery.amount_interest))
         self.assertEqual(data["claim"]["basis"], "主张已到期未还部分")
         self.assertEqual(len(data["claim"]["lines"]), 2)  # the principal still owed, and what was repaid
 
