@@ -13,6 +13,7 @@
 #   make bench ARGS="--sizes 1000,5000"        # other sizes
 #   make bench ARGS="--date 2026-06-30 --steps"  # another date; time each step (and slow query)
 #   make bench ARGS="--no-vacuum"              # no VACUUM ANALYZE between the runs
+#   make bench ARGS="--documents 200"          # notices in the bulk-documents benchmark (default 1,000; 0: none)
 #
 # Between two runs the tables the run writes are vacuumed and analyzed (not timed): it stands
 # in for autovacuum, which would do it in the day between two runs and which is off on some
@@ -27,6 +28,7 @@ SIZES="10000,100000"
 DATE="$(date +%F)"
 STEPS=""
 VACUUM="yes"
+DOCS=1000
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES="${2:?--sizes needs a list such as 10000,100000}"; shift 2 ;;
@@ -35,11 +37,13 @@ while [ $# -gt 0 ]; do
         --date=*) DATE="${1#--date=}"; shift ;;
         --steps) STEPS="--steps"; shift ;;
         --no-vacuum) VACUUM=""; shift ;;
+        --documents) DOCS="${2:?--documents needs a number (0: none)}"; shift 2 ;;
         -h|--help) sed -n '2,/^set /p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) die "unknown argument '$1': use --sizes 10000,100000, --date YYYY-MM-DD or --steps." ;;
+        *) die "unknown argument '$1': use --sizes 10000,100000, --date YYYY-MM-DD, --steps, --no-vacuum or --documents N." ;;
     esac
 done
 [[ "$SIZES" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--sizes takes whole numbers separated by commas, such as 10000,100000."
+[[ "$DOCS" =~ ^[0-9]+$ ]] || die "--documents takes a whole number, such as 1000 (0: no documents benchmark)."
 NEXT_DATE="$(date -d "$DATE + 1 day" +%F 2>/dev/null)" || die "--date $DATE is not a date: give it as YYYY-MM-DD."
 
 ensure_venv
@@ -177,3 +181,17 @@ if [ "${#QUERY_COUNTS[@]}" -gt 1 ]; then
     fi
 fi
 echo "  second run of the same date writes nothing: $IDEMPOTENT"
+
+# Bulk documents (issue 13): DOCS overdue notices of the last portfolio in one background batch,
+# its jobs performed in this process one after the other (rolled back).
+if [ "$DOCS" -gt 0 ]; then
+    say "timing a bulk generation of $(thousands "$DOCS") overdue notices"
+    portfolio "$RUN_CFG" documents --count "$DOCS"
+    printf '  %s overdue notices in a background batch (%s chunks, zip %s KB): %.1f s wall, %.1f s CPU; %s not generated\n' \
+        "$(val documents)" "$(val chunks)" "$(val zip_kb)" "$(val documents_seconds)" "$(val documents_cpu)" "$(val refused)"
+    if awk "BEGIN { exit !($(val documents_seconds) < 30) }"; then
+        echo "  target $(thousands "$DOCS") documents in under 30 s: met"
+    else
+        echo "  target $(thousands "$DOCS") documents in under 30 s: NOT met"
+    fi
+fi
