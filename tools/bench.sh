@@ -120,9 +120,9 @@ timed_run() {
     R_DURATION="$(val duration)"; R_QUERIES="$(val query_count)"; R_COMMIT="$(val commit)"
     R_OPENED="$(val cases_opened)"; R_CLOSED="$(val cases_closed)"; R_UPDATED="$(val cases_updated)"
     R_INST="$(val installments_updated)"; R_TASKS="$(val tasks_created)"; R_EXPIRED="$(val tasks_expired)"
-    R_WRITES="$(val writes)"
-    printf '    %-24s %6.1f s, %4d SQL queries (installments updated %s, cases opened %s, closed %s, updated %s, tasks %s, expired %s; commit %.1f s)\n' \
-        "$label $date:" "$R_DURATION" "$R_QUERIES" "$R_INST" "$R_OPENED" "$R_CLOSED" "$R_UPDATED" "$R_TASKS" "$R_EXPIRED" "$R_COMMIT"
+    R_WRITES="$(val writes)"; R_CPU="$(val cpu)"
+    printf '    %-24s %6.1f s wall, %5.1f s CPU, %4d SQL queries (installments updated %s, cases opened %s, closed %s, updated %s, tasks %s, expired %s; commit %.1f s)\n' \
+        "$label $date:" "$R_DURATION" "$R_CPU" "$R_QUERIES" "$R_INST" "$R_OPENED" "$R_CLOSED" "$R_UPDATED" "$R_TASKS" "$R_EXPIRED" "$R_COMMIT"
 }
 
 SUMMARY=()

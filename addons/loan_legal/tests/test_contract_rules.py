@@ -1,8 +1,11 @@
 """Issue 12 items 2-4 on the models: the guarantee period and the guarantor's limitation (民法典
 第692-694条), the limitation of an instalment debt from its last installment or the acceleration
 (第189条), the act of acceleration, and the claim as of a date from the ledger."""
+import base64
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.loan_collection.services import docx_render
 from odoo.addons.loan_collection.tests.common import china_time
 
 from .common import LegalTestCase
@@ -207,6 +210,14 @@ class TestClaimFromLedger(LegalTestCase):
         # Interest to the acceleration and penalty after it on the principal not yet due.
         self.assertIn("Interest to the acceleration", self.case.claim_breakdown)
         self.assertIn("Penalty interest after the acceleration", self.case.claim_breakdown)
+        # The complaint, as the court reads it: the acceleration stated, the whole principal claimed.
+        self.case.sudo().write({"lawyer_id": self.lawyer.id})
+        document = self.case.sudo(self.lawyer)._generate_documents("complaint")
+        text = docx_render.document_text(base64.b64decode(document.attachment_id.datas))
+        self.assertIn("是，原告已于2026年6月18日宣布借款提前到期，要求被告提前归还全部借款本息", text)
+        self.assertIn("原告已于2026年6月18日宣布借款提前到期，主张全部未还本金。", text)
+        self.assertIn("尚欠本金¥360,000.00（大写：人民币叁拾陆万元整）", text)
+        self.assertIn("第十二条", text)
 
     def test_compound_interest_where_the_contract_provides_it(self):
         self.assertEqual(self.case.claim_compound, 0.0)
