@@ -211,7 +211,13 @@ class TestClaimFromLedger(LegalTestCase):
         self.assertIn("Interest to the acceleration", self.case.claim_breakdown)
         self.assertIn("Penalty interest after the acceleration", self.case.claim_breakdown)
         # The complaint, as the court reads it: the acceleration stated, the whole principal claimed.
-        self.case.sudo().write({"lawyer_id": self.lawyer.id})
+        self.case.sudo().write({"lawyer_id": self.lawyer.id, "court_id": self.court.id})
+        self.borrower.write({"street": "文三路158号", "city": "杭州市", "mobile": "13800001111"})
+        company = self.env.user.company_id
+        company.write({"street": "天目山路1号", "city": "杭州市", "phone": "0571-12345678"})
+        company.partner_id.write({"identity_type": "credit_code", "identity_number": "91350100M000100Y43",
+                                  "legal_representative": "钱总"})
+        self.lawyer.partner_id.mobile = "13700003333"
         document = self.case.sudo(self.lawyer)._generate_documents("complaint")
         text = docx_render.document_text(base64.b64decode(document.attachment_id.datas))
         self.assertIn("是，原告已于2026年6月18日宣布借款提前到期，要求被告提前归还全部借款本息", text)
