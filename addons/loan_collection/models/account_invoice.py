@@ -7,6 +7,9 @@ from .field_policy import is_trusted
 
 # The unrounded penalty accrual: written by the daily run's SQL only (and the product's own sudo()).
 ACCRUAL_FIELDS = ("penalty_accrued", "penalty_segment_start", "penalty_segment_base")
+# Read by finance only, and so neither searched, grouped nor sorted by anyone else
+# (base_field_groups_guard.py guards the product's groups, not Odoo's base.group_no_one).
+ACCRUAL_GROUPS = "loan_collection.group_loan_finance"
 
 
 class AccountInvoice(models.Model):
@@ -30,13 +33,13 @@ class AccountInvoice(models.Model):
     # The unrounded state of the accrual (services/aging.accrue_penalty), kept by the daily run:
     # penalty interest = fen(accrued + the open segment) - penalty recovered.
     penalty_accrued = fields.Float(string="Penalty Accrued (Closed Segments)", digits=(16, 10), readonly=True,
-                                   copy=False, groups="base.group_no_one",
+                                   copy=False, groups=ACCRUAL_GROUPS,
                                    help="Penalty interest of the closed overdue segments, unrounded.")
     penalty_segment_start = fields.Date(string="Penalty Segment Start", readonly=True, copy=False,
-                                        groups="base.group_no_one",
+                                        groups=ACCRUAL_GROUPS,
                                         help="First day of the current stretch with the same overdue amount.")
     penalty_segment_base = fields.Monetary(string="Penalty Segment Base", readonly=True, copy=False,
-                                           groups="base.group_no_one",
+                                           groups=ACCRUAL_GROUPS,
                                            help="Overdue amount the current segment accrues on.")
     collection_case_id = fields.Many2one("collection.case", string="Collection Case", readonly=True,
                                          index=True, copy=False, ondelete="set null")

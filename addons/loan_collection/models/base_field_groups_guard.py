@@ -76,6 +76,13 @@ class Base(models.AbstractModel):
                                          access_rights_uid=access_rights_uid)
 
     @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        # Odoo's _name_search searches with access_rights_uid set to the caller, which the _search
+        # guard above lets through as internal code: the caller's domain is checked here.
+        self._check_field_groups(args)
+        return super(Base, self).name_search(name=name, args=args, operator=operator, limit=limit)
+
+    @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
         groupby_list = [groupby] if isinstance(groupby, str) else list(groupby or [])
         self._check_field_groups(domain, list(fields or []) + groupby_list, order=orderby or None)

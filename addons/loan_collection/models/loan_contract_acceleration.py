@@ -79,11 +79,14 @@ class LoanContract(models.Model):
         if kind not in kinds:
             raise ValidationError(_("Choose whether the loan is declared due in advance or the contract "
                                     "terminated."))
-        date = date and fields.Date.to_string(fields.Date.from_string(date))
+        try:
+            date = date and fields.Date.to_string(fields.Date.from_string(date))
+        except (TypeError, ValueError):
+            date = False
         if not date:
-            raise ValidationError(_("Give the date of the acceleration: the day the notice of acceleration "
-                                    "or termination reached the borrower."))
-        if not (clause or "").strip():
+            raise ValidationError(_("Give the date of the acceleration as YYYY-MM-DD: the day the notice of "
+                                    "acceleration or termination reached the borrower."))
+        if not isinstance(clause, str) or not clause.strip():
             raise ValidationError(_("Give the clause of the loan contract the acceleration relies on "
                                     "(e.g. 第十二条)."))
         today = business_today(self)

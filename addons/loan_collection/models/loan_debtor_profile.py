@@ -28,7 +28,8 @@ EDUCATION_LEVELS = [("primary", "Primary School or Less"), ("secondary", "Second
                     ("college", "College"), ("bachelor", "Bachelor"), ("master", "Master or Above")]
 # The profile's own data, as res.partner shows it (models/res_partner.py).
 PROFILE_FIELDS = ("identity_type", "identity_number", "birth_date", "household_address", "employer_name",
-                  "monthly_income", "education", "temperament_note", "credit_note")
+                  "monthly_income", "education", "temperament_note", "credit_note", "ethnicity",
+                  "habitual_residence")
 # Numbers that identify one person or one company: two partners may not share one.
 UNIQUE_TYPES = ("resident_id", "credit_code")
 
@@ -47,6 +48,13 @@ class LoanDebtorProfile(models.Model):
         help="The identity number with its middle hidden, enough to recognise the debtor.")
     birth_date = fields.Date(compute="_compute_birth_date", store=True, compute_sudo=True, groups=IDENTITY_GROUPS)
     household_address = fields.Char(string="Household Registration Address")
+    # What the element-style complaint states of a person (民事起诉状（要素式）: 民族, 经常居住地):
+    # personal data, ruled like the household address.
+    ethnicity = fields.Char(string="Ethnic Group", help="As on the resident ID, e.g. 汉族.")
+    habitual_residence = fields.Char(
+        string="Habitual Residence",
+        help="Where the person has lived for a year or more when it is not the registered address (经常居住地): "
+             "it may decide the court (民诉法 第22条).")
     employer_name = fields.Char(string="Employer")
     monthly_income = fields.Monetary(currency_field="currency_id")
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id", string="Currency")

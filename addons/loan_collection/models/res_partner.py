@@ -70,11 +70,14 @@ class ResPartner(models.Model):
     legal_representative = fields.Char(help="Legal representative of a company debtor (法定代表人).")
     # What the element-style complaint states of each party (民事起诉状（要素式）: 民族, 经常居住地; for an
     # organisation its 登记地 and 类型).
-    ethnicity = fields.Char(string="Ethnic Group", help="As on the resident ID, e.g. 汉族.")
+    # 民族 and 经常居住地 are personal data: kept on the private profile (loan.debtor.profile).
+    ethnicity = fields.Char(string="Ethnic Group", help="As on the resident ID, e.g. 汉族.",
+                            compute="_compute_debtor_profile", readonly=False, search=_profile_search("ethnicity"))
     habitual_residence = fields.Char(
         string="Habitual Residence",
         help="Where the person has lived for a year or more when it is not the registered address (经常居住地): "
-             "it may decide the court (民诉法 第22条).")
+             "it may decide the court (民诉法 第22条).",
+        compute="_compute_debtor_profile", readonly=False, search=_profile_search("habitual_residence"))
     registered_place = fields.Char(string="Place of Registration",
                                    help="Where the organisation is registered (登记地), as on its business licence.")
     enterprise_type = fields.Selection(ENTERPRISE_TYPES, string="Organisation Type",
@@ -142,7 +145,8 @@ class ResPartner(models.Model):
     def _compute_debtor_profile(self):
         profiles = self._visible_profiles()
         names = ("identity_type", "identity_number_masked", "household_address", "employer_name",
-                 "monthly_income", "education", "temperament_note", "credit_note")
+                 "monthly_income", "education", "temperament_note", "credit_note", "ethnicity",
+                 "habitual_residence")
         for partner in self:
             profile = profiles.get(partner.id)
             for name in names:
@@ -158,6 +162,13 @@ class ResPartner(models.Model):
             profile = profiles.get(partner.id)
             partner.identity_number = profile.sudo().identity_number if profile else False
             partner.birth_date = profile.sudo().birth_date if profile else False
+
+    @api.model
+    def name_search(self, name, args=None, operator="ilike", limit=100):
+        # res.partner's own name_search runs its SQL without _search: the domain is checked here
+        # (base_field_groups_guard.py).
+        self._check_field_groups(args)
+        return super(ResPartner, self).name_search(name, args=args, operator=operator, limit=limit)
 
     @api.multi
     def read(self, fields=None, load="_classic_read"):

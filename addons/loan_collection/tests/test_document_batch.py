@@ -96,3 +96,12 @@ class TestDocumentBatch(LoanCase):
         action = wizard.action_generate()
         self.assertEqual(action["res_model"], "loan.document.bulk")
         self.assertEqual(wizard.generated_count, 3)
+
+    def test_wizard_refuses_records_that_cannot_have_documents(self):
+        from odoo.exceptions import UserError
+        for values in ({"res_model": "no.such", "res_ids": "1"}, {"res_model": "collection.case", "res_ids": "a,b"},
+                       {"res_model": "res.partner", "res_ids": "1"}):
+            wizard = self.env["loan.document.bulk"].sudo(self.manager).create(dict(values, doc_type="overdue_notice"))
+            with self.assertRaisesRegex(UserError, "cannot have documents"):
+                wizard.action_generate()
+

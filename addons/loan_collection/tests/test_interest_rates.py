@@ -37,6 +37,12 @@ class TestPenaltyWithoutDrift(LoanCase):
             with self.assertRaises(AccessError):
                 self.first.sudo(user).write({"penalty_accrued": 0.0})
         self.assertAlmostEqual(self.first.penalty_interest, 159.93, places=2)
+        # Nor searched or sorted by those who may not read it (a search is an oracle).
+        Invoice = self.env["account.invoice"].sudo(self.office)
+        with self.assertRaisesRegex(AccessError, "cannot read it"):
+            Invoice.search([("penalty_segment_base", "=", 318000)])
+        with self.assertRaisesRegex(AccessError, "cannot read it"):
+            Invoice.search([], order="penalty_segment_base desc")
 
     def test_actual_365_product(self):
         self.product.day_count = "actual_365"

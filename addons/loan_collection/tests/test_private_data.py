@@ -51,6 +51,11 @@ class TestPrivateData(LoanCase):
                 model.sudo(self.office).search_count([("birth_date", "<", "1990-01-01")])
             with self.assertRaisesRegex(AccessError, "cannot read it"):
                 model.sudo(self.office).search([], order="identity_number")
+        # name_search takes a domain too (the many2one drop-downs): the same refusal.
+        for model in (self.Partner, self.Profile):
+            with self.assertRaisesRegex(AccessError, "cannot read it"):
+                model.sudo(self.office).name_search("", [("identity_number", "=like", "110105%")])
+        self.assertTrue(self.Partner.sudo(self.office).name_search("测试借款人甲"))
         # Through a relation too.
         with self.assertRaisesRegex(AccessError, "cannot read it"):
             self.env["loan.contract"].sudo(self.office).search([("partner_id.identity_number", "=like", "1101%")])

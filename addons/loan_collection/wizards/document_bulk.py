@@ -68,7 +68,12 @@ class LoanDocumentBulk(models.TransientModel):
         listed with the reason on the wizard (nothing is generated for them)."""
         self.ensure_one()
         Template = self.env["loan.document.template"]
-        records = self.env[self.res_model].browse([int(i) for i in self.res_ids.split(",") if i])
+        ids = (self.res_ids or "").split(",")
+        if self.res_model not in self.env or not Template._doc_types_for_model(self.res_model) \
+                or not all(i.strip().isdigit() for i in ids if i.strip()):
+            raise UserError(_("Open the wizard from a list of collection or legal cases (Action › Generate "
+                              "Documents): these records cannot have documents."))
+        records = self.env[self.res_model].browse([int(i) for i in ids if i.strip()]).exists()
         if not records:
             raise UserError(_("Select the cases to generate documents for."))
         if self.doc_type not in Template._doc_types_for_model(self.res_model):

@@ -225,7 +225,8 @@ class LegalCase(models.Model):
     preservation_amount = fields.Monetary(string="Amount to Preserve", groups=LEGAL_GROUP,
                                           help="Value of the property whose preservation is applied for.")
     pre_suit_preservation_date = fields.Date(
-        string="Pre-suit Preservation Taken On", groups=LEGAL_GROUP, track_visibility="onchange", copy=False,
+        # Not tracked: a tracked value is shown in the chatter to every reader of the case.
+        string="Pre-suit Preservation Taken On", groups=LEGAL_GROUP, copy=False,
         help="The day the court took preservation measures applied for before the suit (诉前保全): the suit must "
              "be filed within 30 days or the court lifts them (民诉法 第104条).")
     appeal_amount = fields.Monetary(

@@ -67,7 +67,7 @@ class TestAccessTable(LegalTestCase):
                      "legal": cls.lawyer, "legal_manager": cls.legal_manager, "plain": cls.plain}
         Partner = env["res.partner"]
         profile = {"household_address": "浙江省杭州市西湖区文三路158号", "monthly_income": 12000.0,
-                   "temperament_note": "脾气急躁", "employer_name": "某公司"}
+                   "temperament_note": "脾气急躁", "employer_name": "某公司", "ethnicity": "汉族"}
         cls.borrower_a = cls.borrower
         cls.borrower.write(dict(profile, street="文三路158号", city="杭州市", mobile="13800001111"))
         cls.guarantor.write({"identity_type": "resident_id", "identity_number": "330106197908060022",

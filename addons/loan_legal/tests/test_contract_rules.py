@@ -199,6 +199,13 @@ class TestClaimFromLedger(LegalTestCase):
         with self.assertRaises(AccessError):
             self.case.sudo(self.lawyer).write({"claim_breakdown": "invented"})
 
+    def test_acceleration_input_refused_with_a_message(self):
+        contract = self.contract.sudo(self.manager)
+        for date, clause in (("notadate", "第十二条"), (20261101, "第十二条"), ("2026-06-18", 5)):
+            with self.assertRaises(ValidationError):
+                contract.action_record_acceleration("accelerated", date, clause)
+        self.assertFalse(self.contract.acceleration_date)
+
     def test_accelerated_claim_is_the_whole_outstanding_principal(self):
         with self.assertRaisesRegex(UserError, "not accelerated"):
             self.case.sudo(self.lawyer).write({"claim_basis": "accelerated"})
