@@ -54,7 +54,15 @@ class LoanContract(models.Model):
                 continue
             contract.rate_charged, contract.rate_cap = float(check.charged), float(check.cap)
             contract.rate_supported = float(check.supported)
-            contract.rate_warning = contract._rate_warning_text(check) if check.flagged or check.refused else False
+            warnings = [contract._rate_warning_text(check)] if check.flagged or check.refused else []
+            last = contract.product_id.lender_type == "private" and rates.lpr_outdated(
+                contract._contract_date(), history)
+            if last:
+                # The cap of a private loan is 4 x the LPR at the contract date (法释〔2020〕17号 第25条).
+                warnings.append(_("The one-year LPR published after %s is not recorded: the cap was computed on "
+                                  "the rate of %s. Record the publications since then (Configuration › Loan Prime "
+                                  "Rates) and check this contract again.") % (last, last))
+            contract.rate_warning = " ".join(warnings) or False
 
     @api.constrains("annual_rate", "overdue_rate", "fee_rate", "product_id", "date_signed", "date_disbursed")
     def _check_rate_cap(self):

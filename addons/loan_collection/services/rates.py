@@ -86,6 +86,18 @@ def lpr_on(day, lpr_history=LPR_HISTORY):
     return to_decimal(max(known, key=lambda row: row[0])[1])
 
 
+# The LPR is published monthly (the 20th, or the next working day): a day more than this past the
+# last recorded publication may fall under a newer rate nobody recorded yet.
+LPR_PUBLICATION_GAP_DAYS = 35
+
+
+def lpr_outdated(day, lpr_history=LPR_HISTORY):
+    """The date of the last recorded publication when ``day`` may be under a later one that is not
+    recorded (more than LPR_PUBLICATION_GAP_DAYS after it), else None."""
+    last = max(row[0] for row in lpr_history)
+    return last if (day - last).days > LPR_PUBLICATION_GAP_DAYS else None
+
+
 def private_lending_cap(contract_date, lpr_history=LPR_HISTORY, filed_on=None):
     """The annual cap in percent (Decimal) on a private loan formed on ``contract_date``.
 

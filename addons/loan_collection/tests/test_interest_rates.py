@@ -78,6 +78,16 @@ class TestRateCaps(LoanCase):
             "date_signed": signed, "date_disbursed": signed, "date_maturity": "2027-12-31",
             "annual_rate": rate, "overdue_rate": overdue or rate, "fee_rate": fees})
 
+    def test_private_loan_after_the_last_recorded_lpr_is_flagged(self):
+        # Within the cap on the last recorded LPR (3.00 % of 2025-10-20: cap 12 %), but signed in
+        # 2026, when a later publication may have moved the cap: the legal team is told to record it.
+        late = self.draft(self.private, 10.0, signed="2026-06-10")
+        self.assertIn("not recorded", late.rate_warning)
+        self.assertFalse(self.draft(self.private, 10.0, signed="2025-10-25").rate_warning)
+        self.env["loan.lpr.rate"].create({"date": "2026-05-20", "one_year_rate": 3.0})
+        late.invalidate_cache()
+        self.assertFalse(late.rate_warning)
+
     def test_private_loan_at_100_percent_refused(self):
         with self.assertRaisesRegex(ValidationError, r"a private lender may charge at most 12\.00% a year .* "
                                                      r"charges 100\.00% a year"):

@@ -70,3 +70,11 @@ def test_licensed_lender_at_24_percent_is_not_flagged():
     assert not rates.check_rates("small_loan", D(2025, 6, 1), 18, 24).flagged
     with pytest.raises(ValueError):
         rates.check_rates("pawnshop", D(2025, 6, 1), 18, 24)
+
+
+def test_a_day_past_the_last_recorded_publication_is_flagged():
+    # The shipped history ends with the publication of 2025-10-20: a day in November is still
+    # under it, a day in 2026 may be under a later one nobody recorded.
+    last = max(row[0] for row in rates.LPR_HISTORY)
+    assert rates.lpr_outdated(last + datetime.timedelta(days=20)) is None
+    assert rates.lpr_outdated(last + datetime.timedelta(days=60)) == last
