@@ -16,8 +16,7 @@ class DocumentTemplates(http.Controller):
         templates.check_access_rights("read")
         if doc_type not in templates._document_types():
             return request.not_found()
-        labels = dict(templates._fields["doc_type"]._description_selection(request.env))
-        filename = "%s.docx" % labels.get(doc_type, doc_type)
+        filename = "%s.docx" % templates._doc_type_label(doc_type)
         return request.make_response(templates._default_template_bytes(doc_type), headers=[
             ("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             ("Content-Disposition", "attachment; filename*=UTF-8''%s" % quote(filename))])

@@ -11,8 +11,10 @@ data it was made from.
 """
 import base64
 import datetime
+import io
 import json
 import os
+import zipfile
 from html import escape
 from decimal import Decimal
 
@@ -31,6 +33,13 @@ DOC_TYPES = [
 # Who reads the data snapshots of generated documents (loan_legal adds the legal team).
 SNAPSHOT_GROUPS = "loan_collection.group_collection_manager"
 MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def zip_download_action(record):
+    """The download of ``record``'s zip_file (named by its zip_name): the bulk wizard's, a batch's."""
+    return {"type": "ir.actions.act_url", "target": "self",
+            "url": "/web/content/?model=%s&id=%s&field=zip_file&filename_field=zip_name&download=true"
+                   % (record._name, record.id)}
 
 
 def _json_default(value):
@@ -62,6 +71,11 @@ class LoanDocumentTemplate(models.Model):
         """doc_type -> (addon holding the default template, schema of the data it provides: see
         docx_render). Other addons add their types by extending this (and the selection)."""
         return {doc_type: ("loan_collection", schema) for doc_type, schema in NOTICE_SCHEMAS.items()}
+
+    @api.model
+    def _doc_type_label(self, doc_type):
+        """The label of doc_type in the current language (the key itself for an unknown type)."""
+        return dict(self._fields["doc_type"]._description_selection(self.env)).get(doc_type, doc_type)
 
     @api.model
     def _doc_types_for_model(self, res_model):
@@ -160,7 +174,6 @@ class LoanDocumentTemplate(models.Model):
 
     @api.model
     def _template_error_message(self, error, doc_type):
-        labels = dict(self._fields["doc_type"]._description_selection(self.env))
         if error.code == "invalid":
             return _("The template is not a Word .docx file: save it as .docx and upload it again.")
         if error.code == "too_large":
@@ -174,10 +187,10 @@ class LoanDocumentTemplate(models.Model):
                      "calls, assignments and macros are refused.") % (", ".join(error.names) or error.detail)
         if error.code == "unknown":
             return _("The template uses placeholders that a %s does not provide: %s. Use only: %s.") % (
-                labels[doc_type], ", ".join(error.names),
+                self._doc_type_label(doc_type), ", ".join(error.names),
                 ", ".join(docx_render.schema_paths(self._placeholders(doc_type))))
         return _("These placeholders of the %s have no value: %s. Fill them in on the record, then generate "
-                 "the document again.") % (labels[doc_type], ", ".join(error.names) or error.detail)
+                 "the document again.") % (self._doc_type_label(doc_type), ", ".join(error.names) or error.detail)
 
     @api.model
     def _template_bytes(self, doc_type, company):
@@ -262,6 +275,16 @@ class LoanDocument(models.Model):
             "collection_case_id": (record if record._name == "collection.case"
                                    else getattr(record, "collection_case_id", self.env["collection.case"])).id,
         })
+
+    @api.multi
+    def _zip(self, doc_type):
+        """(zip of these documents' files, its file name: the type's Chinese label) for a download."""
+        stream = io.BytesIO()
+        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+            for document in self:
+                archive.writestr(document.name, base64.b64decode(document.attachment_id.datas))
+        label = self.env["loan.document.template"].with_context(lang="zh_CN")._doc_type_label(doc_type)
+        return stream.getvalue(), "%s.zip" % label
 
     @api.model
     def create(self, vals):

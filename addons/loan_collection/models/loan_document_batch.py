@@ -1,14 +1,13 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
-import io
-import zipfile
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.queue_job.job import job
 
+from .loan_document import zip_download_action
 from .res_company import business_now
 
 # Records per background job: each job commits its documents, so the progress moves in steps of
@@ -57,12 +56,12 @@ class LoanDocumentBatch(models.Model):
     def _start(self, doc_type, records):
         """A batch for `records` and its jobs, run as the current user (whose access rights apply
         to every document made); returns the batch."""
-        labels = dict(self.env["loan.document.template"]._fields["doc_type"]._description_selection(self.env))
+        label = self.env["loan.document.template"]._doc_type_label(doc_type)
         user = self.env.user
         batch = self.sudo().create({
-            "name": _("%s × %s") % (labels.get(doc_type, doc_type), len(records)),
+            "name": _("%s × %s") % (label, len(records)),
             "user_id": user.id, "company_id": user.company_id.id, "doc_type": doc_type,
-            "doc_type_label": labels.get(doc_type, doc_type), "res_model": records._name,
+            "doc_type_label": label, "res_model": records._name,
             "res_ids": ",".join(str(i) for i in records.ids), "total": len(records)})
         batch.message_subscribe(partner_ids=user.partner_id.ids)
         ids = records.ids
@@ -101,13 +100,8 @@ class LoanDocumentBatch(models.Model):
         """The zip of every document made, attached; the requester notified."""
         self.ensure_one()
         if self.document_ids:
-            stream = io.BytesIO()
-            with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-                for document in self.document_ids:
-                    archive.writestr(document.name, base64.b64decode(document.attachment_id.datas))
-            label = dict(self.env["loan.document.template"]._fields["doc_type"]._description_selection(
-                self.with_context(lang="zh_CN").env)).get(self.doc_type, self.doc_type)
-            self.write({"zip_file": base64.b64encode(stream.getvalue()), "zip_name": "%s.zip" % label})
+            content, name = self.document_ids._zip(self.doc_type)
+            self.write({"zip_file": base64.b64encode(content), "zip_name": name})
         self.write({"state": "done" if self.document_ids else "failed", "date_done": business_now(self)})
         body = (_("The documents are ready: %s generated, %s not generated. Download the zip file from the batch.")
                 % (self.generated_count, self.refused_count) if self.document_ids
@@ -119,6 +113,4 @@ class LoanDocumentBatch(models.Model):
         self.ensure_one()
         if not self.zip_file:
             raise UserError(_("The zip file is not ready yet: it is attached when every record has been processed."))
-        return {"type": "ir.actions.act_url", "target": "self",
-                "url": "/web/content/?model=%s&id=%s&field=zip_file&filename_field=zip_name&download=true"
-                       % (self._name, self.id)}
+        return zip_download_action(self)

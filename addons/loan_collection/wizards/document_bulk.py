@@ -1,11 +1,11 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
-import io
-import zipfile
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from ..models.loan_document import zip_download_action
 
 
 class LoanDocumentBulk(models.TransientModel):
@@ -77,9 +77,8 @@ class LoanDocumentBulk(models.TransientModel):
         if not records:
             raise UserError(_("Select the cases to generate documents for."))
         if self.doc_type not in Template._doc_types_for_model(self.res_model):
-            labels = dict(Template._fields["doc_type"]._description_selection(self.env))
             raise UserError(_("A %s cannot be generated from these records: choose one of the document types "
-                              "offered in the list.") % labels.get(self.doc_type, self.doc_type))
+                              "offered in the list.") % Template._doc_type_label(self.doc_type))
         if len(records) > self._sync_limit():
             # Many records: in the background, so the request does not hold the browser.
             batch = self.env["loan.document.batch"]._start(self.doc_type, records)
@@ -93,20 +92,15 @@ class LoanDocumentBulk(models.TransientModel):
             # One case: the .docx itself.
             return {"type": "ir.actions.act_url", "target": "self",
                     "url": "/web/content/%s?download=true" % documents.attachment_id.id}
-        stream = io.BytesIO()
-        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-            for document in documents:
-                archive.writestr(document.name, base64.b64decode(document.attachment_id.datas))
-        label = dict(Template._fields["doc_type"]._description_selection(
-            self.with_context(lang="zh_CN").env))[self.doc_type]
-        self.write({"zip_file": base64.b64encode(stream.getvalue()), "zip_name": "%s.zip" % label,
+        content, name = documents._zip(self.doc_type)
+        self.write({"zip_file": base64.b64encode(content), "zip_name": name,
                     "state": "done", "generated_count": len(documents), "refused_count": len(refused),
                     "refusals": refusals or False})
         if refused:
             # Show what was made and what was not; the zip is downloaded from the wizard.
             return {"type": "ir.actions.act_window", "res_model": self._name, "res_id": self.id,
                     "view_mode": "form", "target": "new", "name": _("Generate Documents")}
-        return self._download_action()
+        return zip_download_action(self)
 
     @api.model
     def _sync_limit(self):
@@ -119,15 +113,6 @@ class LoanDocumentBulk(models.TransientModel):
             return 20
 
     @api.multi
-    def _download_action(self):
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/web/content/?model=%s&id=%s&field=zip_file&filename_field=zip_name&download=true"
-                   % (self._name, self.id),
-            "target": "self",
-        }
-
-    @api.multi
     def action_download(self):
         self.ensure_one()
-        return self._download_action()
+        return zip_download_action(self)

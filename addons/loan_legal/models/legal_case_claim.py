@@ -55,19 +55,29 @@ class LegalCase(models.Model):
         return lines, claim_service.totals(lines), claim_service.repaid(installments)
 
     @api.model
-    def _claim_from_ledger(self, contract, collection, claim_date, basis):
-        """The amounts claimed from `contract`'s ledger as of `claim_date` on `basis`."""
-        totals = self._ledger_claim(contract, collection, claim_date, basis)[1]
+    def _claim_amounts(self, totals):
+        """The legal case's claim fields from the totals of _ledger_claim."""
         return {name: float(totals[name.replace("claim_", "")]) for name in CLAIM_FIELDS}
 
+    @api.model
+    def _claim_from_ledger(self, contract, collection, claim_date, basis):
+        """The amounts claimed from `contract`'s ledger as of `claim_date` on `basis`."""
+        return self._claim_amounts(self._ledger_claim(contract, collection, claim_date, basis)[1])
+
     @api.multi
-    def _claim_breakdown_lines(self):
+    def _case_ledger_claim(self):
+        """_ledger_claim for this case's contract, claim date and basis."""
+        self.ensure_one()
+        return self._ledger_claim(self.contract_id, self.collection_case_id, self.claim_date, self.claim_basis)
+
+    @api.multi
+    def _claim_breakdown_lines(self, ledger=None):
         """Each head of the claim from the ledger with how it is computed, then what was repaid, in
-        the reader's language (the complaint asks for them in Chinese)."""
+        the reader's language (the complaint asks for them in Chinese). `ledger`: the case's
+        _ledger_claim when the caller has it already."""
         self.ensure_one()
         contract = self.contract_id.sudo()
-        lines, _totals, repaid = self._ledger_claim(contract, self.collection_case_id, self.claim_date,
-                                                    self.claim_basis)
+        lines, _totals, repaid = ledger or self._case_ledger_claim()
         text = [self._claim_line_text(line, contract) for line in lines]
         text.append(_("Repaid so far: principal %s, interest %s, penalty interest %s.") % (
             repaid["principal"], repaid["interest"], repaid["penalty"]))

@@ -357,11 +357,10 @@ class LegalCase(models.Model):
         contradict them."""
         if not (self.contract_id and self.claim_date):
             return []
-        ledger = self._claim_from_ledger(self.contract_id, self.collection_case_id, self.claim_date,
-                                         self.claim_basis)
-        if any(abs(amount - (self[name] or 0.0)) >= 0.005 for name, amount in ledger.items()):
+        ledger = self._case_ledger_claim()  # computed once: its totals are compared, its lines printed
+        if any(abs(amount - (self[name] or 0.0)) >= 0.005 for name, amount in self._claim_amounts(ledger[1]).items()):
             return []
-        return self.with_context(lang="zh_CN")._claim_breakdown_lines()
+        return self.with_context(lang="zh_CN")._claim_breakdown_lines(ledger)
 
     def _claimed_guarantees(self):
         """The guarantees claimed on in the suit: those owed to the company (a counter-guarantor's
@@ -649,12 +648,11 @@ class LegalCase(models.Model):
 
     @api.multi
     def _generate_documents(self, doc_type):
-        labels = dict(self.env["loan.document"]._fields["doc_type"]._description_selection(
-            self.env(context=dict(self.env.context, lang="zh_CN"))))
+        label = self.env["loan.document.template"].with_context(lang="zh_CN")._doc_type_label(doc_type)
         documents = self.env["loan.document"]
         for case in self:
             documents |= documents.generate(case, doc_type, case._document_data(doc_type),
-                                            "%s-%s" % (labels[doc_type], case.name))
+                                            "%s-%s" % (label, case.name))
         return documents
 
     @api.multi
