@@ -27,6 +27,8 @@ import zipfile
 import jinja2
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import nodes
@@ -336,9 +338,16 @@ def render(template_bytes, context, schema=None):
     """The filled document as bytes. `schema`: the data the document type provides (checked first)."""
     if schema is not None:
         check_template(template_bytes, schema)
-    template = _load(template_bytes)
+    package = _prepared(template_bytes)
+    if package is None:  # a template the prepared path does not cover: docxtpl all the way
+        return _render_docxtpl(template_bytes, context)
+    return _rendering_errors(package.render, _prune(context))
+
+
+def _rendering_errors(function, *args):
+    """`function(*args)`, with Jinja2's errors turned into TemplateError."""
     try:
-        template.render(_prune(context), _environment())
+        return function(*args)
     except SecurityError as error:
         raise TemplateError("forbidden", detail=str(error))
     except jinja2.UndefinedError as error:
@@ -348,13 +357,108 @@ def render(template_bytes, context, schema=None):
         raise TemplateError("syntax", detail="line %s: %s" % (error.lineno, error.message))
     except jinja2.TemplateError as error:
         raise TemplateError("syntax", detail=str(error))
-    # Read from the filled document in memory (parsing the saved file again costs as much).
-    left = _leftovers(template.docx)
-    if left:
-        raise TemplateError("unfilled", left)
-    stream = io.BytesIO()
-    template.save(stream)
-    return stream.getvalue()
+
+
+def _render_docxtpl(template_bytes, context):
+    """docxtpl's own rendering: the package parsed, filled and saved by python-docx (the reference
+    the prepared path is tested against, and the path of templates it does not cover)."""
+    template = _load(template_bytes)
+
+    def fill(data):
+        template.render(data, _environment())
+        # Read from the filled document in memory (parsing the saved file again costs as much).
+        left = _leftovers(template.docx)
+        if left:
+            raise TemplateError("unfilled", left)
+        stream = io.BytesIO()
+        template.save(stream)
+        return stream.getvalue()
+    return _rendering_errors(fill, _prune(context))
+
+
+class _Prepared(object):
+    """A template parsed once for many fillings (a bulk run fills the same template a thousand
+    times; parsing and saving the whole package with python-docx was most of the work): the
+    Jinja2 sources of the body, headers and footers as docxtpl prepares them, and the rest of the
+    package zipped once. Filling renders those sources exactly as docxtpl does (its own
+    functions: render_xml_part, fix_tables, fix_docpr_ids) and adds the filled parts to a copy of
+    that zip; the parts are serialized as python-docx saves them, so the result is the same."""
+
+    def __init__(self, template, template_bytes):
+        document_part = self.document_part = template.docx.part
+        self.body_source = template.patch_xml(template.get_xml())
+        self.document_name = document_part.partname.lstrip("/")
+        self.document_xml = serialize_part_xml(document_part.element)
+        # (part, Jinja2 source, encoding) of each header and footer.
+        self.parts = []
+        for uri in (template.HEADER_URI, template.FOOTER_URI):
+            for _key, part in template.get_headers_footers(uri):
+                xml = template.get_part_xml(part)
+                self.parts.append((part, template.patch_xml(xml), template.get_headers_footers_encoding(xml)))
+        replaced = {self.document_name} | {part.partname.lstrip("/") for part, _source, _encoding in self.parts}
+        stream = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(template_bytes)) as source, \
+                zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as base:
+            for member in source.infolist():
+                if member.filename not in replaced:
+                    base.writestr(member, source.read(member))
+        self.base_zip = stream.getvalue()
+
+    @staticmethod
+    def supports(template):
+        """Whether the prepared path fills `template` as docxtpl would: not when its document
+        properties hold placeholders (docxtpl renders them too), or when it has no properties
+        part (python-docx would add a default one)."""
+        try:
+            template.docx.part.package.part_related_by(RT.CORE_PROPERTIES)
+        except KeyError:
+            return False
+        core = template.docx.core_properties
+        return not any("{" in (getattr(core, name) or "") for name in CORE_PROPERTY_NAMES)
+
+    def render(self, context):
+        # A filler of its own for each filling (the prepared template is shared between requests):
+        # docxtpl's rendering functions keep their state on it.
+        filler = DocxTemplate(None)
+        filler.pic_map, filler.docx_ids_index = {}, 1000
+        environment = _environment()
+        # The body, as DocxTemplate.render fills it.
+        body_xml = filler.render_xml_part(self.body_source, self.document_part, context, environment)
+        body = filler.fix_tables(body_xml)
+        filler.fix_docpr_ids(body)
+        document = parse_xml(self.document_xml)
+        document.replace(document.find(qn("w:body")), body)
+        filled = {self.document_name: serialize_part_xml(document)}
+        elements = [body]
+        for part, source, encoding in self.parts:
+            element = parse_xml(filler.render_xml_part(source, part, context, environment).encode(encoding))
+            elements.append(element)
+            filled[part.partname.lstrip("/")] = serialize_part_xml(element)
+        left = [placeholder for element in elements for placeholder in _element_leftovers(element)]
+        if left:
+            raise TemplateError("unfilled", left)
+        stream = io.BytesIO(self.base_zip)
+        stream.seek(0, io.SEEK_END)
+        with zipfile.ZipFile(stream, "a", zipfile.ZIP_DEFLATED) as package:
+            for name, xml in filled.items():
+                package.writestr(name, xml)
+        return stream.getvalue()
+
+
+# The document properties docxtpl renders as templates (DocxTemplate.render_properties).
+CORE_PROPERTY_NAMES = ("author", "comments", "identifier", "language", "subject", "title")
+# Prepared templates: {sha256 of the template: _Prepared, or None when it is filled by docxtpl}.
+_PREPARED = {}
+
+
+def _prepared(template_bytes):
+    key = hashlib.sha256(template_bytes).hexdigest()
+    if key not in _PREPARED:
+        if len(_PREPARED) > 64:
+            _PREPARED.clear()
+        template = _load(template_bytes)
+        _PREPARED[key] = _Prepared(template, template_bytes) if _Prepared.supports(template) else None
+    return _PREPARED[key]
 
 
 def document_text(content):
@@ -372,15 +476,19 @@ def document_text(content):
 
 
 def _leftovers(document):
-    """Placeholders left in a python-docx Document, paragraph by paragraph (a tag may be split
-    over runs), in the body (tables included), headers and footers: read from the XML directly,
-    python-docx's table cells are slow."""
+    """Placeholders left in a python-docx Document: in the body (tables included), headers and
+    footers."""
     parts = [document.element.body] + [rel.target_part.element for rel in document.part.rels.values()
                                        if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    return [placeholder for element in parts for placeholder in _element_leftovers(element)]
+
+
+def _element_leftovers(element):
+    """Placeholders left in an XML element, paragraph by paragraph (a tag may be split over runs):
+    read from the XML directly, python-docx's table cells are slow."""
     left = []
-    for element in parts:
-        for paragraph in element.iter(qn("w:p")):
-            left.extend(LEFTOVER.findall("".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
+    for paragraph in element.iter(qn("w:p")):
+        left.extend(LEFTOVER.findall("".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
     return left
 
 

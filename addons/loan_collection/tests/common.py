@@ -104,3 +104,26 @@ def pdf_page_counts(documents):
             with open(os.path.join(folder, name + ".pdf"), "rb") as stream:
                 counts[name] = PyPDF2.PdfFileReader(stream).getNumPages()
         return counts
+
+
+def assert_rendered_as_docxtpl(test, template_bytes, data, name):
+    """The prepared rendering of docx_render (a template parsed once, its filled parts added to a
+    zip of the rest) gives the package docxtpl makes from the same template and data: every part
+    byte for byte, and the document properties (which docxtpl writes back even when empty) the
+    same."""
+    import io
+    import zipfile
+    from docx import Document
+    from ..services import docx_render
+    prepared = docx_render.render(template_bytes, data)
+    reference = docx_render._render_docxtpl(template_bytes, data)
+    ours, theirs = zipfile.ZipFile(io.BytesIO(prepared)), zipfile.ZipFile(io.BytesIO(reference))
+    test.assertEqual(sorted(ours.namelist()), sorted(theirs.namelist()), name)
+    for member in theirs.namelist():
+        if member != "docProps/core.xml":
+            test.assertEqual(ours.read(member), theirs.read(member), "%s: %s" % (name, member))
+    properties = [Document(io.BytesIO(content)).core_properties for content in (prepared, reference)]
+    for attribute in ("author", "title", "subject", "comments", "created", "revision"):
+        test.assertEqual(*[getattr(p, attribute) or None for p in properties], msg="%s: %s" % (name, attribute))
+    test.assertEqual(docx_render.document_text(prepared), docx_render.document_text(reference), name)
+    return prepared

@@ -49,10 +49,10 @@ class LoanDocumentBulk(models.TransientModel):
         and does not stop the others."""
         documents = self.env["loan.document"]
         refused = []
-        # In bulk, no "created" message and no follower subscription on each new notice: they cost
-        # two thirds of the time and say nothing the notice's own date and author do not (tracked
-        # changes still are).
-        records = records.with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+        # In bulk, no chatter on each new notice (no "created" message, no tracking of its first
+        # state, no follower subscription): it cost most of the time and says nothing the notice's
+        # own number, date and author do not. The notice's later changes (its service) are tracked.
+        records = records.with_context(tracking_disable=True)
         for record in records:
             try:
                 with self.env.cr.savepoint():
