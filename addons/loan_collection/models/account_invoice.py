@@ -7,6 +7,15 @@ from .field_policy import is_trusted
 
 # The unrounded penalty accrual: written by the daily run's SQL only (and the product's own sudo()).
 ACCRUAL_FIELDS = ("penalty_accrued", "penalty_segment_start", "penalty_segment_base")
+# What the product itself keeps on an installment: the daily run (days, bucket, penalty, the case,
+# the hand-over to the legal team) and the recoveries and write-offs, as superuser after their own
+# checks. No user writes them over RPC: a finance user changing days_overdue or penalty_interest
+# would change every figure, notice and claim built on them.
+SYSTEM_FIELDS = ACCRUAL_FIELDS + ("days_overdue", "aging_bucket", "penalty_interest", "penalty_date",
+                                  "penalty_recovered", "collection_case_id", "in_litigation", "recovery_id",
+                                  "writeoff_id")
+# The schedule's split of an installment, set when its contract's schedule is made (and never after).
+SCHEDULE_FIELDS = ("loan_contract_id", "installment_number", "principal_amount", "interest_amount")
 # Read by finance only, and so neither searched, grouped nor sorted by anyone else
 # (base_field_groups_guard.py guards the product's groups, not Odoo's base.group_no_one).
 ACCRUAL_GROUPS = "loan_collection.group_loan_finance"
@@ -50,15 +59,22 @@ class AccountInvoice(models.Model):
 
     @api.model
     def create(self, vals):
-        self._check_accrual_fields(vals)
+        # A new installment starts with nothing of the run's (its schedule split is given by the
+        # contract's schedule generation, which creates it as the user who generates it).
+        self._check_system_fields({name: value for name, value in vals.items() if value})
         return super(AccountInvoice, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        self._check_accrual_fields(vals)
+        self._check_system_fields(vals, SCHEDULE_FIELDS)
         return super(AccountInvoice, self).write(vals)
 
-    def _check_accrual_fields(self, vals):
-        if not is_trusted(self.env) and any(name in vals for name in ACCRUAL_FIELDS):
-            raise AccessError(_("The penalty interest accrual is kept by the daily run and cannot be edited: "
-                                "record a recovery or a write-off instead."))
+    def _check_system_fields(self, vals, also=()):
+        if is_trusted(self.env):
+            return
+        refused = sorted(name for name in vals if name in SYSTEM_FIELDS + tuple(also))
+        if refused:
+            labels = "、".join(self._fields[name].get_description(self.env)["string"] for name in refused)
+            raise AccessError(_("%s of an installment are kept by the product (the daily run, recoveries, write-offs "
+                                "and the contract's schedule) and cannot be edited: record a recovery or a "
+                                "write-off, or correct the contract.") % labels)

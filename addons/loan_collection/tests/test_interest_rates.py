@@ -37,6 +37,24 @@ class TestPenaltyWithoutDrift(LoanCase):
             with self.assertRaises(AccessError):
                 self.first.sudo(user).write({"penalty_accrued": 0.0})
         self.assertAlmostEqual(self.first.penalty_interest, 159.93, places=2)
+        # Nor anything else the run, the recoveries and the schedule keep (found writable by finance
+        # over RPC: days overdue, bucket, penalty, the case link, the schedule's principal part ...).
+        kept = ["days_overdue", "aging_bucket", "penalty_interest", "collection_case_id", "principal_amount",
+                "installment_number", "loan_contract_id"]
+        before = self.first.read(kept)
+        self.assertEqual((before[0]["days_overdue"], before[0]["aging_bucket"]), (30, "7-30"))
+        values = {"days_overdue": 1, "aging_bucket": "1-30", "penalty_interest": 0.0, "penalty_date": "2026-03-01",
+                  "penalty_recovered": 159.93, "collection_case_id": False, "in_litigation": True,
+                  "principal_amount": 1.0, "interest_amount": 1.0, "installment_number": 9,
+                  "loan_contract_id": False}
+        for user in (self.finance, self.manager):
+            for name, value in values.items():
+                with self.assertRaisesRegex(AccessError, "kept by the product"):
+                    self.first.sudo(user).write({name: value})
+            with self.assertRaisesRegex(AccessError, "kept by the product"):
+                self.first.sudo(user).create({"partner_id": self.first.partner_id.id, "days_overdue": 30})
+        self.first.invalidate_cache()
+        self.assertEqual(self.first.read(kept), before)
         # Nor searched or sorted by those who may not read it (a search is an oracle).
         Invoice = self.env["account.invoice"].sudo(self.office)
         with self.assertRaisesRegex(AccessError, "cannot read it"):
