@@ -1,9 +1,10 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..services import amortization
+from .field_policy import is_trusted
 from .loan_product import PRODUCT_TYPES
 from .res_company import business_today
 
@@ -87,6 +88,32 @@ class LoanContract(models.Model):
          "The amount actually disbursed must be greater than zero."),
     ]
 
+    @api.model
+    def _term_fields(self):
+        """The contract's terms: the fields open in draft only (principal, dates, rates, repayment
+        method, clauses ...), which the schedule, the penalty and every claim are computed from."""
+        return {name for name, field in self._fields.items() if field.readonly and "draft" in (field.states or {})}
+
+    @api.multi
+    def write(self, vals):
+        """Once active, a contract's terms are what was signed: the form shows them read-only and the
+        server refuses them for every user too (the daily run and the claims would otherwise follow a
+        rate changed over RPC). Its state changes only through its actions (Activate; a write-off
+        closes it)."""
+        if not is_trusted(self.env):
+            if "state" in vals:
+                raise AccessError(_("The state of a loan contract changes only through its actions: Activate it; it "
+                                    "is closed when its case is written off."))
+            terms = sorted(set(vals) & self._term_fields())
+            signed = self.filtered(lambda c: c.state != "draft")
+            if terms and signed:
+                raise AccessError(_("Contract %s is %s: its terms (%s) are those signed and cannot be changed. Record "
+                                    "an acceleration with Accelerate the Loan, or correct a contract still in draft.")
+                                  % (signed[0].name, dict(self._fields["state"]._description_selection(self.env))[
+                                      signed[0].state],
+                                     "、".join(self._fields[n].get_description(self.env)["string"] for n in terms)))
+        return super(LoanContract, self).write(vals)
+
     @api.depends("invoice_ids.residual", "invoice_ids.state", "case_ids")
     def _compute_amounts(self):
         today = business_today(self)
@@ -135,6 +162,10 @@ class LoanContract(models.Model):
 
     @api.model
     def create(self, vals):
+        # A contract is created in draft: it becomes active only through Activate (which checks the
+        # borrower's blacklist and makes the schedule).
+        if not is_trusted(self.env) and vals.get("state", "draft") != "draft":
+            raise AccessError(_("A loan contract is created in draft: activate it with Activate."))
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code("loan.contract") or "/"
         if not vals.get("overdue_rate") and vals.get("annual_rate") and vals.get("product_id"):
@@ -241,7 +272,8 @@ class LoanContract(models.Model):
                         contract.partner_id.display_name, contract.partner_id.blacklist_reason or ""))
             if not contract.invoice_ids:
                 contract.action_generate_schedule()
-            contract.state = "active"
+            # The state's only writer besides the write-off (write() refuses it to everyone).
+            super(LoanContract, contract).write({"state": "active"})
             if contract.is_blacklisted:
                 contract._loan_note(_("Activated for a blacklisted borrower, confirmed by %s.")
                                       % self.env.user.name)

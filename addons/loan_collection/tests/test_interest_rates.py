@@ -152,3 +152,36 @@ class TestRateCaps(LoanCase):
         rows = self.env["loan.lpr.rate"].browse(shipped.mapped("res_id")).sorted("date")
         self.assertEqual([(r.date, "%.2f" % r.one_year_rate, "%.2f" % r.five_year_rate) for r in rows],
                          [(str(day), str(one), str(five)) for day, one, five in rates.LPR_HISTORY])
+
+
+class TestSignedTermsFixed(LoanCase):
+    """Security review: an active contract's terms (rates, clauses, compound interest ...) were
+    writable by a manager or finance over RPC, though the form shows them read-only; the daily run
+    and every claim would have followed the new rate."""
+
+    def test_terms_of_an_active_contract_refused_to_every_user(self):
+        contract = self.make_contract()
+        terms = {"annual_rate": 24.0, "overdue_rate": 36.0, "compound_interest": True, "interest_clause": "第九条",
+                 "principal": 1.0, "date_maturity": "2030-01-15", "repayment_method": "bullet"}
+        before = contract.read(list(terms))
+        for user in (self.finance, self.manager):
+            for name, value in terms.items():
+                with self.assertRaisesRegex(AccessError, "terms .* are those signed"):
+                    contract.sudo(user).write({name: value})
+            with self.assertRaisesRegex(AccessError, "only through its actions"):
+                contract.sudo(user).write({"state": "closed"})
+            # What may change on an active contract still does: its collectors, the bank's disbursement record.
+            contract.sudo(user).write({"office_user_id": self.office.id, "disbursed_amount": 119000.0})
+        contract.invalidate_cache()
+        self.assertEqual(contract.read(list(terms)), before)
+        self.assertEqual(contract.state, "active")
+
+    def test_draft_terms_free_and_activation_through_the_action(self):
+        contract = self.make_contract(activate=False)
+        contract.sudo(self.manager).write({"annual_rate": 10.0, "interest_clause": "第四条"})
+        self.assertEqual(contract.annual_rate, 10.0)
+        with self.assertRaisesRegex(AccessError, "created in draft"):
+            contract.sudo(self.manager).copy({"name": "X-1", "state": "active"})
+        contract.sudo(self.manager).action_activate()
+        self.assertEqual(contract.state, "active")
+        self.assertTrue(contract.invoice_ids)

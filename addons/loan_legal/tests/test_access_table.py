@@ -319,7 +319,7 @@ class TestAccessTable(LegalTestCase):
         "loan.document": {"name": "forged.docx"},
         "loan.document.template": {"name": "改名模板"},
         "loan.document.batch": {"state": "done"},
-        "loan.contract": {"place_signed": "杭州市"},
+        "loan.contract": {"purpose": "经营周转"},  # an active contract's terms are fixed (test_interest_rates)
         "loan.guarantee": {"contract_number": "G-001"},
         "loan.product": {"name": "改名产品"},
         "loan.lpr.rate": {"five_year_rate": 3.4},
