@@ -10,8 +10,10 @@
 
 Cheap by design: only the values given to create/write are looked at (a membership test per
 string); the daily run's SQL does not go through here.
+- On those models a date, datetime or selection given as text that is not one is refused with
+  the field's name (it reached the user as a bare "Odoo Server Error" ValueError).
 """
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 NUL = "\x00"
@@ -45,16 +47,40 @@ class Base(models.AbstractModel):
                 raise ValidationError(_("%s contains a NUL character (\\x00), which cannot be stored: remove it "
                                         "and save again.") % self._loan_field_label(name))
             field = self._fields.get(name)
-            if field is None or field.type not in ("char", "text", "html"):
+            if field is None or field.type not in ("char", "text", "html", "date", "datetime", "selection"):
                 continue
             if bounded is None:
                 bounded = self._original_module in BOUNDED_MODULES or self._name in BOUNDED_MODELS
-            if not bounded or (field.type == "char" and field.size):
+            if not bounded:
+                continue
+            if field.type in ("date", "datetime", "selection"):
+                self._loan_check_value(field, value)
+                continue
+            if field.type == "char" and field.size:
                 continue
             limit = LONG_FIELDS.get((self._name, name)) or (CHAR_LIMIT if field.type == "char" else TEXT_LIMIT)
             if len(value) > limit:
                 raise ValidationError(_("%s is too long (%s characters; at most %s): shorten it, or attach a "
                                         "long text as a file.") % (self._loan_field_label(name), len(value), limit))
+
+    @api.model
+    def _loan_check_value(self, field, value):
+        """A date, a date and time, or a choice given as text must be one: the ORM or PostgreSQL
+        refused it with a bare ValueError ("Odoo Server Error") and a user saw no field name."""
+        if not value:
+            return
+        label = self._loan_field_label(field.name)
+        parse = {"date": fields.Date.from_string, "datetime": fields.Datetime.from_string}.get(field.type)
+        try:
+            if parse:
+                parse(value)  # as the ORM reads it (a date: its first 10 characters; a datetime: 19)
+        except ValueError:
+            raise ValidationError(_("%s: %s is not a date. Give it as YYYY-MM-DD (a date and time as YYYY-MM-DD "
+                                    "HH:MM:SS).") % (label, value))
+        if field.type == "selection" and value not in field.get_values(self.env):
+            choices = "、".join(dict(field._description_selection(self.env)).values())
+            raise ValidationError(_("%s: %s is not one of the choices (%s): choose one of them.")
+                                  % (label, value, choices))
 
     @api.model
     def create(self, vals):

@@ -55,6 +55,24 @@ class TestInputGuard(LoanCase):
         # Another addon's model is not bounded (only NUL is refused there).
         self.bank_journal.write({"name": "B" * 1500})
 
+    def test_dates_and_choices_checked_with_the_field_named(self):
+        # Security review: a bad date or choice over RPC reached the user as a bare ValueError ("Odoo
+        # Server Error") from the ORM or PostgreSQL, naming no field.
+        contract = self.make_contract(activate=False).sudo(self.manager)
+        self.refused(r"Signed On: 2026-13-45 is not a date\. Give it as YYYY-MM-DD", contract.write,
+                     {"date_signed": "2026-13-45"})
+        self.refused("Signed On: 昨天 is not a date", contract.write, {"date_signed": "昨天"})
+        self.refused(r"Repayment Method: weekly is not one of the choices \(.*Equal Installments", contract.write,
+                     {"repayment_method": "weekly"})
+        self.assertEqual((contract.date_signed, contract.repayment_method), (False, "equal_installment"))
+        # What the ORM accepts still is: a date, a datetime's date part, an empty value.
+        contract.write({"date_signed": "2026-01-10", "repayment_method": "bullet"})
+        contract.write({"date_signed": "2026-01-11 00:00:00"})
+        contract.write({"date_signed": False})
+        self.assertEqual((contract.date_signed, contract.repayment_method), (False, "bullet"))
+        self.refused("Overdue Reason: bored is not one of the choices", self.case.sudo(self.office).write,
+                     {"overdue_reason": "bored"})
+
     def test_daily_run_over_rpc_answers_plain_data(self):
         Run = self.env["collection.run"].sudo(self.manager)
         result = odoo.api.call_kw(Run, "run", ["2026-02-24"], {})

@@ -9,6 +9,7 @@ from . import loan_guarantee
 from . import legal_case_deadlines
 from . import legal_case_claim
 from . import legal_case_rates
+from . import legal_case_checks
 from . import legal_evidence
 from . import legal_asset
 from . import legal_restriction

@@ -414,16 +414,6 @@ class LegalCase(models.Model):
     def _check_small_claims_final(self):
         self.filtered(lambda c: c.appeal_date)._check_appealable()
 
-    @api.constrains("pre_suit_preservation_date", "filing_date")
-    def _check_pre_suit_preservation(self):
-        for case in self.sudo():
-            if case.pre_suit_preservation_date and case.filing_date \
-                    and case.filing_date < case.pre_suit_preservation_date:
-                raise ValidationError(_(
-                    "Case %s: the pre-suit preservation (%s) is after the filing date (%s). Preservation applied "
-                    "for once the suit is filed is not pre-suit: clear Pre-suit Preservation Taken On, or correct "
-                    "the dates.") % (case.name, case.pre_suit_preservation_date, case.filing_date))
-
     # Onchanges -------------------------------------------------------------------------------
 
     @api.onchange("collection_case_id")

@@ -120,7 +120,8 @@ class TestAccessTable(LegalTestCase):
         cls.task_a, cls.task_b = cls.case_a.task_ids[:1], cls.case_b.task_ids[:1]
         # Legal cases on both collection cases, with their litigation records.
         cls.legal_case_a = cls.make_legal_case(contract=cls.contract_a, collection_case_id=cls.case_a.id,
-                                               lawyer_id=cls.lawyer.id, pre_suit_preservation_date="2026-02-20")
+                                               lawyer_id=cls.lawyer.id, pre_suit_preservation_date="2026-02-20",
+                                               preservation_status="pre_suit")
         cls.legal_case_b = cls.make_legal_case(contract=cls.contract_b, collection_case_id=cls.case_b.id,
                                                lawyer_id=cls.lawyer.id)
         cls.legal_case_a.sudo().write({"contract_place_signed": "杭州市西湖区"})

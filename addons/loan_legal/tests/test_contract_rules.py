@@ -234,6 +234,11 @@ class TestClaimFromLedger(LegalTestCase):
 
     def test_compound_interest_where_the_contract_provides_it(self):
         self.assertEqual(self.case.claim_compound, 0.0)
+        # Security review: compound interest was accepted on a contract that does not agree it.
+        with self.assertRaisesRegex(ValidationError, "does not agree compound interest"), self.env.cr.savepoint():
+            self.case.sudo(self.lawyer).write({"claim_compound": 1200.0})
+        self.case.invalidate_cache()
+        self.assertEqual(self.case.claim_compound, 0.0)
         self.contract.write({"compound_interest": True, "compound_clause": "第七条第二款"})
         self.case.sudo(self.lawyer).action_refresh_claim()
         self.assertGreater(self.case.claim_compound, 0.0)

@@ -79,7 +79,7 @@ class TestPreSuitPreservation(LegalTestCase):
         cls.case = cls.make_legal_case(cls.make_contract(disbursed="2022-03-10", maturity="2023-03-10"))
 
     def test_file_the_suit_within_30_days(self):
-        self.case.pre_suit_preservation_date = "2025-05-06"
+        self.case.write({"preservation_status": "pre_suit", "pre_suit_preservation_date": "2025-05-06"})
         deadline = self.deadline(self.case, "pre_suit_filing")
         # 民诉法 第104条: 30 days after the measure, Thu 2025-06-05.
         self.assertEqual((deadline.date, deadline.source_date), ("2025-06-05", "2025-05-06"))
@@ -91,16 +91,32 @@ class TestPreSuitPreservation(LegalTestCase):
         self.assertEqual(deadline.date, "2025-06-03")
         self.file(self.case, "2025-06-02")
         self.assertEqual(deadline.state, "done")
-        self.case.pre_suit_preservation_date = False
+        self.case.write({"preservation_status": "none", "pre_suit_preservation_date": False})
         self.assertFalse(self.deadline(self.case, "pre_suit_filing"))
 
     def test_preservation_after_filing_is_not_pre_suit(self):
         self.file(self.case, "2025-06-02")
         with self.assertRaisesRegex(ValidationError, "is not pre-suit"):
-            self.case.pre_suit_preservation_date = "2025-06-10"
+            self.case.write({"preservation_status": "pre_suit", "pre_suit_preservation_date": "2025-06-10"})
+
+    def test_pre_suit_preservation_dated_and_not_in_the_future(self):
+        # Security review: a pre-suit status without its day, a day without the status, and a day to come
+        # were all accepted (the 30-day deadline then counted from nothing, or from the future).
+        case = self.case.sudo(self.lawyer)
+        with self.assertRaisesRegex(ValidationError, "Pre-suit Preservation Taken On is empty"), \
+                self.env.cr.savepoint():
+            case.write({"preservation_status": "pre_suit"})
+        with self.assertRaisesRegex(ValidationError, "set both, or neither"), self.env.cr.savepoint():
+            case.write({"pre_suit_preservation_date": "2025-05-06"})
+        with self.assertRaisesRegex(ValidationError, "a day still to come"), self.env.cr.savepoint():
+            case.write({"preservation_status": "pre_suit", "pre_suit_preservation_date": "2099-01-04"})
+        self.case.invalidate_cache()
+        self.assertEqual((self.case.preservation_status, self.case.pre_suit_preservation_date), ("none", False))
+        case.write({"preservation_status": "pre_suit", "pre_suit_preservation_date": "2025-05-06"})
+        self.assertEqual(self.deadline(self.case, "pre_suit_filing").date, "2025-06-05")
 
     def test_only_the_legal_team_sees_it(self):
-        self.case.pre_suit_preservation_date = "2025-05-06"
+        self.case.write({"preservation_status": "pre_suit", "pre_suit_preservation_date": "2025-05-06"})
         with self.assertRaises(AccessError):
             self.case.sudo(self.office).read(["pre_suit_preservation_date"])
         with self.assertRaises(AccessError):
@@ -117,6 +133,12 @@ class TestOtherFees(LegalTestCase):
 
     def test_second_instance_fee_on_the_amount_appealed(self):
         self.assertEqual((self.case.appeal_fee, self.case.court_fee_total), (0.0, 6550.0 + 5150.0))
+        # An appeal is against a judgment: none yet, no amount appealed (民诉法 第171条).
+        with self.assertRaisesRegex(ValidationError, "needs the first-instance judgment"), self.env.cr.savepoint():
+            self.case.sudo(self.lawyer).write({"appeal_amount": 150000.0})
+        self.case.invalidate_cache()
+        self.assertEqual(self.case.appeal_amount, 0.0)
+        self.case.judgment_date = "2023-09-01"
         # 诉讼费用交纳办法 第十七条: the first-instance schedule on the 150,000 appealed.
         self.case.appeal_amount = 150000.0
         self.assertEqual(self.case.appeal_fee, 3300.0)
