@@ -49,3 +49,4 @@ from . import collection_recovery_rate_report
 from . import collection_reconciliation_report
 from . import collection_dashboard
 from . import collection_report_xlsx
+from . import collector_scope
