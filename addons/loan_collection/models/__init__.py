@@ -50,3 +50,4 @@ from . import collection_reconciliation_report
 from . import collection_dashboard
 from . import collection_report_xlsx
 from . import collector_scope
+from . import list_indexes
