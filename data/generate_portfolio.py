@@ -356,6 +356,18 @@ def _print_steps(timings, queries, slow=0.2):
                 say("%s  %6.2f s  %s" % (indent, query_seconds, text[:100]))
 
 
+def _backend_cpu(pid):
+    """CPU seconds (user + system) of PostgreSQL backend `pid` so far, from /proc; -1 when the
+    server is on another machine (or /proc cannot be read)."""
+    import os
+    try:
+        with open("/proc/%d/stat" % pid) as stat:
+            fields_ = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields_[11]) + int(fields_[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return -1
+
+
 def run(registry, date, steps=False):
     """The daily run for `date` as superuser, committed; returns the collection.run values."""
     with closing(registry.cursor()) as cr:
@@ -363,7 +375,9 @@ def run(registry, date, steps=False):
         timings, queries = [], []
         if steps:
             _time_steps(env, timings, queries)
-        started, cpu = time.time(), time.process_time()
+        cr.execute("SELECT pg_backend_pid()")
+        backend = cr.fetchone()[0]
+        started, cpu, db_cpu = time.time(), time.process_time(), _backend_cpu(backend)
         record = env["collection.case"].run_daily(date)
         counters = [name for name, field in record._fields.items()
                     if field.type == "integer" and field.store and name not in ("id", "query_count")]
@@ -372,8 +386,11 @@ def run(registry, date, steps=False):
         values["writes"] = sum(values[name] or 0 for name in counters)
         committing = time.time()
         cr.commit()
-        # CPU seconds of this process (Odoo's Python); PostgreSQL's own work is in the wall time.
-        values.update(wall=time.time() - started, commit=time.time() - committing, cpu=time.process_time() - cpu)
+        # CPU seconds of this process (Odoo's Python) and of its PostgreSQL backend (-1: not on this
+        # machine), comparable on a machine shared with other work where the wall time is not.
+        after = _backend_cpu(backend)
+        values.update(wall=time.time() - started, commit=time.time() - committing, cpu=time.process_time() - cpu,
+                      db_cpu=after - db_cpu if after >= 0 and db_cpu >= 0 else -1)
         if steps:
             _print_steps(timings, queries)
         return values

@@ -131,6 +131,16 @@ list_db = False
 log_level = warn
 ; queue_job's runner starts with the server and runs the background jobs (bulk documents)
 server_wide_modules = base,web,queue_job
+; One process (workers = 0, the default of make run): HTTP, cron and the job runner share it.
+; Production (README, "Running a large portfolio"): workers = 2 x CPUs + 1, max_cron_threads = 1
+; or 2, limit_time_real above the longest job, proxy_mode behind nginx; one PostgreSQL for all.
+workers = ${ODOO_WORKERS:-0}
+max_cron_threads = ${ODOO_CRON_THREADS:-1}
+
+[queue_job]
+; Channels and their capacity (jobs at once): bulk documents, portfolio imports and the daily
+; run's slices each in their own channel, so that an import cannot hold back the documents.
+channels = ${QUEUE_JOB_CHANNELS:-root:2,root.documents:1,root.import:1,root.run:1}
 CFG
 }
 

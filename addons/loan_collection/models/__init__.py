@@ -22,6 +22,11 @@ from . import loan_document
 from . import loan_document_batch
 from . import collection_task
 from . import collection_run
+from . import collection_run_installments
+from . import collection_run_cases
+from . import collection_run_promises
+from . import collection_run_tasks
+from . import collection_run_demo
 from . import mail_activity
 from . import mail_thread
 # Evidence files (contact logs, served notices, posted recoveries) are sealed.
@@ -44,3 +49,5 @@ from . import collection_recovery_rate_report
 from . import collection_reconciliation_report
 from . import collection_dashboard
 from . import collection_report_xlsx
+from . import collector_scope
+from . import list_indexes

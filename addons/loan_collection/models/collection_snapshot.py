@@ -1,5 +1,7 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 
 from ..services import aging
@@ -38,7 +40,8 @@ class CollectionSnapshot(models.Model):
     def _take(self, date):
         """Snapshot every open installment on `date` (a date or 'YYYY-MM-DD').
 
-        Two statements whatever the portfolio size. Idempotent: taking it again for the same date
+        Two statements whatever the portfolio size, and on a month-end three more for the
+        roll-rate summary (collection.roll.rate.report._refresh). Idempotent: taking it again for the same date
         writes only what changed since (an installment paid since drops out, one changed is updated),
         so a second daily run for a month-end changes nothing.
         """
@@ -86,4 +89,6 @@ class CollectionSnapshot(models.Model):
                     EXCLUDED.aging_bucket, EXCLUDED.amount, EXCLUDED.penalty_interest)
         """, {"date": date, "labels": labels, "thresholds": thresholds, "uid": self.env.uid})
         self.invalidate_cache()
+        if (date + timedelta(days=1)).day == 1:
+            self.env["collection.roll.rate.report"].sudo()._refresh(date)
         return True

@@ -15,8 +15,9 @@ ROLE_GROUPS = {
     field_policy.MANAGER: ("loan_collection.group_collection_manager",),
     field_policy.FINANCE: ("loan_collection.group_loan_finance",),
 }
-# Fields of the mail thread and activities: followers, messages and activities have their own rules.
-MAIL_MODELS = ("mail.thread", "mail.activity.mixin")
+# Fields of the mail thread and activities: followers, messages and activities have their own rules;
+# and the collector scope's collector_ids (computed, search-only: nothing to write).
+MAIL_MODELS = ("mail.thread", "mail.activity.mixin", "collection.collector.scope.mixin")
 
 
 def is_trusted(env):

@@ -70,7 +70,7 @@ class LoanDocumentBatch(models.Model):
                 batch.name, start + 1, min(start + CHUNK_SIZE, len(ids))))._run_chunk(ids[start:start + CHUNK_SIZE])
         return batch
 
-    @job(default_channel="root")
+    @job(default_channel="root.documents")  # [queue_job] channels in tools/lib.sh
     @api.multi
     def _run_chunk(self, record_ids):
         """Generate the documents of these records, each on its own (one refused leaves nothing

@@ -20,3 +20,4 @@ from . import res_config_settings
 from . import legal_document
 from . import collection_legal_figures
 from . import loan_document_private
+from . import collector_scope
