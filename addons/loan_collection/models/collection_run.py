@@ -29,6 +29,9 @@ _logger = logging.getLogger(__name__)
 
 # pg advisory lock key of the run: two runs at once cannot both write.
 RUN_LOCK_KEY = 7_411_011
+# The policy steps made on the debtor's own number: for a debtor without a valid one, a
+# find-contact task is given in their place (_give_tasks).
+NEEDS_DEBTOR_NUMBER = ("phone", "sms")
 
 
 def _date(value):
@@ -465,18 +468,22 @@ class CollectionRun(models.Model):
         if not steps_by_policy:
             return 0
         horizon = max(0, -min(s.day_from for steps in steps_by_policy.values() for s in steps))
-        # Open cases, and installments not yet overdue of contracts without an active case.
+        # Open cases, and installments not yet overdue of contracts without an active case; whether
+        # the debtor of a case has a valid number of his own to call (a reminder is sent by hand).
         cr.execute("""
             SELECT 'case:' || cc.id, cc.id, cc.contract_id, NULL::int, cc.partner_id, cc.policy_id,
                    cc.days_overdue, cc.office_user_id, cc.field_user_id, pol.manager_id,
-                   cc.priority_score, cc.total_due
+                   cc.priority_score, cc.total_due, vp.partner_id IS NOT NULL
               FROM collection_case cc
               JOIN collection_policy pol ON pol.id = cc.policy_id
+              LEFT JOIN (SELECT DISTINCT partner_id FROM collection_contact_point
+                          WHERE kind = 'phone' AND relation = 'self' AND status = 'valid' AND active) vp
+                     ON vp.partner_id = cc.partner_id
              WHERE cc.is_open
             UNION ALL
             SELECT 'invoice:' || i.id, NULL::int, c.id, i.id, i.partner_id, p.policy_id,
                    %(date)s - i.date_due, c.office_user_id, c.field_user_id, pol.manager_id,
-                   0, i.residual
+                   0, i.residual, true
               FROM account_invoice i
               JOIN loan_contract c ON c.id = i.loan_contract_id
               JOIN loan_product p ON p.id = c.product_id
@@ -503,15 +510,26 @@ class CollectionRun(models.Model):
             done_once.setdefault(key, set()).add(step_id)
         rules = {pid: [s._as_rule() for s in steps] for pid, steps in steps_by_policy.items()}
         step_by_id = {s.id: s for steps in steps_by_policy.values() for s in steps}
+        find_type = self.env.ref("loan_collection.mail_activity_type_find_contact").id
         rows = []
         for key, case_id, contract_id, invoice_id, partner_id, policy_id, days, office, field, manager, \
-                score, amount in episodes:
+                score, amount, reachable in episodes:
+            unreachable = []
             for rule in policy_rules.due_steps(rules.get(policy_id, []), days, done_once.get(key, ())):
                 step = step_by_id[rule.id]
+                if not reachable and step.action in NEEDS_DEBTOR_NUMBER:
+                    unreachable.append(step)
+                    continue
                 user = {"office": office, "field": field, "manager": manager}[step.role]
                 rows.append((key, case_id, contract_id, invoice_id, partner_id, step.id, step.sequence,
                              step.action, step.recurrence, step.role, user, score, days, amount,
                              step.activity_type_id.id or None))
+            if unreachable:
+                # No valid number of the debtor: a call cannot be made (nor logged), so the office
+                # collector looks for one instead (失联修复), today, in place of the calls and messages.
+                rows.append((key, case_id, contract_id, invoice_id, partner_id, None,
+                             min(step.sequence for step in unreachable), "find_contact", "daily", "office",
+                             office or field, score, days, amount, find_type))
         if not rows:
             return 0
         columns = list(zip(*rows))
@@ -524,7 +542,7 @@ class CollectionRun(models.Model):
               FROM unnest(%s::varchar[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[], %s::int[],
                           %s::varchar[], %s::varchar[], %s::varchar[], %s::int[], %s::int[], %s::int[],
                           %s::numeric[], %s::int[]) AS v
-            ON CONFLICT (episode_key, step_id, task_date) DO NOTHING
+            ON CONFLICT DO NOTHING
             RETURNING id
         """, [date, self.env.uid, self.env.uid] + [list(column) for column in columns])
         task_ids = [row[0] for row in cr.fetchall()]
@@ -539,6 +557,8 @@ class CollectionRun(models.Model):
         models_ = self.env["ir.model"].sudo().search([("model", "in", ("collection.case", "loan.contract"))])
         model_ids = {m.model: m.id for m in models_}
         names = {step.id: step.name for steps in self._policy_steps().values() for step in steps}
+        # The one task without a policy step (_give_tasks).
+        find_summary = _("Find a number to reach the debtor")
         cr.execute("""
             SELECT t.id, t.step_id FROM collection_task t
              WHERE t.id = ANY(%s) AND t.user_id IS NOT NULL AND t.activity_type_id IS NOT NULL
@@ -562,7 +582,7 @@ class CollectionRun(models.Model):
               LEFT JOIN collection_case cc ON cc.id = t.case_id
         """, {"case_model": model_ids["collection.case"], "contract_model": model_ids["loan.contract"],
               "uid": self.env.uid, "task_ids": [p[0] for p in pairs],
-              "summaries": [names.get(p[1], "") for p in pairs]})
+              "summaries": [names.get(p[1]) or find_summary for p in pairs]})
         cr.execute("""
             UPDATE collection_task t SET activity_id = a.id
               FROM mail_activity a WHERE a.collection_task_id = t.id AND t.id = ANY(%s)
@@ -656,6 +676,12 @@ class CollectionRun(models.Model):
             "promise_amount": contracts["c2"].invoice_ids.sorted("installment_number")[0].amount_total,
             "promise_date": fields.Date.to_string(today + timedelta(days=3)),
             "note": "店铺装修超支，承诺三日内还清本期"})
+        # 张志强 broke his promise and his mobile now answers as a wrong number: today's run gives 陈静 a
+        # find-contact task (失联修复) instead of his call, with his wife's number to ask how to reach him.
+        Log.sudo(office2).create({
+            "case_id": case("c4").id, "date": at_ten(1), "channel": "phone", "party": "debtor",
+            "contact_point_id": point("zhang_zhiqiang_mobile"), "outcome": "wrong_number",
+            "note": "接听者称不认识借款人，号码已易主"})
         Log.sudo(field).create({
             "case_id": case("c3").id, "date": at_ten(1), "channel": "visit", "party": "debtor",
             "staff_ids": [(6, 0, [field.id, office.id])], "outcome": "rpc",
