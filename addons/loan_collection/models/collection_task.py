@@ -210,9 +210,10 @@ class CollectionTask(models.Model):
             point = point.browse()
         context = dict(self.env.context, default_case_id=self.case_id.id, default_task_id=self.id,
                        default_channel=channel, default_party=party, default_contact_point_id=point.id)
-        if self.action == "find_contact":
-            context.update(default_debtor_unreachable=True, default_outcome="other",
-                           default_party=RELATION_PARTY.get(point.relation, "debtor") if point else "debtor")
+        if self.action == "find_contact" and point:
+            # A third party, asked only how to reach the debtor (conduct rules: never told about the debt).
+            context.update(default_party=RELATION_PARTY.get(point.relation, "other"), default_debtor_unreachable=True,
+                           default_outcome="other")
         if self.staff_ids:
             context["default_staff_ids"] = [(6, 0, self.staff_ids.ids)]
         return self.env["collection.contact.log"]._form_action(context)

@@ -48,7 +48,8 @@ class CollectionTaskWorklist(models.Model):
         compute="_compute_contact_info", search="_search_promise_due_today", string="Promise Due Today",
         help="An open promise to pay of the case falls due today (the company's day).")
 
-    @api.depends("case_id", "invoice_id")
+    @api.depends("case_id.total_due", "case_id.overdue_principal", "case_id.overdue_interest",
+                 "case_id.days_overdue", "invoice_id.residual", "invoice_id.date_due")
     def _compute_live_figures(self):
         today = fields.Date.from_string(business_today(self))
         for task in self:
