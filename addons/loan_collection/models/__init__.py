@@ -21,6 +21,7 @@ from . import collection_notice
 from . import loan_document
 from . import loan_document_batch
 from . import collection_task
+from . import collection_task_worklist
 from . import collection_run
 from . import collection_run_installments
 from . import collection_run_cases

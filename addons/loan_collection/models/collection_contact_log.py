@@ -40,9 +40,14 @@ OUTCOMES = [
     ("acknowledged", "Acknowledged the Debt in Writing"),
     ("other", "Other"),
 ]
-# Which worklist actions a contact on a channel fulfils.
-CHANNEL_ACTIONS = {"phone": ("phone", "guarantor"), "sms": ("sms",), "letter": ("letter", "notice"),
-                   "visit": ("visit", "guarantor", "notice"), "wechat": ("phone",)}
+# Which worklist actions a contact on a channel fulfils (in this order when the log names no task).
+# A debtor to be found (find_contact) is looked for by calling or visiting whoever may know, on
+# WeChat, through an agency or the authorities.
+CHANNEL_ACTIONS = {"phone": ("phone", "guarantor", "find_contact"), "sms": ("sms",), "letter": ("letter", "notice"),
+                   "visit": ("visit", "guarantor", "notice", "find_contact"), "wechat": ("phone", "find_contact"),
+                   "agency": ("find_contact",), "authority": ("find_contact",)}
+# The kind of contact point a channel uses; the new number given may be the one used (create).
+CHANNEL_KIND = {"phone": "phone", "sms": "phone", "wechat": "wechat"}
 # A contact logged a little ahead of the server's clock (a phone's clock runs fast) is not refused.
 FUTURE_TOLERANCE = timedelta(minutes=5)
 # Parameters of the conduct limits (Settings), with their defaults from services/conduct.py.
@@ -168,10 +173,18 @@ class CollectionContactLog(models.Model):
             "name": _("Log Contact"),
             "res_model": "collection.contact.log",
             "view_mode": "form",
-            "views": [(self.env.ref("loan_collection.collection_contact_log_view_form").id, "form")],
+            # The dialog's own form: its Save closes the dialog and the worklist or case behind reloads.
+            "views": [(self.env.ref("loan_collection.collection_contact_log_view_form_dialog").id, "form")],
             "target": "new",
             "context": context,
         }
+
+    @api.multi
+    def action_save(self):
+        """The dialog's Save: the web client has created the log (with its checks and effects) before
+        calling this; close the dialog, and the list or form it was opened from reloads (its task done)."""
+        self.ensure_one()
+        return {"type": "ir.actions.act_window_close"}
 
     @api.multi
     def action_correct(self):
@@ -369,9 +382,15 @@ class CollectionContactLog(models.Model):
         vals.pop("overridden_rules", None)
         original = self._check_correction(vals, case) if vals.get("correction_of_id") else self.browse()
         channel = vals.get("channel") or "phone"
-        if channel in ("phone", "sms", "wechat") and not vals.get("contact_point_id"):
-            raise ValidationError(_("Choose the number used for this contact (add it to the debtor's contact "
-                                    "points first if it is new)."))
+        new_point_vals = None
+        if channel in CHANNEL_KIND and not vals.get("contact_point_id"):
+            if not (vals.get("new_contact_value") or "").strip() or \
+                    (vals.get("new_contact_kind") or "phone") != CHANNEL_KIND[channel]:
+                raise ValidationError(_("Choose the number used for this contact, or enter the new number you "
+                                        "called under \"New Number or Address Given\"."))
+            # The new number is the one used: checked (attempts per number) and recorded like any other.
+            new_point_vals = self._new_point_vals(vals, case)
+            vals["contact_number"] = contact_point.normalize(new_point_vals["kind"], new_point_vals["value"])
         if vals.get("date") and fields.Datetime.from_string(vals["date"]) > clock.utcnow() + FUTURE_TOLERANCE:
             raise ValidationError(_("The contact time %s is in the future: log a contact when it has taken place.")
                                   % fields.Datetime.to_string(clock.to_local(
@@ -412,6 +431,8 @@ class CollectionContactLog(models.Model):
                         overridden_rules=",".join(r.rule for r in refusals))
         elif vals.get("override_reason"):
             vals["override_reason"] = False  # nothing was overridden
+        if new_point_vals:
+            vals["contact_point_id"] = self._add_contact_point(new_point_vals).id
         log = super(CollectionContactLog, self).create(vals)
         log._apply_effects()
         return log
@@ -426,6 +447,25 @@ class CollectionContactLog(models.Model):
         raise UserError(_("Contact logs cannot be deleted; they are the record of how the debt was collected. "
                           "Log a correction instead."))
 
+    @api.model
+    def _new_point_vals(self, vals, case):
+        """The contact point of the new number or address given in a contact (vals of a log)."""
+        return {"partner_id": case.partner_id.id, "kind": vals.get("new_contact_kind") or "phone",
+                "value": vals["new_contact_value"].strip(), "relation": vals.get("new_contact_relation") or "self",
+                "owner_name": vals.get("new_contact_owner") or False, "date_verified": business_today(self),
+                "note": _("Given during contact of %s") % (vals.get("date") or business_now(self))}
+
+    @api.model
+    def _add_contact_point(self, point_vals):
+        """The debtor's contact point for point_vals: the one he already has for that number, else a new
+        one, valid, created with the user's own rights (who may add contact data: collectors for the
+        parties to their cases, managers, finance)."""
+        Point = self.env["collection.contact.point"]
+        existing = Point.sudo().search([
+            ("partner_id", "=", point_vals["partner_id"]), ("kind", "=", point_vals["kind"]),
+            ("value_normalized", "=", contact_point.normalize(point_vals["kind"], point_vals["value"]))], limit=1)
+        return existing or Point.create(point_vals)
+
     def _apply_effects(self):
         """What a contact changes: contact point status, new numbers, the promise, the case stage,
         the worklist task."""
@@ -436,16 +476,10 @@ class CollectionContactLog(models.Model):
             point.sudo().write({"status": "wrong", "date_verified": today})
         elif point and (self.connected or self.outcome in ("rpc", "promise", "paid", "acknowledged")):
             point.sudo().write({"status": "valid", "date_verified": today})
-        Point = self.env["collection.contact.point"].sudo()
-        kind = self.new_contact_kind or "phone"
-        if self.new_contact_value and not Point.search([
-                ("partner_id", "=", case.partner_id.id), ("kind", "=", kind),
-                ("value_normalized", "=", contact_point.normalize(kind, self.new_contact_value))], limit=1):
-            Point.create({
-                "partner_id": case.partner_id.id, "kind": kind,
-                "value": self.new_contact_value, "relation": self.new_contact_relation or "self",
-                "owner_name": self.new_contact_owner, "date_verified": today,
-                "note": _("Given during contact of %s") % self.date})
+        if self.new_contact_value:
+            self._add_contact_point(self._new_point_vals({
+                name: self[name] for name in ("new_contact_kind", "new_contact_value", "new_contact_relation",
+                                              "new_contact_owner", "date")}, case))
         if self.correction_of_id:
             # The corrected contact's promise, if not judged yet, gives way to the correction's.
             self.env["collection.promise"].sudo().search(

@@ -54,6 +54,12 @@ class CollectionRunDemo(models.Model):
             "promise_amount": contracts["c2"].invoice_ids.sorted("installment_number")[0].amount_total,
             "promise_date": fields.Date.to_string(today + timedelta(days=3)),
             "note": "店铺装修超支，承诺三日内还清本期"})
+        # 张志强 broke his promise and his mobile now answers as a wrong number: today's run gives 陈静 a
+        # find-contact task (失联修复) instead of his call, with his wife's number to ask how to reach him.
+        Log.sudo(office2).create({
+            "case_id": case("c4").id, "date": at_ten(1), "channel": "phone", "party": "debtor",
+            "contact_point_id": point("zhang_zhiqiang_mobile"), "outcome": "wrong_number",
+            "note": "接听者称不认识借款人，号码已易主"})
         Log.sudo(field).create({
             "case_id": case("c3").id, "date": at_ten(1), "channel": "visit", "party": "debtor",
             "staff_ids": [(6, 0, [field.id, office.id])], "outcome": "rpc",

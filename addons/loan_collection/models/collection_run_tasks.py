@@ -6,6 +6,10 @@ from odoo import _, models
 from ..services import policy as policy_rules
 from .collection_case import ACTIVE_STAGES
 
+# The policy steps made on the debtor's own number: for a debtor without a valid one, a
+# find-contact task is given in their place (_give_tasks).
+NEEDS_DEBTOR_NUMBER = ("phone", "sms")
+
 
 class CollectionRunTasks(models.Model):
     """The daily run: the day's policy steps as tasks with their activities."""
@@ -43,18 +47,22 @@ class CollectionRunTasks(models.Model):
         if not steps_by_policy:
             return 0
         horizon = max(0, -min(s.day_from for steps in steps_by_policy.values() for s in steps))
-        # Open cases, and installments not yet overdue of contracts without an active case.
+        # Open cases, and installments not yet overdue of contracts without an active case; whether
+        # the debtor of a case has a valid number of his own to call (a reminder is sent by hand).
         cr.execute("""
             SELECT 'case:' || cc.id, cc.id, cc.contract_id, NULL::int, cc.partner_id, cc.policy_id,
                    cc.days_overdue, cc.office_user_id, cc.field_user_id, pol.manager_id,
-                   cc.priority_score, cc.total_due
+                   cc.priority_score, cc.total_due, vp.partner_id IS NOT NULL
               FROM collection_case cc
               JOIN collection_policy pol ON pol.id = cc.policy_id
+              LEFT JOIN (SELECT DISTINCT partner_id FROM collection_contact_point
+                          WHERE kind = 'phone' AND relation = 'self' AND status = 'valid' AND active) vp
+                     ON vp.partner_id = cc.partner_id
              WHERE cc.is_open
             UNION ALL
             SELECT 'invoice:' || i.id, NULL::int, c.id, i.id, i.partner_id, p.policy_id,
                    %(date)s - i.date_due, c.office_user_id, c.field_user_id, pol.manager_id,
-                   0, i.residual
+                   0, i.residual, true
               FROM account_invoice i
               JOIN loan_contract c ON c.id = i.loan_contract_id
               JOIN loan_product p ON p.id = c.product_id
@@ -81,15 +89,26 @@ class CollectionRunTasks(models.Model):
             done_once.setdefault(key, set()).add(step_id)
         rules = {pid: [s._as_rule() for s in steps] for pid, steps in steps_by_policy.items()}
         step_by_id = {s.id: s for steps in steps_by_policy.values() for s in steps}
+        find_type = self.env.ref("loan_collection.mail_activity_type_find_contact").id
         rows = []
         for key, case_id, contract_id, invoice_id, partner_id, policy_id, days, office, field, manager, \
-                score, amount in episodes:
+                score, amount, reachable in episodes:
+            unreachable = []
             for rule in policy_rules.due_steps(rules.get(policy_id, []), days, done_once.get(key, ())):
                 step = step_by_id[rule.id]
+                if not reachable and step.action in NEEDS_DEBTOR_NUMBER:
+                    unreachable.append(step)
+                    continue
                 user = {"office": office, "field": field, "manager": manager}[step.role]
                 rows.append((key, case_id, contract_id, invoice_id, partner_id, step.id, step.sequence,
                              step.action, step.recurrence, step.role, user, score, days, amount,
                              step.activity_type_id.id or None))
+            if unreachable:
+                # No valid number of the debtor: a call cannot be made (nor logged), so the office
+                # collector looks for one instead (失联修复), today, in place of the calls and messages.
+                rows.append((key, case_id, contract_id, invoice_id, partner_id, None,
+                             min(step.sequence for step in unreachable), "find_contact", "daily", "office",
+                             office or field, score, days, amount, find_type))
         if not rows:
             return 0
         return self._insert_tasks(date, rows)
@@ -100,7 +119,8 @@ class CollectionRunTasks(models.Model):
         statement: each row is written once. The activity's id is taken from its sequence as
         the task is inserted; the two foreign keys (task -> activity, activity -> task) are
         checked at the end of the statement, when both rows exist. A task already given
-        (same episode, step and day) is skipped, and so is its activity."""
+        (same episode, step and day; a find-contact task: same episode and day) is skipped, and so
+        is its activity."""
         cr = self.env.cr
         models_ = self.env["ir.model"].sudo().search([("model", "in", ("collection.case", "loan.contract"))])
         model_ids = {m.model: m.id for m in models_}
@@ -122,7 +142,7 @@ class CollectionRunTasks(models.Model):
                               %(priorities)s::int[], %(days)s::int[], %(amounts)s::numeric[], %(types)s::int[])
                        AS v(episode_key, case_id, contract_id, invoice_id, partner_id, step_id, sequence, action,
                             recurrence, role, user_id, priority, days_overdue, amount_due, activity_type_id)
-                ON CONFLICT (episode_key, step_id, task_date) DO NOTHING
+                ON CONFLICT DO NOTHING
                 RETURNING id, activity_id, case_id, contract_id, step_id, activity_type_id, task_date, user_id
             ), activity AS (
                 INSERT INTO mail_activity
@@ -132,7 +152,8 @@ class CollectionRunTasks(models.Model):
                        CASE WHEN t.case_id IS NOT NULL THEN %(case_model)s ELSE %(contract_model)s END,
                        CASE WHEN t.case_id IS NOT NULL THEN 'collection.case' ELSE 'loan.contract' END,
                        COALESCE(t.case_id, t.contract_id), COALESCE(cc.name, c.name), t.activity_type_id,
-                       COALESCE(s.summary, ''), t.task_date, t.user_id, t.id,
+                       CASE WHEN t.step_id IS NULL THEN %(find_summary)s ELSE COALESCE(s.summary, '') END,
+                       t.task_date, t.user_id, t.id,
                        %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
                   FROM task t
                   JOIN loan_contract c ON c.id = t.contract_id
@@ -145,7 +166,9 @@ class CollectionRunTasks(models.Model):
         """, dict(zip(("keys", "cases", "contracts", "invoices", "partners", "steps", "sequences", "actions",
                        "recurrences", "roles", "users", "priorities", "days", "amounts", "types"), columns),
                   date=date, uid=self.env.uid, case_model=model_ids["collection.case"],
-                  contract_model=model_ids["loan.contract"], step_ids=list(names), summaries=list(names.values())))
+                  contract_model=model_ids["loan.contract"], step_ids=list(names), summaries=list(names.values()),
+                  # The one task without a policy step (_give_tasks).
+                  find_summary=_("Find a number to reach the debtor")))
         return cr.fetchone()[0]
 
     def _after_run(self, date, opened, closed):

@@ -25,6 +25,9 @@ TASK_WRITERS = {
     "days_overdue": SYSTEM, "amount_due": SYSTEM, "currency_id": SYSTEM, "activity_type_id": SYSTEM,
     "activity_id": SYSTEM, "state": SYSTEM, "date_done": SYSTEM, "name": SYSTEM, "is_due": SYSTEM,
     "instructions": SYSTEM, "guarantee_ids": SYSTEM, "guarantor_contact_point_ids": SYSTEM,
+    # Read live from the case, its contact points, logs and promises (collection_task_worklist.py).
+    "case_total_due": SYSTEM, "case_overdue_amount": SYSTEM, "case_days_overdue": SYSTEM, "call_number": SYSTEM,
+    "last_contact_date": SYSTEM, "last_contact_outcome": SYSTEM, "promise_due_today": SYSTEM,
 }
 # Who may mark a task done by hand (action_done, or the activity marked done in the chatter),
 # without the contact that fulfils it. A contact task of a case (call, SMS, letter, visit,
@@ -37,6 +40,13 @@ MANUAL_DONE = {
     "reminder": (COLLECTOR,),   # a task with no case yet (before the installment is overdue)
     "legal": (MANAGER,),
 }
+# The worklist's actions: the policy's steps, and the search for a number to reach a debtor who has
+# none valid, which the daily run gives instead of his calls and messages (collection.run._give_tasks).
+TASK_ACTIONS = ACTIONS + [("find_contact", "Find Contact")]
+# The channel a task's contact is logged on by default.
+ACTION_CHANNEL = {"visit": "visit", "sms": "sms", "letter": "letter", "notice": "visit"}
+# Whose contact point a find-contact call reaches (collection.contact.point RELATIONS -> log PARTIES).
+RELATION_PARTY = {"spouse": "relative", "relative": "relative", "employer": "employer", "other": "other"}
 
 
 class CollectionTask(models.Model):
@@ -57,13 +67,15 @@ class CollectionTask(models.Model):
     episode_key = fields.Char(readonly=True, required=True,
                               help="What the step is given for: the case, or the installment before a case.")
     sequence = fields.Integer(readonly=True)
-    action = fields.Selection(ACTIONS, required=True, readonly=True)
+    action = fields.Selection(TASK_ACTIONS, required=True, readonly=True)
     recurrence = fields.Selection([("once", "Once"), ("daily", "Daily")], readonly=True)
     role = fields.Selection(ROLES, readonly=True)
     user_id = fields.Many2one("res.users", string="Assigned To", index=True)
     priority = fields.Integer(readonly=True, help="The case's priority score when the task was given.")
-    days_overdue = fields.Integer(readonly=True)
-    amount_due = fields.Monetary(readonly=True)
+    # What the run saw when it gave the task; the worklist shows the case's figures now
+    # (case_total_due, case_days_overdue: collection_task_worklist.py).
+    days_overdue = fields.Integer(string="Days Overdue When Given", readonly=True)
+    amount_due = fields.Monetary(string="Amount Due When Given", readonly=True)
     currency_id = fields.Many2one("res.currency", related="contract_id.currency_id", readonly=True)
     activity_type_id = fields.Many2one("mail.activity.type", readonly=True)
     # Indexed: deleting activities (expired or cancelled tasks) looks up this foreign key.
@@ -103,6 +115,10 @@ class CollectionTask(models.Model):
         self.env.cr.execute(
             "CREATE UNIQUE INDEX IF NOT EXISTS collection_task_episode_step_date_uniq"
             " ON collection_task (episode_key, step_id, task_date)")
+        # A find-contact task has no policy step (NULLs are distinct in the index above).
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS collection_task_find_contact_date_uniq"
+            " ON collection_task (episode_key, task_date) WHERE action = 'find_contact'")
 
     @api.model
     def create(self, vals):
@@ -166,7 +182,7 @@ class CollectionTask(models.Model):
         limits = Log._conduct_limits()
         for task in self.filtered("planned_datetime"):
             channel = {"visit": "visit", "phone": "phone", "sms": "sms", "guarantor": "phone",
-                       "notice": "visit", "letter": "letter"}.get(task.action)
+                       "notice": "visit", "letter": "letter", "find_contact": "phone"}.get(task.action)
             if not channel:
                 continue
             when = Log._local(task.planned_datetime, task.partner_id._debtor_tz())
@@ -179,17 +195,25 @@ class CollectionTask(models.Model):
 
     @api.multi
     def action_log_contact(self):
-        """Log the contact made for this task: the log form, pre-filled (two clicks from the worklist)."""
+        """Log the contact made for this task: the log form, pre-filled (two clicks from the worklist)
+        with the number to call (the one the worklist shows, if the user may read it). For a debtor
+        to be found, a relative's or employer's number if there is one, the debtor being unreachable."""
         self.ensure_one()
         if not self.case_id:
             raise UserError(_("This reminder is not part of a collection case yet: send it, then mark it done."))
-        channel = {"visit": "visit", "sms": "sms", "letter": "letter", "notice": "visit"}.get(self.action, "phone")
+        channel = ACTION_CHANNEL.get(self.action, "phone")
         party = "guarantor" if self.action == "guarantor" else "debtor"
-        partners = self.case_id.partner_id if party == "debtor" else self.case_id.contract_id.guarantee_ids.mapped(
-            "partner_id")
-        point = partners.mapped("contact_point_ids").filtered(lambda p: p.status == "valid" and p.kind == "phone")[:1]
+        point = self._best_contact_points().get(self.id, self.env["collection.contact.point"])
+        if point and point.kind != "phone" and channel == "phone":
+            point = point.browse()
+        if point.id not in self._readable_points(point):
+            point = point.browse()
         context = dict(self.env.context, default_case_id=self.case_id.id, default_task_id=self.id,
                        default_channel=channel, default_party=party, default_contact_point_id=point.id)
+        if self.action == "find_contact" and point:
+            # A third party, asked only how to reach the debtor (conduct rules: never told about the debt).
+            context.update(default_party=RELATION_PARTY.get(point.relation, "other"), default_debtor_unreachable=True,
+                           default_outcome="other")
         if self.staff_ids:
             context["default_staff_ids"] = [(6, 0, self.staff_ids.ids)]
         return self.env["collection.contact.log"]._form_action(context)

@@ -29,6 +29,7 @@ from . import test_recovery
 from . import test_reports
 from . import test_template_guide
 from . import test_template_security
+from . import test_worklist
 from . import test_writeoff
 from . import test_xlsx_formulas
 from . import test_roll_rate_summary
