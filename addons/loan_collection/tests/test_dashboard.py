@@ -2,7 +2,7 @@
 counts, and its aging chart agrees with the Aging by Installment report bucket by bucket."""
 from odoo.exceptions import AccessError
 
-from .common import china_time
+from .common import LoanCase, china_time
 from .test_recovery import RecoveryCase
 
 
@@ -83,3 +83,36 @@ class TestDashboard(RecoveryCase):
             self.board.sudo(self.office).with_context(figure="open_case_count").action_open_figure()
         with self.assertRaises(AccessError):
             self.board.line_ids[:1].sudo(self.office).action_open_records()
+
+
+class TestDemoRollRates(LoanCase):
+    """The demo has the month-end snapshots of the three month-ends before its installation
+    (demo/collection_snapshot_demo.xml): the roll-rate report (迁徙率) shows figures."""
+
+    def test_demo_month_ends_give_roll_rates(self):
+        demo = self.env.ref("loan_collection.loan_contract_c5_demo") | self.env.ref(
+            "loan_collection.loan_contract_c8_demo") | self.env.ref("loan_collection.loan_contract_c4_demo")
+        snapshots = self.env["collection.snapshot"].search([("contract_id", "in", demo.ids)])
+        month_ends = sorted(set(snapshots.mapped("date")))
+        self.assertGreaterEqual(len(month_ends), 3)
+        Report = self.env["collection.roll.rate.report"]
+        rows = Report.search([("contract_id", "in", demo.ids)])
+        self.assertEqual(sorted(set(rows.mapped("date_from")))[:2], month_ends[:2])
+        for row in rows:
+            at_start = snapshots.filtered(lambda s: s.contract_id == row.contract_id and s.date == row.date_from)
+            self.assertAlmostEqual(row.amount_from, sum(at_start.mapped("amount")), places=2)
+        # The long overdue loans (c5, c8: nothing paid) roll forward a bucket a month until 90+.
+        for xmlid in ("c5", "c8"):
+            contract = self.env.ref("loan_collection.loan_contract_%s_demo" % xmlid)
+            moves = [(r.bucket_from, r.bucket_to) for r in rows.filtered(lambda r: r.contract_id == contract)]
+            self.assertGreaterEqual(len(moves), 2, xmlid)
+            self.assertTrue(all(to >= start for start, to in moves), moves)
+            self.assertTrue(any(to > start for start, to in moves), moves)
+        from_keys, to_keys, cells, totals = Report._matrix(rows)
+        self.assertTrue(set(from_keys) - {"b000"}, "overdue buckets at a month-end")
+        self.assertTrue(all(amount > 0 for amount in totals.values()))
+        # Nothing of a loan not yet disbursed at a month-end (c1: disbursed a month and two days ago).
+        c1 = self.env.ref("loan_collection.loan_contract_c1_demo")
+        before = [d for d in month_ends if d < c1.date_disbursed]
+        self.assertFalse(self.env["collection.snapshot"].search([("contract_id", "=", c1.id),
+                                                                ("date", "in", before)]))
