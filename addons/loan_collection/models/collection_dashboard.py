@@ -186,11 +186,12 @@ class CollectionDashboard(models.TransientModel):
         return self.action_open()
 
     @api.multi
-    def action_open_figure(self, figure=None):
-        """The records behind a headline figure (the button's context says which)."""
+    def action_open_figure(self, *args):
+        """The records behind a headline figure: the button's context says which (the web client
+        passes the context as an argument too; only the context counts)."""
         self.ensure_one()
         _check_access(self.env)
-        figure = figure or self.env.context.get("figure")
+        figure = self.env.context.get("figure")
         specs = self._figure_specs()
         if figure not in specs:
             raise UserError(_("The dashboard has no figure %s.") % figure)
@@ -220,7 +221,7 @@ class CollectionDashboardLine(models.TransientModel):
     domain = fields.Char(readonly=True)
 
     @api.multi
-    def action_open_records(self):
+    def action_open_records(self, *args):
         """The records this bar counts."""
         self.ensure_one()
         _check_access(self.env)

@@ -41,6 +41,10 @@ class TestDashboard(RecoveryCase):
             else:
                 self.assertEqual(len(records), board[figure], figure)
             self.assertEqual(action["context"], {})
+        # As the web client calls a button: the context also comes as an argument.
+        context = {"figure": "open_case_count", "lang": "en_US"}
+        action = board.with_context(context).action_open_figure(context)
+        self.assertEqual(len(self.records(action)), board.open_case_count)
         promises = self.records(board.with_context(figure="broken_promise_count").action_open_figure())
         self.assertEqual(set(promises.mapped("state")), {"broken"})
         self.assertIn(self.case(), promises.mapped("case_id"))
