@@ -1,6 +1,9 @@
 """Transfer to legal: one open legal case per contract on every path (the transfer again, a direct
 create or write over RPC, reopening), and the lawyer chosen by rule and told by an activity."""
+import psycopg2
+
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import mute_logger
 
 from odoo.addons.loan_collection.tests.common import china_time
 
@@ -59,6 +62,12 @@ class TestOneLegalCasePerContract(LegalTestCase):
             other.sudo(self.lawyer).write({"contract_id": self.contract.id})
         self.assertNamesTheCase(refused.exception.name)
         self.assertNotEqual(other.contract_id, self.contract)
+
+    def test_the_database_keeps_one_open_case_per_contract(self):
+        # Two transfers at the same moment both pass the check: the partial unique index stops the second.
+        other = self.make_legal_case()
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), self.env.cr.savepoint():
+            self.env.cr.execute("UPDATE legal_case SET contract_id = %s WHERE id = %s", (self.contract.id, other.id))
 
     def test_after_closing_a_new_one_may_open_but_the_old_one_not_reopen(self):
         self.legal.sudo(self.lawyer).write({"closing_reason": "withdrawn"})
