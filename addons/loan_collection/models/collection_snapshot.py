@@ -92,3 +92,60 @@ class CollectionSnapshot(models.Model):
         if (date + timedelta(days=1)).day == 1:
             self.env["collection.roll.rate.report"].sudo()._refresh(date)
         return True
+
+    @api.model
+    def _load_demo_month_ends(self, count=3):
+        """Demo only (demo/collection_snapshot_demo.xml): the snapshots the daily run would have
+        taken at the last `count` month-ends before the installation, so the roll-rate report
+        (迁徙率) has figures on a fresh demo. Each installment as it stood then: of the contracts
+        disbursed by that day, the installments not yet paid then — today's residual plus what was
+        paid after the month-end —, their days overdue, bucket and penalty interest at the
+        contract's overdue rate (by the day, 1/360) as of that day. Set-based, once per month-end."""
+        from datetime import timedelta
+        from .res_company import business_today
+        edges = self.env["collection.run"]._bucket_edges()
+        thresholds = [1] + [edge + 1 for edge in edges]
+        labels = aging.bucket_labels(edges)
+        month_end = fields.Date.from_string(business_today(self)).replace(day=1) - timedelta(days=1)
+        month_ends = []
+        for _i in range(count):
+            month_ends.insert(0, month_end)
+            month_end = month_end.replace(day=1) - timedelta(days=1)
+        for date in month_ends:
+            self.env.cr.execute("""
+                WITH paid_after AS (
+                    SELECT inv.id AS invoice_id, sum(apr.amount) AS amount
+                      FROM account_partial_reconcile apr
+                      JOIN account_move_line dml ON dml.id = apr.debit_move_id
+                      JOIN account_invoice inv ON inv.id = dml.invoice_id
+                      JOIN account_move_line cml ON cml.id = apr.credit_move_id
+                     WHERE inv.loan_contract_id IS NOT NULL AND cml.date > %(date)s
+                     GROUP BY inv.id
+                ), as_then AS (
+                    SELECT i.id, i.date_due, c.id AS contract_id, i.collection_case_id, c.partner_id, c.company_id,
+                           c.product_id, COALESCE(cc.office_user_id, c.office_user_id) AS office_user_id,
+                           COALESCE(cc.field_user_id, c.field_user_id) AS field_user_id,
+                           GREATEST(%(date)s - i.date_due, 0) AS days, COALESCE(c.overdue_rate, 0) AS rate,
+                           CASE WHEN i.state = 'open' THEN i.residual ELSE 0 END + COALESCE(p.amount, 0) AS amount
+                      FROM account_invoice i
+                      JOIN loan_contract c ON c.id = i.loan_contract_id
+                      LEFT JOIN collection_case cc ON cc.id = i.collection_case_id
+                      LEFT JOIN paid_after p ON p.invoice_id = i.id
+                     WHERE i.type = 'out_invoice' AND i.state IN ('open', 'paid') AND i.date_due IS NOT NULL
+                       AND c.date_disbursed <= %(date)s
+                )
+                INSERT INTO collection_snapshot
+                       (date, invoice_id, contract_id, case_id, partner_id, company_id, product_id,
+                        office_user_id, field_user_id, days_overdue, aging_bucket, amount, penalty_interest,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT %(date)s, t.id, t.contract_id, t.collection_case_id, t.partner_id, t.company_id, t.product_id,
+                       t.office_user_id, t.field_user_id, t.days,
+                       (%(labels)s::varchar[])[width_bucket(%(date)s - t.date_due, %(thresholds)s::int[]) + 1],
+                       round(t.amount, 2), round(t.amount * t.rate / 100.0 * t.days / 360.0, 2),
+                       %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+                  FROM as_then t
+                 WHERE t.amount > 0.005
+                ON CONFLICT (date, invoice_id) DO NOTHING
+            """, {"date": date, "labels": labels, "thresholds": thresholds, "uid": self.env.uid})
+        self.invalidate_cache()
+        return month_ends

@@ -11,6 +11,7 @@ from . import test_case_conduct_security
 from . import test_collection_run
 from . import test_conduct
 from . import test_contact_log
+from . import test_dashboard
 from . import test_document_batch
 from . import test_document_layout
 from . import test_documents
@@ -21,6 +22,7 @@ from . import test_interest_rates
 from . import test_input_guard
 from . import test_installment_import
 from . import test_log_attachments
+from . import test_performance
 from . import test_policy
 from . import test_private_data
 from . import test_promise_notice

@@ -8,6 +8,7 @@ from . import legal_case
 from . import loan_guarantee
 from . import legal_case_deadlines
 from . import legal_case_claim
+from . import legal_case_handover
 from . import legal_case_rates
 from . import legal_case_checks
 from . import legal_evidence

@@ -14,6 +14,7 @@ class ResConfigSettings(models.TransientModel):
     legal_deadline_reminder_days = fields.Integer(
         string="Deadline Reminder (days before)", default=7,
         help="The lawyer of a legal case gets an activity this many days before each court deadline.")
+    legal_default_lawyer_id = fields.Many2one(related="company_id.legal_default_lawyer_id")
 
     @api.model
     def get_values(self):

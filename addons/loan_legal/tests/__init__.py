@@ -13,6 +13,7 @@ from . import test_legal_case
 from . import test_legal_deadlines
 from . import test_legal_documents
 from . import test_legal_enforcement
+from . import test_legal_handover
 from . import test_legal_procedure
 from . import test_legal_private_data
 from . import test_legal_rates

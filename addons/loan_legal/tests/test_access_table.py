@@ -78,8 +78,11 @@ class TestAccessTable(LegalTestCase):
         cls.contract_a = cls.make_contract()
         cls.contract_b = cls.make_contract(borrower=cls.borrower_b, office=cls.office2, field=cls.field2)
         cls.contract_d = cls.make_contract()  # a spare case of office/field for creations
+        # A spare case of the other side: a contract has one open legal case, and B's has one.
+        cls.contract_e = cls.make_contract(borrower=cls.borrower_b, office=cls.office2, field=cls.field2)
         cls.run_on("2026-02-28")
         cls.case_a, cls.case_b, cls.case_d = cls.contract_a.case_ids, cls.contract_b.case_ids, cls.contract_d.case_ids
+        cls.case_e = cls.contract_e.case_ids
         Point = env["collection.contact.point"]
         cls.phone_a = Point.create({"partner_id": cls.borrower.id, "kind": "phone", "value": "13800001111"})
         cls.phone_b = Point.create({"partner_id": cls.borrower_b.id, "kind": "phone", "value": "13800002222"})
@@ -285,7 +288,8 @@ class TestAccessTable(LegalTestCase):
             "collection.writeoff": lambda: {"case_id": case_d.id, "reason": "无可供执行财产"},
             "collection.snapshot": lambda: {"date": "2026-02-28", "invoice_id": case.invoice_ids[:1].id},
             "collection.run": lambda: {"date": "2026-01-01"},
-            "legal.case": lambda: {"contract_id": case_d.contract_id.id, "collection_case_id": case_d.id,
+            "legal.case": lambda: {"contract_id": (case_d if own else self.case_e).contract_id.id,
+                                   "collection_case_id": (case_d if own else self.case_e).id,
                                    "court_id": self.court.id, "procedure": "ordinary"},
             "legal.case.party": lambda: {"case_id": legal_case.id, "partner_id": self.stranger.id,
                                          "role": "other"},

@@ -121,7 +121,9 @@ class TestAcceleration(ContractCase):
         self.contract.sudo(self.manager).action_record_acceleration("terminated", "2022-10-17", "第十三条")
         self.assertEqual(limitation.source_date, "2022-10-17")
         self.assertIn("2022-09-15", self.contract.message_ids[0].body)
-        # A case opened on the accelerated loan claims on the accelerated basis, from the ledger.
+        # A case opened on the accelerated loan claims on the accelerated basis, from the ledger (in place
+        # of the first: a contract has one open legal case).
+        case.sudo(self.legal_manager).unlink()
         opened = self.LegalCase.sudo(self.lawyer).create({"contract_id": self.contract.id, "court_id": self.court.id,
                                                           "claim_date": "2023-01-05"})
         self.assertEqual(opened.claim_basis, "accelerated")
