@@ -147,5 +147,7 @@ class CollectionSnapshot(models.Model):
                  WHERE t.amount > 0.005
                 ON CONFLICT (date, invoice_id) DO NOTHING
             """, {"date": date, "labels": labels, "thresholds": thresholds, "uid": self.env.uid})
+            # As _take does on a month-end: that month's roll rates into the stored summary.
+            self.env["collection.roll.rate.report"].sudo()._refresh(date)
         self.invalidate_cache()
         return month_ends
