@@ -44,3 +44,5 @@ from . import collection_recovery_rate_report
 from . import collection_reconciliation_report
 from . import collection_dashboard
 from . import collection_report_xlsx
+from . import loan_installment_writer
+from . import loan_portfolio_import
