@@ -98,7 +98,7 @@ def bench_import(registry, rows, path=None):
         values.update(rows=record.total_rows, contracts=record.imported_contracts,
                       installments=record.imported_installments, rejected_contracts=record.rejected_contracts,
                       rejected_rows=record.rejected_rows, state=record.state, chunks=len(record.chunk_ids))
-        cr.execute("SELECT count(*), count(*) FILTER (WHERE state = 'paid') FROM account_invoice i "
+        cr.execute("SELECT count(*), count(*) FILTER (WHERE i.state = 'paid') FROM account_invoice i "
                    "JOIN loan_contract c ON c.id = i.loan_contract_id WHERE c.name LIKE 'HT%%'")
         values["invoices"], values["paid"] = cr.fetchone()
         return values

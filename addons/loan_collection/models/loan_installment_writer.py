@@ -29,6 +29,7 @@ from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_round
 
 AUDIT = ("create_uid", "create_date", "write_uid", "write_date")
 
@@ -147,9 +148,17 @@ class LoanInstallmentWriter(models.AbstractModel):
             return []
         env = self.env
         cr = env.cr
-        companies = {contract.company_id for contract, _rows in plans}
         invoices, lines, meta = [], [], []
+        # Translated once per batch, not once per installment (_() looks the term up each time).
+        name_format = _("%s installment %s")
+        principal_format, interest_format = _("Installment %s principal"), _("Installment %s interest")
+        partners = env["res.partner"].browse({contract.partner_id.id for contract, _rows in plans})
         receivables = {}
+        for company in {contract.company_id for contract, _rows in plans}:
+            receivables.update({
+                (company.id, partner_id): account.id for partner_id, account in env["ir.property"].with_context(
+                    force_company=company.id).get_multi("property_account_receivable_id", "res.partner",
+                                                        partners.ids).items()})
         for contract, rows in plans:
             product = contract.product_id
             if not (product.journal_id and product.principal_account_id and product.interest_account_id):
@@ -158,38 +167,35 @@ class LoanInstallmentWriter(models.AbstractModel):
                 raise UserError(_("Loan product %s has no installment journal or accounts: set them on the "
                                   "product (Configuration > Loan Products).") % product.name)
             partner = contract.partner_id
-            commercial = partner.commercial_partner_id
-            if partner.id not in receivables:
-                receivables[partner.id] = partner.property_account_receivable_id.id
-            currency = contract.company_id.currency_id
+            company = contract.company_id
+            fixed = {"origin": contract.name, "type": "out_invoice", "state": "open", "partner_id": partner.id,
+                     "commercial_partner_id": partner.commercial_partner_id.id,
+                     "account_id": receivables[(company.id, partner.id)], "journal_id": product.journal_id.id,
+                     "company_id": company.id, "currency_id": company.currency_id.id, "loan_contract_id": contract.id,
+                     "amount_tax": 0.0, "reconciled": False}
+            accounts = (product.principal_account_id.id, product.interest_account_id.id)
+            journal = product.journal_id
+            rounding = company.currency_id.rounding
             for row in sorted(rows, key=lambda r: r["number"]):
                 due = row["due_date"] if isinstance(row["due_date"], str) else fields.Date.to_string(row["due_date"])
-                principal = currency.round(float(row["principal"]))
-                interest = currency.round(float(row["interest"]))
-                total = currency.round(principal + interest)
-                paid = currency.round(float(row.get("paid_principal") or 0) + float(row.get("paid_interest") or 0))
-                name = _("%s installment %s") % (contract.name, row["number"])
-                invoices.append({
-                    "name": name, "origin": contract.name, "type": "out_invoice", "state": "open",
-                    "partner_id": partner.id, "commercial_partner_id": commercial.id,
-                    "account_id": receivables[partner.id], "journal_id": product.journal_id.id,
-                    "company_id": contract.company_id.id, "currency_id": currency.id,
-                    "date_invoice": due, "date_due": due, "date": due,
-                    "loan_contract_id": contract.id, "installment_number": row["number"],
-                    "principal_amount": principal, "interest_amount": interest,
-                    "amount_untaxed": total, "amount_untaxed_signed": total, "amount_tax": 0.0,
-                    "amount_total": total, "amount_total_signed": total, "amount_total_company_signed": total,
-                    "residual": total, "residual_signed": total, "residual_company_signed": total,
-                    "reconciled": False,
-                })
-                parts = [(amount, label, account) for amount, label, account in (
-                    (principal, _("Installment %s principal") % row["number"], product.principal_account_id.id),
-                    (interest, _("Installment %s interest") % row["number"], product.interest_account_id.id))
-                    if amount]
-                meta.append({"contract": contract, "partner": commercial.id, "currency": currency.id,
-                             "journal": product.journal_id, "due": due, "total": total, "name": name,
-                             "parts": parts, "paid": paid, "paid_date": row.get("paid_date"),
-                             "company": contract.company_id.id, "account": receivables[partner.id]})
+                principal = float_round(float(row["principal"]), precision_rounding=rounding)
+                interest = float_round(float(row["interest"]), precision_rounding=rounding)
+                total = float_round(principal + interest, precision_rounding=rounding)
+                paid = float_round(float(row.get("paid_principal") or 0) + float(row.get("paid_interest") or 0),
+                                   precision_rounding=rounding)
+                name = name_format % (contract.name, row["number"])
+                invoices.append(dict(
+                    fixed, name=name, date_invoice=due, date_due=due, date=due, installment_number=row["number"],
+                    principal_amount=principal, interest_amount=interest, amount_untaxed=total,
+                    amount_untaxed_signed=total, amount_total=total, amount_total_signed=total,
+                    amount_total_company_signed=total, residual=total, residual_signed=total,
+                    residual_company_signed=total))
+                parts = [(amount, label % row["number"], account) for amount, label, account in (
+                    (principal, principal_format, accounts[0]), (interest, interest_format, accounts[1])) if amount]
+                meta.append({"contract": contract, "partner": fixed["commercial_partner_id"],
+                             "currency": fixed["currency_id"], "journal": journal, "due": due, "total": total,
+                             "name": name, "parts": parts, "paid": paid, "paid_date": row.get("paid_date"),
+                             "company": company.id, "account": fixed["account_id"]})
         context = {"type": "out_invoice", "journal_type": "sale"}
         invoice_ids = self._insert("account.invoice", invoices, context=context,
                                    per_row=[("access_token", "gen_random_uuid()::text")])

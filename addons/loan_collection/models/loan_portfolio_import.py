@@ -23,11 +23,13 @@ from decimal import Decimal
 import xlrd
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.queue_job.job import job
 
+from ..services import identity
 from ..services import portfolio_import as engine
+from .base_input_guard import LONG_FIELDS
 from .res_company import business_now, business_today
 
 # Rows per background job: each job commits its contracts, the progress moves in steps of this
@@ -38,6 +40,8 @@ STATES = [("draft", "Draft"), ("queued", "Queued"), ("running", "Running"), ("do
           ("failed", "Failed")]
 # What a user may write on his import: the file and the journal, before it starts.
 USER_FIELDS = {"file", "filename", "payment_journal_id"}
+# A chunk's rows, written by the server (the text guard bounds what users type).
+LONG_FIELDS[("loan.portfolio.import.chunk", "payload")] = 50000000
 
 
 def reason_text(code, params):
@@ -340,14 +344,19 @@ class LoanPortfolioImport(models.Model):
             self.invalidate_cache(["rejection_ids"], self.ids)
 
     def _import_contracts(self, payloads):
-        """Write the contracts of `payloads` (see _payload) as superuser: the borrowers and
-        guarantors (found by ID number, else created), the active contracts and their guarantees
-        through the ORM, each in its own savepoint (a contract that fails leaves nothing), then
-        every installment of the chunk set-based (models/loan_installment_writer.py).
+        """Write the contracts of `payloads` (see _payload) as superuser, set-based: the borrowers
+        and guarantors (found by ID number, else inserted with their private profile), the
+        active contracts and their guarantees, then every installment of the chunk
+        (models/loan_installment_writer.py). Through the ORM a new debtor cost 0.2 s here
+        (res.partner's create: properties, followers, commercial fields...); the columns it
+        would fill are filled the same way (display_name, commercial_partner_id, partner_share,
+        the profile's birth date) and the contracts' constraints (rate caps, dates) are run on
+        the inserted rows: a contract they refuse is deleted with the debtors made for it only.
         Returns (counts, rejections)."""
         env = self.env(user=1, context=dict(self.env.context, tracking_disable=True, mail_create_nolog=True,
                                             mail_create_nosubscribe=True, mail_notrack=True))
         cr = env.cr
+        writer = env["loan.installment.writer"]
         counts = {"imported": 0, "skipped": 0, "rejected": 0, "installments": 0}
         rejections = []
         company = self.company_id
@@ -355,53 +364,103 @@ class LoanPortfolioImport(models.Model):
                    (company.id, tuple(p["number"] for p in payloads)))
         existing = {row[0] for row in cr.fetchall()}
         products = {p.code: p for p in env["loan.product"].search([])}
-        partners = self._partners_by_identity(env, payloads)
-        plans = []
-        Contract = env["loan.contract"]
+        todo = []
         for payload in payloads:
-            values = payload["values"]
-            number = payload["number"]
-            if number in existing:
+            if payload["number"] in existing:
                 counts["skipped"] += 1
-                continue
-            product = products.get(values["product"])
-            if not product:
+            elif payload["values"]["product"] not in products:
                 counts["rejected"] += 1
-                reason = reason_text("no_product", {"value": values["product"]})
-                rejections.extend((row, number, reason) for row in payload["rows"])
-                continue
-            try:
-                with cr.savepoint():
-                    borrower = self._partner(env, partners, values["borrower"], values["borrower_id_type"],
-                                             values["borrower_id"], values.get("borrower_phone"),
-                                             values.get("borrower_address"))
-                    guarantees = []
-                    if values.get("guarantor"):
-                        guarantor = self._partner(env, partners, values["guarantor"], values["guarantor_id_type"],
-                                                  values["guarantor_id"])
-                        guarantees = [(0, 0, {"partner_id": guarantor.id, "role": "guarantor",
-                                              "guarantee_type": values["guarantee_type"]})]
-                    contract = Contract.create({
-                        "name": number, "partner_id": borrower.id, "product_id": product.id,
-                        "company_id": company.id, "principal": float(values["principal"]),
-                        "date_disbursed": values["date_disbursed"], "date_maturity": values["date_maturity"],
-                        "annual_rate": float(values["annual_rate"]),
-                        "overdue_rate": float(values["overdue_rate"]) if values.get("overdue_rate") else False,
-                        "repayment_method": values["repayment_method"], "state": "active",
-                        "guarantee_ids": guarantees,
-                    })
-            except Exception as error:
-                partners.update(self._partners_by_identity(env, [payload]))
+                reason = reason_text("no_product", {"value": payload["values"]["product"]})
+                rejections.extend((row, payload["number"], reason) for row in payload["rows"])
+            else:
+                todo.append(payload)
+        if not todo:
+            return counts, rejections
+        # The debtors: found by their ID number, else inserted (one per person, however many contracts).
+        partners = self._partners_by_identity(env, todo)
+        new = {}
+        for payload in todo:
+            values = payload["values"]
+            for prefix, extra in (("borrower", ("borrower_phone", "borrower_address")), ("guarantor", ())):
+                if not values.get(prefix):
+                    continue
+                key = (values[prefix + "_id_type"], values[prefix + "_id"])
+                if key not in partners and key not in new:
+                    new[key] = {"name": values[prefix], "display_name": values[prefix], "customer": True,
+                                "active": True, "type": "contact", "is_company": False, "partner_share": True,
+                                "phone": values.get("borrower_phone") if extra else None,
+                                "street": values.get("borrower_address") if extra else None}
+        keys = list(new)
+        partner_ids = writer._insert("res.partner", [new[key] for key in keys])
+        if partner_ids:
+            cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id IN %s", (tuple(partner_ids),))
+            writer._insert("loan.debtor.profile", [{
+                "partner_id": partner_id, "identity_type": kind, "identity_number": number,
+                "birth_date": identity.birth_date_from_resident_id(number) if kind == "resident_id" else None}
+                for partner_id, (kind, number) in zip(partner_ids, keys)])
+        ids = dict(zip(keys, partner_ids))
+        ids.update({key: partner.id for key, partner in partners.items()})
+        rows = []
+        for payload in todo:
+            values = payload["values"]
+            product = products[values["product"]]
+            principal = float(values["principal"])
+            annual = float(values["annual_rate"])
+            overdue = (float(values["overdue_rate"]) if values.get("overdue_rate")
+                       else annual * product.default_overdue_rate_factor)
+            rows.append({
+                "name": payload["number"], "partner_id": ids[(values["borrower_id_type"], values["borrower_id"])],
+                "product_id": product.id, "product_type": product.product_type, "company_id": company.id,
+                "state": "active", "principal": principal, "disbursed_amount": principal,
+                "date_disbursed": values["date_disbursed"], "disbursement_date": values["date_disbursed"],
+                "date_maturity": values["date_maturity"], "annual_rate": annual, "overdue_rate": overdue,
+                "repayment_method": values["repayment_method"]})
+        contract_ids = writer._insert("loan.contract", rows)
+        guarantees = [{"contract_id": contract_id, "partner_id": ids[(p["values"]["guarantor_id_type"],
+                                                                      p["values"]["guarantor_id"])],
+                       "role": "guarantor", "guarantee_type": p["values"]["guarantee_type"], "sequence": 10}
+                      for contract_id, p in zip(contract_ids, todo) if p["values"].get("guarantor")]
+        writer._insert("loan.guarantee", guarantees)
+        Contract = env["loan.contract"]
+        contracts = Contract.browse(contract_ids)
+        checked = ["principal", "disbursed_amount", "date_disbursed", "date_maturity", "annual_rate", "overdue_rate",
+                   "product_id"]
+        refused = {}
+        try:
+            contracts._validate_fields(checked)
+        except (UserError, ValidationError):
+            for contract in contracts:
+                try:
+                    contract._validate_fields(checked)
+                except (UserError, ValidationError) as error:
+                    refused[contract.id] = error.name
+        if refused:
+            self._delete_refused(env, list(refused), partner_ids)
+        plans = []
+        for contract, payload in zip(contracts, todo):
+            if contract.id in refused:
                 counts["rejected"] += 1
-                reason = reason_text("not_written", {"contract": number,
-                                                     "error": getattr(error, "name", None) or str(error)})
-                rejections.extend((row, number, reason) for row in payload["rows"])
+                reason = reason_text("not_written", {"contract": payload["number"], "error": refused[contract.id]})
+                rejections.extend((row, payload["number"], reason) for row in payload["rows"])
                 continue
             plans.append((contract, payload["installments"]))
             counts["imported"] += 1
             counts["installments"] += len(payload["installments"])
-        env["loan.installment.writer"]._write_installments(plans, payment_journal=self.payment_journal_id)
+        writer._write_installments(plans, payment_journal=self.payment_journal_id)
         return counts, rejections
+
+    @staticmethod
+    def _delete_refused(env, contract_ids, new_partner_ids):
+        """Remove contracts their constraints refused, and the debtors made for them alone."""
+        cr = env.cr
+        cr.execute("DELETE FROM loan_contract WHERE id IN %s", (tuple(contract_ids),))
+        if new_partner_ids:
+            cr.execute("""
+                DELETE FROM res_partner p WHERE p.id IN %s
+                   AND NOT EXISTS (SELECT 1 FROM loan_contract c WHERE c.partner_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM loan_guarantee g WHERE g.partner_id = p.id)
+            """, (tuple(new_partner_ids),))
+        env["loan.contract"].invalidate_cache()
 
     @staticmethod
     def _partners_by_identity(env, payloads):
@@ -420,16 +479,6 @@ class LoanPortfolioImport(models.Model):
                    identity_number, id
         """, (tuple(keys),))
         return {(kind, number): env["res.partner"].browse(partner_id) for kind, number, partner_id in env.cr.fetchall()}
-
-    @staticmethod
-    def _partner(env, partners, name, kind, number, phone=None, street=None):
-        """The debtor with this ID number, created (with his private profile) when new."""
-        key = (kind, number)
-        if key not in partners:
-            partners[key] = env["res.partner"].create({
-                "name": name, "customer": True, "phone": phone or False, "street": street or False,
-                "identity_type": kind, "identity_number": number})
-        return partners[key]
 
     # The end ---------------------------------------------------------------------------------
 
