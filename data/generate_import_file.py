@@ -98,7 +98,7 @@ def spoil(rows, c):
 
 def generate(rows_wanted, bad, as_of):
     table, c = [], 0
-    spoiled = set(range(7, 7 + bad * 13, 13)) if bad else set()
+    spoiled = set(range(2, 2 + bad * 13, 13)) if bad else set()
     while len(table) < rows_wanted:
         c += 1
         rows = contract_rows(c, as_of, min(MONTHS, rows_wanted - len(table)))

@@ -63,5 +63,6 @@
         "demo/loan_contract_demo.xml",
         "demo/loan_rates_demo.xml",
         "demo/collection_finance_demo.xml",
+        "demo/loan_portfolio_import_demo.xml",
     ],
 }

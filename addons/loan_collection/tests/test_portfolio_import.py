@@ -4,6 +4,7 @@ the bulk-written invoices are what the ORM makes."""
 import base64
 import csv
 import io
+import os
 from decimal import Decimal
 from unittest import mock
 
@@ -113,6 +114,26 @@ class TestPortfolioImport(LoanCase):
         again = self.start(rows)
         self.assertEqual((again.imported_contracts, again.skipped_contracts), (0, 2))
         self.assertEqual(len(first.invoice_ids), 3)
+
+    def test_sample_spreadsheet(self):
+        """data/portfolio_sample.xlsx: five contracts, the second with a paid amount above the amount due."""
+        path = os.path.join(os.path.dirname(__file__), "..", "..", "..", "data", "portfolio_sample.xlsx")
+        self.product.code = "DB"
+        with open(path, "rb") as sample:
+            record = self.env["loan.portfolio.import"].sudo(self.finance).create({
+                "file": base64.b64encode(sample.read()), "filename": "portfolio_sample.xlsx",
+                "payment_journal_id": self.bank_journal.id})
+        with china_time("2026-03-20 10:00"):
+            record.action_start()
+        record = record.sudo()
+        self.assertEqual((record.state, record.imported_contracts, record.rejected_contracts, record.rejected_rows),
+                         ("done", 4, 1, 12))
+        self.assertIn("more than the amount due", record.rejection_ids.filtered(lambda r: r.row_number == 16).reason)
+        self.assertFalse(self.contract("HT0000002"))
+        first = self.contract("HT0000001")
+        self.assertEqual(len(first.invoice_ids), 12)
+        self.assertEqual(sum(first.invoice_ids.mapped("principal_amount")), first.principal)
+        self.assertEqual(first.invoice_ids.filtered(lambda i: i.installment_number == 1).state, "paid")
 
     def test_bad_identity_and_sum_reject_the_contract(self):
         rows = (contract_rows("IMP-010", 11, change={1: {"借款人证件号码": "330106198001010000"},
