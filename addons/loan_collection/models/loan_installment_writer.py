@@ -31,6 +31,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_round
 
+from .res_company import business_today
+
 AUDIT = ("create_uid", "create_date", "write_uid", "write_date")
 
 
@@ -372,5 +374,5 @@ class LoanInstallmentWriter(models.AbstractModel):
         sequence = self.env["ir.sequence"].sudo().search([("code", "=", "account.reconcile.full")], limit=1)
         if not sequence:
             return ["/"] * count
-        dates = [fields.Date.context_today(self)] * count
+        dates = [business_today(self)] * count
         return self._take_numbers(sequence, dates)

@@ -44,8 +44,9 @@ USER_FIELDS = {"file", "filename", "payment_journal_id"}
 LONG_FIELDS[("loan.portfolio.import.chunk", "payload")] = 50000000
 
 
-def reason_text(code, params):
-    """The sentence of a problem found by services/portfolio_import.py (translated)."""
+def reason_text(self, code, params):
+    """The sentence of a problem found by services/portfolio_import.py, in the language of
+    `self`'s environment (a record: _() finds the language through the name `self`)."""
     texts = {
         "no_contract": _("the contract number is empty"),
         "contract_differs": _("the contract columns differ from the first row of contract %(contract)s"),
@@ -220,6 +221,8 @@ class LoanPortfolioImport(models.Model):
     def _prepare(self):
         """Read and check the file, record the rejected contracts, cut the others into chunks."""
         self.ensure_one()
+        # The reasons in the requester's language (a job's context may not carry it).
+        self = self.with_context(lang=self.env.context.get("lang") or self.env.user.lang)
         self._check_importer()
         record = self.sudo()
         started = time.time()
@@ -274,6 +277,7 @@ class LoanPortfolioImport(models.Model):
         """Write the contracts of one chunk; all of the chunk or nothing of it (a failure is
         recorded on the chunk for *Resume*). The last chunk to finish closes the import."""
         self.ensure_one()
+        self = self.with_context(lang=self.env.context.get("lang") or self.env.user.lang)
         self._check_importer()
         cr = self.env.cr
         # One chunk at a time updates the import (the jobs of one import may run in parallel).
@@ -285,7 +289,7 @@ class LoanPortfolioImport(models.Model):
         started = time.time()
         try:
             with cr.savepoint():
-                counts, rejections = self._import_contracts(json.loads(chunk.payload))
+                counts, rejections = record._import_contracts(json.loads(chunk.payload))
         except Exception as error:
             text = getattr(error, "name", None) or str(error)
             chunk.write({"state": "failed", "error": text})
@@ -324,16 +328,15 @@ class LoanPortfolioImport(models.Model):
                 "values": {key: plain(value) for key, value in group.values.items()},
                 "installments": [{key: plain(value) for key, value in i.items()} for i in group.installments]}
 
-    @staticmethod
-    def _rejection_rows(group):
+    def _rejection_rows(self, group):
         """(row, contract, reason) of every row of a rejected contract: its own problem, or the
         row that made the contract rejected."""
         own = {}
         for row, code, params in group.errors:
-            own.setdefault(row, []).append(reason_text(code, params))
+            own.setdefault(row, []).append(reason_text(self, code, params))
         first_bad = min(own)
         return [(row, group.number, "; ".join(own[row]) if row in own
-                 else reason_text("other_row", {"contract": group.number, "row": first_bad}))
+                 else reason_text(self, "other_row", {"contract": group.number, "row": first_bad}))
                 for row in sorted(set(group.rows) | set(own))]
 
     def _add_rejections(self, rejections):
@@ -370,7 +373,7 @@ class LoanPortfolioImport(models.Model):
                 counts["skipped"] += 1
             elif payload["values"]["product"] not in products:
                 counts["rejected"] += 1
-                reason = reason_text("no_product", {"value": payload["values"]["product"]})
+                reason = reason_text(self, "no_product", {"value": payload["values"]["product"]})
                 rejections.extend((row, payload["number"], reason) for row in payload["rows"])
             else:
                 todo.append(payload)
@@ -440,7 +443,8 @@ class LoanPortfolioImport(models.Model):
         for contract, payload in zip(contracts, todo):
             if contract.id in refused:
                 counts["rejected"] += 1
-                reason = reason_text("not_written", {"contract": payload["number"], "error": refused[contract.id]})
+                reason = reason_text(self, "not_written", {"contract": payload["number"],
+                                                           "error": refused[contract.id]})
                 rejections.extend((row, payload["number"], reason) for row in payload["rows"])
                 continue
             plans.append((contract, payload["installments"]))

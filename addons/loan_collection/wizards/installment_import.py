@@ -58,13 +58,14 @@ class InstallmentImport(models.TransientModel):
                 errors.extend(_("row %s: contract %s is not %s") % (row, number, self.contract_id.name)
                               for row in group.rows)
                 continue
-            errors.extend(_("row %s: %s") % (row, reason_text(code, params)) for row, code, params in group.errors)
+            errors.extend(_("row %s: %s") % (row, reason_text(self, code, params))
+                          for row, code, params in group.errors)
             if contract.invoice_ids.filtered(lambda i: i.state != "cancel"):
                 errors.append(_("contract %s already has installments") % contract.name)
             if not group.errors:
                 total = sum(i["principal"] for i in group.installments)
                 if float(total) != contract.principal:
-                    errors.append(reason_text("principal_sum", {
+                    errors.append(reason_text(self, "principal_sum", {
                         "contract": contract.name, "total": total, "principal": contract.principal}))
             plans.append((contract, group.installments))
         if errors:
