@@ -14,7 +14,7 @@ from ..models import loan_portfolio_import
 from ..services import identity
 from .common import LoanCase, china_time
 
-HEADER = ["合同编号", "借款人", "借款人证件号码", "借款人电话", "产品代码", "合同金额", "年利率", "还款方式", "放款日",
+HEADER = ["合同编号", "借款人", "借款人证件号码", "借款人电话", "产品代码", "合同金额", "年利率", "逾期利率", "还款方式", "放款日",
           "合同到期日", "保证人", "保证人证件号码", "保证方式", "期数", "应还日期", "应还本金", "应还利息", "已还本金",
           "已还利息", "还款日期"]
 
@@ -33,7 +33,7 @@ def contract_rows(number, borrower_serial, paid=(), guarantor_serial=None, princ
     for n in range(1, months + 1):
         paid_p, paid_i = dict(paid).get(n, (0, 0))
         row = {"合同编号": number, "借款人": "测试导入人%s" % borrower_serial, "借款人证件号码": resident_id(borrower_serial),
-               "借款人电话": "1380000%04d" % borrower_serial, "产品代码": "GUAR", "合同金额": principal, "年利率": 12,
+               "借款人电话": "1380000%04d" % borrower_serial, "产品代码": "GUAR", "合同金额": principal, "年利率": 12, "逾期利率": "",
                "还款方式": "等额本金", "放款日": "2025-10-15", "合同到期日": "2026-0%s-15" % (months + 0),
                "保证人": "测试保证人%s" % guarantor_serial if guarantor_serial else "",
                "保证人证件号码": resident_id(guarantor_serial) if guarantor_serial else "",
@@ -149,6 +149,22 @@ class TestPortfolioImport(LoanCase):
         self.assertIn("add up to 20001.00 but the contract principal is 30000.00", reasons[5])
         self.assertIn("no loan product with the code \"NOPE\"", reasons[8])
         self.assertFalse(self.env["loan.contract"].search([("name", "like", "IMP-01")]))
+
+    def test_contract_refused_by_its_constraints_leaves_nothing(self):
+        """A private lender's contract above the rate cap (民间借贷规定 第25条): refused by the contract's own
+        constraint after the set-based insert, deleted with the debtor made for it alone."""
+        self.product.lender_type = "private"
+        rate = {n: {"年利率": 36} for n in (1, 2, 3)}
+        low = {n: {"年利率": 6, "逾期利率": 8} for n in (1, 2, 3)}
+        record = self.start(contract_rows("IMP-040", 41, guarantor_serial=43, change=rate)
+                            + contract_rows("IMP-041", 42, guarantor_serial=41, change=low))
+        self.assertEqual((record.imported_contracts, record.rejected_contracts), (1, 1))
+        self.assertIn("a private lender may charge at most", record.rejection_ids[0].reason)
+        self.assertFalse(self.contract("IMP-040"))
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "测试保证人43")]))
+        # The refused contract's borrower stays: he guarantees the other contract.
+        self.assertEqual(self.contract("IMP-041").guarantee_ids.partner_id.name, "测试导入人41")
+        self.assertEqual(len(self.contract("IMP-041").invoice_ids), 3)
 
     def test_chunk_failure_and_resume(self):
         rows = contract_rows("IMP-020", 21) + contract_rows("IMP-021", 22) + contract_rows("IMP-022", 23)
