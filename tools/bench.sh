@@ -16,6 +16,8 @@
 #   make bench ARGS="--documents 200"          # notices in the bulk-documents benchmark (default 1,000; 0: none)
 #   make bench ARGS="--no-reads"               # without the list pages and reports (data/bench_reads.py)
 #   BENCH_DB=my_bench make bench               # another benchmark database (default loan_bench; the run's copy is <name>_run)
+#   make bench ARGS="--import 10000"           # installment rows of the portfolio-import benchmark (default 100,000; 0: none)
+#   make bench ARGS="--schedules 2500"         # contracts of the schedule-generation benchmark (default 25,000; 0: none)
 #
 # Between two runs the tables the run writes are vacuumed and analyzed (not timed): it stands
 # in for autovacuum, which would do it in the day between two runs and which is off on some
@@ -32,6 +34,8 @@ STEPS=""
 VACUUM="yes"
 DOCS=1000
 READS="yes"
+IMPORT_ROWS=100000
+SCHEDULES=25000
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES="${2:?--sizes needs a list such as 10000,100000}"; shift 2 ;;
@@ -42,11 +46,14 @@ while [ $# -gt 0 ]; do
         --no-vacuum) VACUUM=""; shift ;;
         --documents) DOCS="${2:?--documents needs a number (0: none)}"; shift 2 ;;
         --no-reads) READS=""; shift ;;
+        --import) IMPORT_ROWS="${2:?--import needs a number of rows (0: none)}"; shift 2 ;;
+        --schedules) SCHEDULES="${2:?--schedules needs a number of contracts (0: none)}"; shift 2 ;;
         -h|--help) sed -n '2,/^set /p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) die "unknown argument '$1': use --sizes 10000,100000, --date YYYY-MM-DD, --steps, --no-vacuum, --documents N or --no-reads." ;;
+        *) die "unknown argument '$1': use --sizes 10000,100000, --date YYYY-MM-DD, --steps, --no-vacuum, --documents N, --no-reads, --import N or --schedules N." ;;
     esac
 done
 [[ "$SIZES" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--sizes takes whole numbers separated by commas, such as 10000,100000."
+[[ "$IMPORT_ROWS" =~ ^[0-9]+$ && "$SCHEDULES" =~ ^[0-9]+$ ]] || die "--import and --schedules take whole numbers (0: not measured)."
 [[ "$DOCS" =~ ^[0-9]+$ ]] || die "--documents takes a whole number, such as 1000 (0: no documents benchmark)."
 NEXT_DATE="$(date -d "$DATE + 1 day" +%F 2>/dev/null)" || die "--date $DATE is not a date: give it as YYYY-MM-DD."
 
@@ -215,4 +222,33 @@ if [ -n "$READS" ]; then
     fi
     echo "  Reads at N=${SIZES##*,} (target 0.5 s each; best of 3, CPU of Odoo's process, SQL queries):"
     grep '^    ' "$LOG.reads" || true
+fi
+# Portfolio import and schedule generation at scale (issue 14, items 1 and 2): data/bench_import.py
+# in a fresh copy of the template, its jobs performed and committed one after the other.
+bench_import() {
+    local out
+    if ! out="$("$PY" "$ROOT/data/bench_import.py" "$@" 2>"$LOG")"; then
+        tail -n 25 "$LOG" >&2
+        die "'bench_import.py $*' failed: the end of its log is above, all of it in $LOG."
+    fi
+    KV="$(tail -n 1 <<<"$out")"
+}
+if [ "$IMPORT_ROWS" -gt 0 ]; then
+    say "importing a generated book of $(thousands "$IMPORT_ROWS") installment rows (portfolio import, background jobs)"
+    portfolio "$RUN_CFG" fresh --template "$DB"
+    bench_import "$RUN_CFG" import --rows "$IMPORT_ROWS"
+    printf '  import of %s installment rows (%s contracts, %s installments, %s paid; %s contracts rejected, %s rows; %s chunks): %.1f s wall, %.1f s CPU (Odoo) + %.1f s CPU (PostgreSQL)\n' \
+        "$(thousands "$(val rows)")" "$(val contracts)" "$(val installments)" "$(val paid)" "$(val rejected_contracts)" \
+        "$(val rejected_rows)" "$(val chunks)" "$(val import_seconds)" "$(val import_cpu)" "$(val import_pg_cpu)"
+    if [ "$IMPORT_ROWS" = 100000 ]; then
+        awk "BEGIN { exit !($(val import_seconds) < 600) }" && echo "  target 100,000 rows in under 10 minutes: met" \
+            || echo "  target 100,000 rows in under 10 minutes: NOT met"
+    fi
+fi
+if [ "$SCHEDULES" -gt 0 ]; then
+    say "generating the schedules of $(thousands "$SCHEDULES") contracts"
+    portfolio "$RUN_CFG" fresh --template "$DB"
+    bench_import "$RUN_CFG" schedules --contracts "$SCHEDULES"
+    printf '  schedules of %s contracts (%s installments, batches of 1,000 committed): %.1f s wall, %.1f s CPU (Odoo) + %.1f s CPU (PostgreSQL); through the ORM one installment took ~0.65 s\n' \
+        "$(thousands "$(val contracts)")" "$(thousands "$(val invoices)")" "$(val schedules_seconds)" "$(val schedules_cpu)" "$(val schedules_pg_cpu)"
 fi

@@ -54,6 +54,8 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
         "views/loan_identity_access_log_views.xml",
+        "views/loan_portfolio_import_views.xml",
+        "views/loan_portfolio_import_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -62,5 +64,6 @@
         "demo/loan_rates_demo.xml",
         "demo/collection_finance_demo.xml",
         "demo/collection_snapshot_demo.xml",
+        "demo/loan_portfolio_import_demo.xml",
     ],
 }

@@ -52,3 +52,5 @@ from . import collection_dashboard
 from . import collection_report_xlsx
 from . import collector_scope
 from . import list_indexes
+from . import loan_installment_writer
+from . import loan_portfolio_import

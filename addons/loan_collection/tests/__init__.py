@@ -36,3 +36,4 @@ from . import test_writeoff
 from . import test_xlsx_formulas
 from . import test_roll_rate_summary
 from . import test_collector_scope
+from . import test_portfolio_import

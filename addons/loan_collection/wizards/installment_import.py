@@ -6,26 +6,19 @@ One row per installment with the columns 合同编号 (contract no.), 期数 (in
 到期日 (due date), 本金 (principal) and 利息 (interest); English headers contract, number,
 due_date, principal, interest are accepted too. data/installments_sample.xlsx is an example.
 Either every row is imported or none: every problem found is reported with its row.
+
+It reads and checks the file with the portfolio import's engine (services/portfolio_import.py)
+and writes validated installments set-based (models/loan_installment_writer.py). A file of a
+whole book (with the borrower columns, data/portfolio_sample.csv) is handed to a background
+portfolio import (models/loan_portfolio_import.py) and its form is opened.
 """
 import base64
-import csv
-import datetime
-import io
-from collections import defaultdict
-from decimal import Decimal, InvalidOperation
-
-import xlrd
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-HEADERS = {
-    "合同编号": "contract", "contract": "contract",
-    "期数": "number", "number": "number",
-    "到期日": "due_date", "due_date": "due_date",
-    "本金": "principal", "principal": "principal",
-    "利息": "interest", "interest": "interest",
-}
+from ..models.loan_portfolio_import import read_table, reason_text
+from ..services import portfolio_import as engine
 
 
 class InstallmentImport(models.TransientModel):
@@ -41,89 +34,68 @@ class InstallmentImport(models.TransientModel):
     validate = fields.Boolean(string="Validate Installments", default=True,
                               help="Open the installment invoices at once (otherwise they stay draft).")
 
-    def _rows(self):
-        data = base64.b64decode(self.file)
-        name = (self.filename or "").lower()
-        if name.endswith(".csv"):
-            text = data.decode("utf-8-sig")
-            table = list(csv.reader(io.StringIO(text)))
-            return table[0], table[1:], None
-        try:
-            book = xlrd.open_workbook(file_contents=data)
-        except Exception:
-            raise UserError(_("The file could not be read as a spreadsheet: upload an .xlsx, .xls or .csv file "
-                              "like data/installments_sample.xlsx."))
-        sheet = book.sheet_by_index(0)
-        table = [sheet.row_values(i) for i in range(sheet.nrows)]
-        return (table[0] if table else []), table[1:], book.datemode
-
-    @staticmethod
-    def _parse_date(value, datemode):
-        if isinstance(value, float) and datemode is not None:
-            return datetime.datetime(*xlrd.xldate_as_tuple(value, datemode)).date()
-        text = str(value).strip().replace("/", "-").replace(".", "-")
-        return datetime.datetime.strptime(text[:10], "%Y-%m-%d").date()
-
     @api.multi
     def action_import(self):
         self.ensure_one()
-        header, body, datemode = self._rows()
-        columns = {HEADERS.get(str(h).strip().lower(), HEADERS.get(str(h).strip())): i for i, h in enumerate(header)}
-        missing = [key for key in ("contract", "number", "due_date", "principal", "interest") if key not in columns]
+        header, body, to_date = read_table(base64.b64decode(self.file), self.filename)
+        columns = engine.columns_of(header)
+        if engine.is_portfolio(columns):
+            return self._start_portfolio_import()
+        missing = engine.missing_columns(columns, portfolio=False)
         if missing:
             raise UserError(_("The spreadsheet has no column for: %s. The first row must hold the headers "
                               "合同编号, 期数, 到期日, 本金, 利息.") % ", ".join(missing))
-        errors, by_contract = [], defaultdict(list)
+        _columns, groups = engine.group_rows(header, body, to_date=to_date)
+        errors, plans = [], []
         Contract = self.env["loan.contract"]
-        contracts = {}
-        for row_number, row in enumerate(body, start=2):
-            if not any(str(cell).strip() for cell in row):
-                continue
-            cell = lambda key: row[columns[key]] if columns[key] < len(row) else ""
-            number_text = str(cell("contract")).strip()
-            contract = contracts.get(number_text)
-            if contract is None:
-                contract = contracts[number_text] = Contract.search([("name", "=", number_text)], limit=1)
+        contracts = {c.name: c for c in Contract.search([("name", "in", list(groups))])}
+        for number, group in groups.items():
+            contract = contracts.get(number)
             if not contract:
-                errors.append(_("row %s: no loan contract numbered \"%s\"") % (row_number, number_text))
+                errors.extend(_("row %s: no loan contract numbered \"%s\"") % (row, number) for row in group.rows)
                 continue
             if self.contract_id and contract != self.contract_id:
-                errors.append(_("row %s: contract %s is not %s") % (row_number, number_text, self.contract_id.name))
+                errors.extend(_("row %s: contract %s is not %s") % (row, number, self.contract_id.name)
+                              for row in group.rows)
                 continue
-            try:
-                installment = int(float(cell("number")))
-                due = self._parse_date(cell("due_date"), datemode)
-                principal = Decimal(str(cell("principal") or 0)).quantize(Decimal("0.01"))
-                interest = Decimal(str(cell("interest") or 0)).quantize(Decimal("0.01"))
-            except (ValueError, InvalidOperation, TypeError):
-                errors.append(_("row %s: installment number, due date (YYYY-MM-DD) or amounts unreadable") % row_number)
-                continue
-            if principal < 0 or interest < 0 or principal + interest == 0:
-                errors.append(_("row %s: amounts must be positive") % row_number)
-                continue
-            by_contract[contract].append((installment, due, principal, interest))
-        for contract, rows in by_contract.items():
-            numbers = [r[0] for r in rows]
-            if len(set(numbers)) != len(numbers):
-                errors.append(_("contract %s: an installment number appears twice") % contract.name)
+            errors.extend(_("row %s: %s") % (row, reason_text(self, code, params))
+                          for row, code, params in group.errors)
             if contract.invoice_ids.filtered(lambda i: i.state != "cancel"):
                 errors.append(_("contract %s already has installments") % contract.name)
-            total = sum(r[2] for r in rows)
-            if total != Decimal(str(contract.principal)).quantize(Decimal("0.01")):
-                errors.append(_("contract %s: the principal parts add up to %s but the contract principal is %s")
-                              % (contract.name, total, contract.principal))
+            if not group.errors:
+                total = sum(i["principal"] for i in group.installments)
+                if float(total) != contract.principal:
+                    errors.append(reason_text(self, "principal_sum", {
+                        "contract": contract.name, "total": total, "principal": contract.principal}))
+            plans.append((contract, group.installments))
         if errors:
             raise UserError(_("Nothing was imported. Correct these rows and import the file again:\n%s")
                             % "\n".join(errors[:50]))
-        if not by_contract:
+        if not plans:
             raise UserError(_("The spreadsheet has no installment rows."))
-        invoices = self.env["account.invoice"]
-        for contract, rows in by_contract.items():
-            quiet = contract.with_context(mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True)
-            for installment, due, principal, interest in sorted(rows):
-                invoices |= quiet._create_installment(installment, due, principal, interest, validate=False)
+        # Whoever may change the contracts may have their installments booked (as in Generate Schedule).
+        for contract, _rows in plans:
+            contract.check_access_rule("write")
+        Contract.check_access_rights("write")
         if self.validate:
-            invoices.action_invoice_open()
+            ids = self.env["loan.installment.writer"].sudo()._write_installments(
+                [(contract.sudo(), rows) for contract, rows in plans])
+        else:
+            invoices = self.env["account.invoice"]
+            for contract, rows in plans:
+                quiet = contract.with_context(mail_create_nolog=True, mail_create_nosubscribe=True,
+                                              tracking_disable=True)
+                for i in sorted(rows, key=lambda r: r["number"]):
+                    invoices |= quiet._create_installment(i["number"], i["due_date"], i["principal"], i["interest"],
+                                                          validate=False)
+            ids = invoices.ids
         action = self.env.ref("loan_collection.installment_action").read()[0]
-        action["domain"] = [("id", "in", invoices.ids)]
+        action["domain"] = [("id", "in", ids)]
         return action
+
+    def _start_portfolio_import(self):
+        """A whole book: the background portfolio import, opened on its form."""
+        record = self.env["loan.portfolio.import"].create({"file": self.file, "filename": self.filename})
+        record.action_start()
+        return {"type": "ir.actions.act_window", "res_model": record._name, "res_id": record.id,
+                "view_mode": "form", "target": "current"}

@@ -230,6 +230,13 @@ class TestAccessTable(LegalTestCase):
             return log.sudo(self.env.uid)
         if model in spare:
             return spare[model]
+        if model in ("loan.portfolio.import", "loan.portfolio.import.chunk", "loan.portfolio.import.rejection"):
+            # A draft portfolio import, with a chunk and a rejected row as its jobs write them.
+            batch = self.env["loan.portfolio.import"].sudo().create({"file": "YQ==", "filename": "book.csv"})
+            if model == "loan.portfolio.import":
+                return batch
+            return Model.sudo().create({"import_id": batch.id, "row_number" if "row_number" in Model._fields
+                                        else "sequence": 2})
         if model == "loan.document.batch":
             # The role's own bulk generation, or another user's.
             other = self.office2 if user != self.office2 else self.manager
@@ -267,6 +274,9 @@ class TestAccessTable(LegalTestCase):
                                       "data_snapshot": "{}"},
             "loan.document.template": self._template_vals,
             "loan.document.batch": self._batch_vals,
+            "loan.portfolio.import": lambda: {"file": "YQ==", "filename": "book.csv"},
+            "loan.portfolio.import.chunk": lambda: {"import_id": self.records("loan.portfolio.import", True).id},
+            "loan.portfolio.import.rejection": lambda: {"import_id": self.records("loan.portfolio.import", True).id},
             "loan.contract": lambda: {"partner_id": case.partner_id.id, "product_id": self.product.id,
                                       "principal": 10000, "date_disbursed": "2026-01-15",
                                       "date_maturity": "2027-01-15", "annual_rate": 12.0,
@@ -324,6 +334,9 @@ class TestAccessTable(LegalTestCase):
         "loan.document": {"name": "forged.docx"},
         "loan.document.template": {"name": "改名模板"},
         "loan.document.batch": {"state": "done"},
+        "loan.portfolio.import": {"filename": "renamed.csv"},
+        "loan.portfolio.import.chunk": {"state": "done"},
+        "loan.portfolio.import.rejection": {"reason": "forged"},
         "loan.contract": {"purpose": "经营周转"},  # an active contract's terms are fixed (test_interest_rates)
         "loan.guarantee": {"contract_number": "G-001"},
         "loan.product": {"name": "改名产品"},

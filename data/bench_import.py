@@ -1,0 +1,157 @@
+"""Benchmark of the portfolio import and of schedule generation at scale (`make bench`, issue 14).
+
+    bench_import.py CONFIG import --rows 100000 [--file F]   # a generated book imported, as the job runner does
+    bench_import.py CONFIG schedules --contracts 25000       # schedules of N draft contracts generated
+
+`import` writes a file of ROWS installment rows with data/generate_import_file.py (unless --file),
+creates a loan.portfolio.import as superuser and performs its queue jobs one after the other in
+this process, committing after each one as the job runner does (the file is read and checked,
+then one job per chunk). `schedules` inserts N draft contracts (set-based, not timed), then
+generates their schedules with loan.contract.action_generate_schedule in batches of 1,000
+contracts, committing each batch as a background job would.
+
+Each prints one line of key=value pairs: wall seconds, CPU seconds of this process (Odoo's
+Python) and of its PostgreSQL backend (read from /proc, same machine), and the counts. On a
+machine shared with other work the CPU seconds are the comparable figure. Everything else goes
+to stderr.
+"""
+import argparse
+import base64
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import closing
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def say(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def backend_cpu(cr):
+    """CPU seconds used so far by this cursor's PostgreSQL backend (None if not readable)."""
+    cr.execute("SELECT pg_backend_pid()")
+    pid = cr.fetchone()[0]
+    try:
+        with open("/proc/%s/stat" % pid) as stream:
+            fields = stream.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+class Meter(object):
+    def __init__(self, cr):
+        self.cr = cr
+        self.wall, self.cpu, self.pg = time.time(), time.process_time(), backend_cpu(cr)
+
+    def values(self, prefix):
+        pg = backend_cpu(self.cr)
+        return {prefix + "_seconds": time.time() - self.wall, prefix + "_cpu": time.process_time() - self.cpu,
+                prefix + "_pg_cpu": (pg - self.pg) if pg is not None and self.pg is not None else -1}
+
+
+def bench_import(registry, rows, path=None):
+    from odoo.addons.queue_job.job import Job
+    if not path:
+        path = os.path.join(tempfile.gettempdir(), "bench_portfolio_%s.csv" % rows)
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_import_file.py"), path, "--rows", str(rows),
+                        "--bad", str(max(1, rows // 5000))], check=True, stdout=subprocess.DEVNULL)
+    with open(path, "rb") as stream:
+        content = stream.read()
+    with closing(registry.cursor()) as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"lang": "zh_CN", "tz": "Asia/Shanghai"})
+        journal = env["account.journal"].search([("type", "=", "bank")], limit=1)
+        record = env["loan.portfolio.import"].create({
+            "file": base64.b64encode(content), "filename": os.path.basename(path),
+            "payment_journal_id": journal.id})
+        cr.commit()
+        meter = Meter(cr)
+        record.action_start()
+        cr.commit()
+        done = set()
+        while True:
+            jobs = env["queue.job"].search([("model_name", "=", record._name), ("state", "=", "pending"),
+                                            ("id", "not in", list(done))], order="id")
+            jobs = jobs.filtered(lambda j: j.record_ids == [record.id])
+            if not jobs:
+                break
+            for job in jobs:
+                done.add(job.id)
+                loaded = Job.load(env, job.uuid)
+                loaded.set_started()
+                loaded.store()
+                loaded.perform()
+                loaded.set_done()
+                loaded.store()
+                cr.commit()
+                env.clear()
+                say("  %s" % job.name)
+        values = meter.values("import")
+        record = env["loan.portfolio.import"].browse(record.id)
+        values.update(rows=record.total_rows, contracts=record.imported_contracts,
+                      installments=record.imported_installments, rejected_contracts=record.rejected_contracts,
+                      rejected_rows=record.rejected_rows, state=record.state, chunks=len(record.chunk_ids))
+        cr.execute("SELECT count(*), count(*) FILTER (WHERE i.state = 'paid') FROM account_invoice i "
+                   "JOIN loan_contract c ON c.id = i.loan_contract_id WHERE c.name LIKE 'HT%%'")
+        values["invoices"], values["paid"] = cr.fetchone()
+        return values
+
+
+def bench_schedules(registry, count, batch=1000):
+    with closing(registry.cursor()) as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"lang": "zh_CN", "tz": "Asia/Shanghai", "tracking_disable": True})
+        writer = env["loan.installment.writer"]
+        product = env.ref("loan_collection.loan_product_guaranteed")
+        company = env.user.company_id
+        started = time.time()
+        partner_ids = writer._insert("res.partner", [
+            {"name": "排程测试%05d" % k, "display_name": "排程测试%05d" % k, "customer": True, "active": True,
+             "type": "contact", "is_company": False, "company_id": company.id} for k in range(count)])
+        cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id IN %s", (tuple(partner_ids),))
+        contract_ids = writer._insert("loan.contract", [
+            {"name": "PC%07d" % k, "partner_id": partner_id, "product_id": product.id, "company_id": company.id,
+             "state": "active", "principal": 60000.0, "disbursed_amount": 60000.0, "date_disbursed": "2026-01-15",
+             "disbursement_date": "2026-01-15", "date_maturity": "2027-01-15", "annual_rate": 10.8,
+             "overdue_rate": 16.2, "repayment_method": "equal_installment", "product_type": product.product_type}
+            for k, partner_id in enumerate(partner_ids)])
+        cr.commit()
+        say("  %s contracts inserted in %.1f s (not timed)" % (count, time.time() - started))
+        meter = Meter(cr)
+        for start in range(0, len(contract_ids), batch):
+            env["loan.contract"].browse(contract_ids[start:start + batch]).action_generate_schedule()
+            cr.commit()
+            env.clear()
+            say("  schedules of contracts %s-%s" % (start + 1, min(start + batch, count)))
+        values = meter.values("schedules")
+        cr.execute("SELECT count(*) FROM account_invoice WHERE loan_contract_id IN %s", (tuple(contract_ids),))
+        values.update(contracts=count, invoices=cr.fetchone()[0])
+        return values
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("config")
+    sub = parser.add_subparsers(dest="command")
+    imp = sub.add_parser("import")
+    imp.add_argument("--rows", type=int, default=100000)
+    imp.add_argument("--file", default=None)
+    sch = sub.add_parser("schedules")
+    sch.add_argument("--contracts", type=int, default=25000)
+    args = parser.parse_args(argv)
+    odoo.tools.config.parse_config(["-c", args.config])
+    with api.Environment.manage():
+        registry = odoo.registry(odoo.tools.config["db_name"])
+        values = (bench_import(registry, args.rows, args.file) if args.command == "import"
+                  else bench_schedules(registry, args.contracts))
+    print(" ".join("%s=%s" % (k, round(v, 2) if isinstance(v, float) else v) for k, v in sorted(values.items())))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
