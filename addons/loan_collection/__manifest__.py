@@ -52,6 +52,7 @@
         "report/collection_report_views.xml",
         "views/collection_run_views.xml",
         "views/res_config_settings_views.xml",
+        "views/assets.xml",
         "views/menus.xml",
         "views/loan_identity_access_log_views.xml",
     ],

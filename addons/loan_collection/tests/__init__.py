@@ -31,3 +31,4 @@ from . import test_template_guide
 from . import test_template_security
 from . import test_writeoff
 from . import test_xlsx_formulas
+from . import test_report_export
