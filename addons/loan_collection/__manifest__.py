@@ -26,6 +26,7 @@
         "security/loan_collection_security.xml",
         "security/ir.model.access.csv",
         "security/loan_debtor_profile_security.xml",
+        "data/res_lang_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/mail_activity_type_data.xml",

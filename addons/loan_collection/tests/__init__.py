@@ -32,3 +32,4 @@ from . import test_template_security
 from . import test_writeoff
 from . import test_xlsx_formulas
 from . import test_report_export
+from . import test_chinese_labels
