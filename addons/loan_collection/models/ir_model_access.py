@@ -33,7 +33,7 @@ class Base(models.AbstractModel):
         Odoo 11 wrote the model's technical or English name and the operation's key ("Document type:
         collection.case, Operation: read")."""
         operations = {"read": _("see"), "write": _("change"), "create": _("create"), "unlink": _("delete")}
-        model = self.env["ir.model"]._get(self._name).name or self._description
+        model = self.env["ir.model"].sudo()._get(self._name).name or self._description
         return AccessError(_(
             "You may not %(operation)s this record (%(model)s): it is outside what your role may see "
             "or change (a collector works on the cases assigned to her). Ask a collection manager if "

@@ -26,3 +26,12 @@ class TestDeadlineTexts(LegalTestCase):
             self.assertFalse(ENGLISH_WORD.search(kinds[deadline.kind]), kinds[deadline.kind])
         limitation = self.deadline(self.case, "limitation").with_context(lang="zh_CN")
         self.assertIn("民法典", limitation.name)
+
+    def test_demo_reminders_composed_in_chinese(self):
+        """The demo's deadline reminders are composed once the addon's translations are loaded."""
+        demo_cases = self.env["legal.case"].search([]).filtered(
+            lambda c: (c.get_external_id().get(c.id) or "").endswith("_demo"))
+        activities = self.env["mail.activity"].search([("res_model", "=", "legal.case"),
+                                                      ("res_id", "in", demo_cases.ids)])
+        self.assertTrue(activities)
+        self.assertFalse([a.summary for a in activities if ENGLISH_WORD.search(a.summary or "")])
