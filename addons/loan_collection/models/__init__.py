@@ -1,5 +1,6 @@
 # Every model: NUL characters and over-long texts refused with a message (issue 11).
 from . import base_input_guard
+from . import ir_model_access  # access refusals in the reader's language
 from . import res_company
 from . import collection_contact_point
 from . import base_field_groups_guard

@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from .aging_labels import bucket_label_selection
 from .field_policy import is_trusted
 
 # The unrounded penalty accrual: written by the daily run's SQL only (and the product's own sudo()).
@@ -35,7 +36,8 @@ class AccountInvoice(models.Model):
     principal_amount = fields.Monetary(string="Principal Part", readonly=True, copy=False)
     interest_amount = fields.Monetary(string="Interest Part", readonly=True, copy=False)
     days_overdue = fields.Integer(readonly=True, copy=False, index=True)
-    aging_bucket = fields.Char(string="Aging Bucket", readonly=True, copy=False, index=True)
+    aging_bucket = fields.Selection(bucket_label_selection, string="Aging Bucket", readonly=True, copy=False,
+                                    index=True)
     penalty_interest = fields.Monetary(readonly=True, copy=False,
                                        help="Penalty interest accrued at the contract's overdue rate.")
     penalty_date = fields.Date(string="Penalty Accrued To", readonly=True, copy=False)

@@ -26,7 +26,12 @@ def bucket_key(label):
 def bucket_selection(env):
     """(key, label) of the configured buckets, in order."""
     edges = env["collection.run"]._bucket_edges()
-    return [(bucket_key(label), _("Current") if label == "current" else label)
+    # Odoo 11's _() finds the language and the cursor in its caller's locals `context` and `cr`
+    # (there is no `self` here, and a comprehension has a frame of its own): without them the
+    # label stayed "Current" for a Chinese reader.
+    context, cr = env.context, env.cr  # noqa: F841 (read by _)
+    current = _("Current")
+    return [(bucket_key(label), current if label == "current" else label)
             for label in aging.bucket_labels(edges)]
 
 

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..services.field_policy import COLLECTOR, FINANCE, MANAGER, SYSTEM
 from . import field_policy
+from .aging_labels import bucket_label_selection
 from .res_company import business_today, business_tz
 
 OPEN_STAGES = ("new", "contacting", "notice", "promised")
@@ -105,7 +106,7 @@ class CollectionCase(models.Model):
     # Written by the daily run (set-based), from the case's overdue installments.
     days_overdue = fields.Integer(readonly=True, index=True)
     worst_days_overdue = fields.Integer(readonly=True)
-    aging_bucket = fields.Char(readonly=True, index=True)
+    aging_bucket = fields.Selection(bucket_label_selection, readonly=True, index=True)
     overdue_principal = fields.Monetary(readonly=True, track_visibility="onchange")
     overdue_interest = fields.Monetary(readonly=True)
     penalty_interest = fields.Monetary(readonly=True)

@@ -130,6 +130,27 @@ class CollectionContactLog(models.Model):
     override_user_id = fields.Many2one("res.users", string="Overridden By", readonly=True)
     is_today = fields.Boolean(compute="_compute_is_today", search="_search_is_today", string="Today")
     overridden_rules = fields.Char(readonly=True)
+    overridden_rules_label = fields.Char(compute="_compute_overridden_rules_label", string="Overridden Rules",
+                                         help="The conduct rules the manager's override allowed.")
+
+    @api.model
+    def _rule_labels(self):
+        """The conduct rules (services/conduct.py) by name, as a reader sees them."""
+        return {
+            "quiet_hours": _("Quiet hours"),
+            "daily_connected_limit": _("Connected calls a day with the same person"),
+            "number_attempt_limit": _("Call attempts a day to one number"),
+            "third_party_reachable": _("Third party contacted while the debtor is reachable"),
+            "third_party_disclosure": _("No disclosure to a third party confirmed"),
+            "visit_staff": _("Staff at a visit"),
+        }
+
+    @api.depends("overridden_rules")
+    def _compute_overridden_rules_label(self):
+        labels = self._rule_labels()
+        for log in self:
+            rules = filter(None, (log.overridden_rules or "").split(","))
+            log.overridden_rules_label = ", ".join(labels.get(rule, rule) for rule in rules) or False
 
     @api.depends("corrected_by_ids")
     def _compute_is_corrected(self):

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
-from .collection_contact_log import CHANNELS
 from .collection_legal_figures import CASE_OUTSTANDING_SQL, create_report_view
 
 
@@ -28,7 +27,7 @@ class CollectionRecoveryRateReport(models.Model):
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
     product_id = fields.Many2one("loan.product", string="Loan Product", readonly=True)
     office_user_id = fields.Many2one("res.users", string="Office Collector", readonly=True)
-    stage = fields.Selection(lambda self: self.env["collection.case"]._fields["stage"].selection,
+    stage = fields.Selection(lambda self: self.env["collection.case"]._fields["stage"]._description_selection(self.env),
                              string="Case Stage", readonly=True)
     last_channel = fields.Selection("_channel_selection", string="Last Contact Channel", readonly=True)
     legal_stage = fields.Selection(_legal_stage_selection, string="Legal Stage", readonly=True)
@@ -46,7 +45,10 @@ class CollectionRecoveryRateReport(models.Model):
 
     @api.model
     def _channel_selection(self):
-        return CHANNELS + [("none", _("No Contact"))]
+        # The contact log's labels in the reader's language (a selection given as a method is not
+        # translated by Odoo 11: the pivot showed "Phone" / "Visit" to a Chinese reader).
+        channels = self.env["collection.contact.log"]._fields["channel"]._description_selection(self.env)
+        return channels + [("none", _("No Contact"))]
 
     @api.model
     def _query(self):

@@ -5,10 +5,25 @@
 Each export lists the records selected (or, when none is, every record the report shows) with
 the report's columns, translated headers and a totals row, and some add a summary sheet: roll
 rates as a matrix, recovery rates per channel and per legal stage.
+
+The *Export XLSX* button of a report's pivot, graph and list views (static/src/js/
+report_xlsx_export.js) calls export_action() with the view's domain and grouping: the workbook then
+holds every record of the filtered report, not only the page on screen, ordered by the grouping,
+with a sheet of the totals per group. Sheet titles are in the user's language.
 """
+import re
 from collections import OrderedDict
 
-from odoo import _, models
+from odoo import _, api, models
+
+from .res_company import business_today
+
+# Characters Excel refuses in a sheet name; a name has at most 31 characters.
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(title):
+    return _SHEET_NAME_FORBIDDEN.sub(" ", title or "")[:31] or "Sheet"
 
 
 class CollectionXlsxBase(models.AbstractModel):
@@ -27,7 +42,33 @@ class CollectionXlsxBase(models.AbstractModel):
         options.update({"strings_to_formulas": False, "strings_to_urls": False})
         return options
 
+    @api.model
+    def export_action(self, domain=None, group_by=None):
+        """The report action that exports every record of `domain` (the report as the user has
+        filtered it, whatever page the list shows), ordered and summed by `group_by` (the view's
+        grouping, e.g. ["bucket", "date:month"]). Called by the views' Export XLSX button."""
+        report = self.env["ir.actions.report"]._get_report_from_name(self._name[len("report."):])
+        self.env[report.model].check_access_rights("read")
+        data = {"domain": list(domain or []),
+                "group_by": [name for name in (group_by or []) if isinstance(name, str)]}
+        return report.report_action([], data=data, config=False)
+
+    def _group_specs(self, model, data):
+        """The grouping of the export as [(spec, field name)]: stored fields of the report only
+        ('date:month' is the field date by month)."""
+        specs = []
+        for spec in (data or {}).get("group_by") or []:
+            name = spec.split(":")[0]
+            field = model._fields.get(name)
+            if field and field.store and name not in [n for _s, n in specs]:
+                specs.append((spec, name))
+        return specs
+
     def _get_objs_for_report(self, docids, data):
+        if not docids and data and "domain" in data:
+            model = self.env[self.env.context["active_model"]]
+            order = ", ".join([name for _spec, name in self._group_specs(model, data)] + [model._order])
+            return model.search(data["domain"] or [], order=order)
         records = super(CollectionXlsxBase, self)._get_objs_for_report(docids, data)
         if not records:
             records = records.search([])
@@ -45,8 +86,15 @@ class CollectionXlsxBase(models.AbstractModel):
             "total_percent": workbook.add_format({"bold": True, "top": 1, "num_format": "0.0%"}),
         }
 
+    @api.model
+    def _xlsx_file_name(self):
+        """The downloaded file's name: the report's title in the user's language and the business day."""
+        report = self.env["ir.actions.report"]._get_report_from_name(self._name[len("report."):])
+        return "%s-%s.xlsx" % (self._title(self.env[report.model]), business_today(self))
+
     def _title(self, records):
-        return records._description
+        """The report's name in the user's language (the model's translated description)."""
+        return self.env["ir.model"]._get(records._name).name or records._description
 
     def _cell(self, record, name, field_info):
         value = record[name]
@@ -63,7 +111,7 @@ class CollectionXlsxBase(models.AbstractModel):
         formats = self._formats(workbook)
         columns = list(self._xlsx_columns)
         info = records.fields_get(columns)
-        sheet = workbook.add_worksheet(self._title(records)[:31])
+        sheet = workbook.add_worksheet(sheet_name(self._title(records)))
         sheet.write(0, 0, self._title(records), formats["title"])
         header_row = 2
         for col, name in enumerate(columns):
@@ -87,7 +135,37 @@ class CollectionXlsxBase(models.AbstractModel):
             if name in totals:
                 sheet.write(row, col, round(totals[name], 2), formats["total_money"])
         sheet.freeze_panes(header_row + 1, 0)
+        specs = self._group_specs(records, data)
+        if specs and self._xlsx_totals and data.get("domain") is not None:
+            self._group_totals_sheet(workbook, formats, records, data["domain"], specs)
         self._summary_sheets(workbook, formats, records)
+
+    def _group_totals_sheet(self, workbook, formats, records, domain, specs):
+        """A sheet of the totals per group of the view's grouping, as the pivot shows them."""
+        group_fields = [name for _spec, name in specs]
+        totals = list(self._xlsx_totals)
+        info = records.fields_get(group_fields + totals)
+        groups = records.read_group(domain, group_fields + totals, [spec for spec, _name in specs], lazy=False)
+        sheet = workbook.add_worksheet(sheet_name(_("Totals by Group")))
+        headers = [info[name]["string"] for name in group_fields] + [_("Count")] + [
+            info[name]["string"] for name in totals]
+        for col, label in enumerate(headers):
+            sheet.write(0, col, label, formats["header"])
+            sheet.set_column(col, col, 18)
+        row = 0
+        for group in groups:
+            row += 1
+            for col, (spec, name) in enumerate(specs):
+                value = group.get(spec, group.get(name))
+                if isinstance(value, (list, tuple)):
+                    value = value[1]
+                elif info[name]["type"] == "selection":
+                    value = dict(info[name]["selection"]).get(value, value)
+                sheet.write(row, col, value or "")
+            sheet.write(row, len(group_fields), group.get("__count", 0))
+            for col, name in enumerate(totals, start=len(group_fields) + 1):
+                sheet.write(row, col, round(group.get(name) or 0.0, 2), formats["money"])
+        return sheet
 
     def _summary_sheets(self, workbook, formats, records):
         """Extra sheets of a report (none by default)."""
@@ -96,7 +174,7 @@ class CollectionXlsxBase(models.AbstractModel):
         """A sheet of `records` grouped by `group_field` (groups in the order of the records): count,
         the sums, and optionally a rate (numerator field, denominator field) per group and overall."""
         info = records.fields_get([group_field] + list(sums))
-        sheet = workbook.add_worksheet(title[:31])
+        sheet = workbook.add_worksheet(sheet_name(title))
         headers = [info[group_field]["string"], _("Count")] + [info[name]["string"] for name in sums]
         if rate:
             headers.append(_("Recovery Rate"))
@@ -168,7 +246,7 @@ class RollRateXlsx(models.AbstractModel):
         for date_from in sorted(set(records.mapped("date_from"))):
             subset = records.filtered(lambda r: r.date_from == date_from)
             from_keys, to_keys, cells, totals = Report._matrix(subset)
-            sheet = workbook.add_worksheet(_("Roll %s") % date_from[:7])
+            sheet = workbook.add_worksheet(sheet_name(_("Roll %s") % date_from[:7]))
             sheet.write(0, 0, _("Roll rates from %s to %s") % (date_from, subset[:1].date_to), formats["title"])
             sheet.write(2, 0, _("From \\ To"), formats["header"])
             sheet.set_column(0, 2 * len(to_keys) + 1, 14)
@@ -240,9 +318,12 @@ class LegalPipelineXlsx(models.AbstractModel):
     _inherit = "report.loan_collection.xlsx_base"
     _description = "Legal Pipeline XLSX"
 
+    def _title(self, records):
+        return _("Legal Pipeline")
+
     def generate_xlsx_report(self, workbook, data, records):
         formats = self._formats(workbook)
-        sheet = workbook.add_worksheet(_("Legal Pipeline"))
+        sheet = workbook.add_worksheet(sheet_name(_("Legal Pipeline")))
         sheet.write(0, 0, _("Legal Pipeline"), formats["title"])
         headers = [_("Legal Stage"), _("Cases"), _("Value"), _("Average Days in Stage"),
                    _("Deadlines within 7 Days")]

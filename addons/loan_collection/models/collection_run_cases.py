@@ -105,8 +105,10 @@ class CollectionRunCases(models.Model):
         rows = cr.fetchall()
         if not rows:
             return 0
-        reasons = {partner: _("Case %s settled after %s days overdue (more than %s)") % (name, worst, limit)
-                   for partner, name, worst in rows}
+        # The template outside the comprehension: Odoo 11's _() looks for the language in its caller's
+        # frame, and a comprehension's own frame has no `self` (the reason was stored in English).
+        reason = _("Case %s settled after %s days overdue (more than %s)")
+        reasons = {partner: reason % (name, worst, limit) for partner, name, worst in rows}
         cr.execute("""
             UPDATE res_partner p SET is_blacklisted = true, blacklist_reason = v.reason, blacklist_date = %s
               FROM unnest(%s::int[], %s::varchar[]) AS v(id, reason)

@@ -37,3 +37,5 @@ from . import test_xlsx_formulas
 from . import test_roll_rate_summary
 from . import test_collector_scope
 from . import test_portfolio_import
+from . import test_report_export
+from . import test_chinese_labels

@@ -660,11 +660,12 @@ class LegalCase(models.Model):
             data = case._case_data()
             wrong = litigation.dates_out_of_order(data)
             if wrong:
+                before = _("- %s (%s) is before %s (%s)")  # out of the generator: _() reads self from its frame
                 raise ValidationError(_(
                     "Case %s: the dates are out of order:\n%s\nA case goes filing, judgment, service, "
                     "appeal, effect, enforcement: correct the dates so that each is on or after the one "
                     "before.") % (case.name, "\n".join(
-                        _("- %s (%s) is before %s (%s)") % (
+                        before % (
                             date_labels[later], data[later], date_labels[earlier], data[earlier])
                         for earlier, later in wrong)))
             missing = litigation.missing_for_stage(case.stage, data, check_evidence=case in check_evidence)
