@@ -143,7 +143,9 @@ class TestComplaintParties(LegalTestCase):
         self.assertEqual(case.sudo().party_ids.mapped("partner_id"), self.borrower | self.third)
         self.assertNotIn("测试担保人乙", text)
         self.assertNotIn("第三百八十七条", text)
-        # A guarantee company that paid sues the debtor and the counter-guarantors (民法典 第700条).
+        # A guarantee company that paid sues the debtor and the counter-guarantors (民法典 第700条); the
+        # same contract again, so the first case goes (a contract has one open legal case).
+        case.sudo().unlink()
         self.env.user.company_id.creditor_role = "guarantee_company"
         case, text = self.complaint(contract)
         self.assertEqual(case.sudo().party_ids.mapped("partner_id"), self.borrower | self.guarantor)
