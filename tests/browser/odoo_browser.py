@@ -113,6 +113,24 @@ class OdooServer:
         return rows[0][0]
 
 
+# Resolves to "idle" once the web client has been quiet for 250 ms, or to the crash dialog's text.
+IDLE_JS = """() => {
+    const crash = document.querySelector('.modal .o_dialog_error');
+    if (crash) {
+        const modal = crash.closest('.modal');
+        return ((modal.querySelector('.modal-title') || {}).innerText || '') + '\\n' + crash.innerText;
+    }
+    const client = document.querySelector('.o_web_client');
+    const loading = document.querySelector('.o_loading');
+    const busy = !client || client.classList.contains('oe_wait')
+        || (loading && loading.offsetParent !== null) || !!document.querySelector('.blockUI, .o_blockUI');
+    const now = performance.now();
+    if (busy) { window.__loanQuietSince = null; return false; }
+    if (!window.__loanQuietSince) { window.__loanQuietSince = now; }
+    return now - window.__loanQuietSince >= 250 ? 'idle' : false;
+}"""
+
+
 class Client:
     """One demo user's browser tab, logged in."""
 
@@ -151,29 +169,14 @@ class Client:
 
     def wait_idle(self, timeout=TIMEOUT_MS / 1000.0):
         """Until the web client has no RPC in flight (its Loading indicator and blockUI are
-        gone) for half a second; fails at once on a crash dialog."""
-        deadline = time.time() + timeout
-        quiet = 0
-        while quiet < 2:
-            state = self.page.evaluate("""() => {
-                const crash = document.querySelector('.modal .o_dialog_error');
-                if (crash) {
-                    const modal = crash.closest('.modal');
-                    return {crash: (modal.querySelector('.modal-title') || {}).innerText + '\\n' + crash.innerText};
-                }
-                const client = document.querySelector('.o_web_client');
-                const loading = document.querySelector('.o_loading');
-                const busy = !client || client.classList.contains('oe_wait')
-                    || (loading && loading.offsetParent !== null)
-                    || !!document.querySelector('.blockUI, .o_blockUI');
-                return {busy: busy};
-            }""")
-            if state.get("crash"):
-                raise AssertionError("Odoo's crash dialog for %s: %s" % (self.login, state["crash"]))
-            quiet = 0 if state["busy"] else quiet + 1
-            if time.time() > deadline:
-                raise AssertionError("the web client of %s was still busy after %ss" % (self.login, timeout))
-            time.sleep(0.1)
+        gone) for a quarter of a second; fails at once on a crash dialog. Polled in the page."""
+        self.page.evaluate("() => { window.__loanQuietSince = null; }")
+        try:
+            state = self.page.wait_for_function(IDLE_JS, polling=50, timeout=timeout * 1000).json_value()
+        except Exception:
+            raise AssertionError("the web client of %s was still busy after %ss" % (self.login, timeout))
+        if state != "idle":
+            raise AssertionError("Odoo's crash dialog for %s: %s" % (self.login, state))
 
     # Navigation ----------------------------------------------------------------------------
 
@@ -194,7 +197,8 @@ class Client:
             # A new view in the main area, or a dialog (a wizard, target new).
             self.page.wait_for_selector(".o_main_content .o_content > :not([data-loan-old]), .modal.in",
                                         state="attached")
-        time.sleep(0.2)
+        else:
+            time.sleep(0.2)
         self.wait_idle()
 
     def open_menu(self, menu_id, wait_new=True):
@@ -206,7 +210,9 @@ class Client:
         self._navigate("h => { window.location.hash = h; }", "action=%d" % action_id, wait_new)
 
     def open_record(self, model, res_id):
-        """The form of one record, by its URL."""
+        """The form of one record, by its URL (reloaded if it is the one shown)."""
+        if self.page.evaluate("() => location.hash").find("model=%s" % model) >= 0:
+            self.home()
         self._navigate("h => { window.location.hash = h; }", "id=%d&model=%s&view_type=form" % (res_id, model))
 
     def click(self, selector):

@@ -1,0 +1,89 @@
+"""Finance in the browser: a recovery registered from the case, its split shown and applied to the
+installments exactly; the reports exported to XLSX."""
+import re
+
+import pytest
+import xlrd
+
+from odoo_browser import save_dialog, set_field
+
+
+def _case_of(user, server, contract_xmlid):
+    return user.rpc("collection.case", "search", [("contract_id", "=", server.ref(contract_xmlid))])[0]
+
+
+def _residuals(user, invoice_ids):
+    return {i["id"]: i["residual"] for i in user.rpc("account.invoice", "read", invoice_ids, ["residual"])}
+
+
+def _amount(text):
+    """'¥ 1,234.56' -> 1234.56"""
+    return float(re.sub(r"[^\d.\-]", "", text) or 0)
+
+
+def test_recovery_from_the_case_split_equals_the_installments(client, odoo_server):
+    user = client("liuyang")
+    case_id = _case_of(user, odoo_server, "loan_collection.loan_contract_c4_demo")
+    contract_id = user.rpc("collection.case", "read", [case_id], ["contract_id"])[0]["contract_id"][0]
+    installments = user.rpc("loan.contract", "read", [contract_id], ["invoice_ids"])[0]["invoice_ids"]
+    before = _residuals(user, installments)
+    due = user.rpc("collection.case", "read", [case_id], ["overdue_interest", "penalty_interest", "fees_amount"])[0]
+    # Enough for the costs, interest and penalty interest, and 1,000 of principal (民法典 第561条 order).
+    amount = round(due["overdue_interest"] + due["penalty_interest"] + due["fees_amount"] + 1000, 2)
+
+    user.open_record("collection.case", case_id)
+    user.click_button("登记回款", ".o_form_statusbar")
+    dialog = user.dialog()
+    set_field(dialog, "amount", "%.2f" % amount)
+    user.wait_idle()
+    shown = {name: _amount(dialog.locator("[name=%s]" % name).first.inner_text() or
+                           dialog.locator("[name=%s]" % name).first.input_value())
+             for name in ("amount_costs", "amount_interest", "amount_penalty", "amount_principal", "amount_excess")}
+    assert round(sum(shown.values()), 2) == amount, shown
+    assert shown["amount_interest"] > 0 and shown["amount_principal"] == 1000.0, shown
+    save_dialog(user)  # 确认并过账 asks to confirm
+    user.dialog().locator(".modal-footer button.btn-primary").click()
+    user.wait_idle()
+
+    recovery = user.rpc("collection.recovery", "search_read", [("case_id", "=", case_id)],
+                        ["amount", "amount_costs", "amount_interest", "amount_penalty", "amount_principal", "state"],
+                        order="id desc", limit=1)[0]
+    assert recovery["state"] == "posted" and recovery["amount"] == amount
+    for name, value in shown.items():
+        if name != "amount_excess":
+            assert recovery[name] == value, (name, recovery[name], value)
+    after = _residuals(user, installments)
+    paid_on_installments = round(sum(before[i] - after[i] for i in installments), 2)
+    assert paid_on_installments == round(shown["amount_interest"] + shown["amount_principal"], 2)
+
+
+@pytest.mark.xfail(reason="issue 15 item 5: no Export XLSX button on the reports; the export stops at the visible page",
+                   strict=False)
+def test_aging_report_exports_every_row_to_xlsx(client, odoo_server):
+    user = client("liuyang")
+    user.open_menu(odoo_server.ref("loan_collection.collection_aging_report_menu"))
+    rows = user.rpc("collection.aging.report", "search_count", [])
+    button = user.page.locator(".o_control_panel button:has-text('XLSX')")
+    assert button.count(), "no Export XLSX button on the aging report"
+    with user.page.expect_download() as download_info:
+        button.first.click()
+    with open(download_info.value.path(), "rb") as f:
+        sheet = xlrd.open_workbook(file_contents=f.read()).sheet_by_index(0)
+    assert sheet.nrows - 1 >= rows, "%s rows exported of %s" % (sheet.nrows - 1, rows)
+
+
+@pytest.mark.xfail(reason="issue 15 item 1: the worklist shows the task's amount of the 06:00 run, not the case's",
+                   strict=False)
+def test_worklist_amount_follows_a_recovery_the_same_day(client, odoo_server):
+    finance = client("liuyang")
+    case_id = _case_of(finance, odoo_server, "loan_collection.loan_contract_c1_demo")  # 王建国, 王芳's
+    values = finance.rpc("collection.recovery.register", "default_get", ["case_id", "source", "payer_id", "date",
+                         "journal_id", "allocation_order"], context={"default_case_id": case_id, "lang": "zh_CN"})
+    values["amount"] = 5000
+    wizard = finance.rpc("collection.recovery.register", "create", values)
+    finance.rpc("collection.recovery.register", "action_confirm", [wizard])
+    total_due = finance.rpc("collection.case", "read", [case_id], ["total_due"])[0]["total_due"]
+    collector = client("wangfang")
+    tasks = collector.rpc("collection.task", "search_read", [("case_id", "=", case_id), ("state", "=", "todo")],
+                          ["amount_due"])
+    assert tasks and all(t["amount_due"] == total_due for t in tasks), (tasks, total_due)
