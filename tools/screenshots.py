@@ -37,6 +37,13 @@ class Server:
         return row[0]
 
 
+def settle(user):
+    """Idle, and the systray's late requests done too (no 加载中 badge in the picture)."""
+    for _ in range(2):
+        user.page.wait_for_timeout(700)
+        user.wait_idle()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--url", default="http://localhost:8069")
@@ -50,10 +57,12 @@ def main():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         user = Client(browser, server, "wangfang")
         user.open_menu(server.ref("loan_collection.collection_task_worklist_menu"))
+        settle(user)
         user.page.screenshot(path=os.path.join(args.out, "worklist.png"))
         case_id = user.rpc("collection.case", "search", [["contract_id", "=",
                                                           server.ref("loan_collection.loan_contract_c1_demo")]])[0]
         user.open_record("collection.case", case_id)
+        settle(user)
         user.page.screenshot(path=os.path.join(args.out, "case_form.png"))
         errors = user.take_errors()
         browser.close()
