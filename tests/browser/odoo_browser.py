@@ -1,14 +1,10 @@
 """The browser tests' helpers: the Odoo server on a copy of the test database, a logged-in
 user's tab (Client), and filling forms as a user does. See conftest.py."""
-import configparser
 import datetime
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from contextlib import closing
 
 import pytest
@@ -65,10 +61,16 @@ def _copy_database(source, copy, data_dir):
     _terminate_and_drop(copy)
     shutil.rmtree(os.path.join(data_dir, "filestore", copy), ignore_errors=True)
     error = None
-    for _ in range(20):
+    for attempt in range(20):
         # pytest-odoo's registry in this process keeps pooled connections to the source: a
-        # template must have none.
+        # template must have none. Only this test run uses the test database: after a few tries,
+        # its other sessions (a cursor an earlier test left open) are ended.
         odoo.sql_db.close_db(source)
+        if attempt >= 5:
+            with closing(_pg().cursor()) as cr:
+                cr.autocommit(True)
+                cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s"
+                           " AND pid <> pg_backend_pid()", (source,))
         try:
             with closing(_pg().cursor()) as cr:
                 cr.autocommit(True)

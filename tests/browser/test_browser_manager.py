@@ -101,3 +101,24 @@ def test_dashboard_figures_open_the_records_behind_them(client, odoo_server):
     user.wait_idle()
     rows = user.page.locator(".o_list_view tbody tr.o_data_row, .o_kanban_record:not(.o_kanban_ghost)")
     assert rows.count() == expected
+
+
+@pytest.mark.xfail(reason="issue 15 item 4: collector performance counts a recovery once per collector of the case",
+                   strict=False)
+def test_collector_performance_adds_up_to_what_was_recovered(client, odoo_server):
+    user = client("zhangwei")
+    user.open_menu(odoo_server.ref("loan_collection.collection_performance_report_menu"))
+    by_collector = user.rpc("collection.performance.report", "search_read", [], ["amount_recovered"])
+    recovered = user.rpc("collection.recovery", "search_read", [("state", "=", "posted")], ["amount"])
+    counted = round(sum(r["amount_recovered"] for r in by_collector), 2)
+    total = round(sum(r["amount"] for r in recovered), 2)
+    assert counted == total, "collectors credited with %s for %s recovered" % (counted, total)
+
+
+@pytest.mark.xfail(reason="issue 15 item 9: list dates show seconds and wrap rows onto two lines", strict=False)
+def test_list_dates_show_minutes_not_seconds(client, odoo_server):
+    user = client("zhangwei")
+    user.open_menu(odoo_server.ref("loan_collection.collection_contact_log_menu"))
+    cells = user.page.locator(".o_list_view tbody tr.o_data_row").first.locator("td").all_inner_texts()
+    dated = [c for c in cells if "年" in c and "月" in c]
+    assert dated and not any("秒" in c for c in dated), cells
