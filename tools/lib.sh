@@ -78,6 +78,20 @@ ensure_libreoffice() {
         || die "apt-get could not install LibreOffice: install libreoffice-writer-nogui and fonts-wqy-zenhei yourself, then run make again."
 }
 
+# The browser tests (tests/browser/) drive Debian's Chromium headless through Python playwright
+# (pinned in requirements.txt; it launches /usr/bin/chromium, no browser download). Chinese text
+# needs a CJK font (fonts-wqy-zenhei, as for LibreOffice) or it renders as boxes in screenshots.
+ensure_chromium() {
+    command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . && return
+    command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] \
+        || die "Chromium or a Chinese font is missing and cannot be installed here: install Debian's chromium and fonts-wqy-zenhei, then run make again."
+    say "installing Chromium (headless, for the browser tests) and a Chinese font"
+    local packages="chromium fonts-wqy-zenhei"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages >/dev/null \
+        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages >/dev/null; } \
+        || die "apt-get could not install Chromium: install chromium and fonts-wqy-zenhei yourself, then run make again."
+}
+
 pg_answers() {
     "$PY" - <<'PY' 2>/dev/null
 import psycopg2, sys

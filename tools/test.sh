@@ -17,6 +17,8 @@ fi
 ensure_venv
 ensure_postgres
 ensure_libreoffice
+ensure_chromium
+ensure_lessc
 
 if [ -n "${TEST_DB:-}" ]; then
     DB="$TEST_DB"

@@ -1,0 +1,118 @@
+"""Finance in the browser: a recovery registered from the case, its split shown and applied to the
+installments exactly; the reports exported to XLSX."""
+import re
+
+import pytest
+import xlrd
+
+from odoo_browser import save_dialog, set_field
+
+
+def _case_of(user, server, contract_xmlid):
+    return user.rpc("collection.case", "search", [("contract_id", "=", server.ref(contract_xmlid))])[0]
+
+
+def _residuals(user, invoice_ids):
+    return {i["id"]: i["residual"] for i in user.rpc("account.invoice", "read", invoice_ids, ["residual"])}
+
+
+def _amount(text):
+    """'¥ 1,234.56' -> 1234.56"""
+    return float(re.sub(r"[^\d.\-]", "", text) or 0)
+
+
+def test_recovery_from_the_case_split_equals_the_installments(client, odoo_server):
+    user = client("liuyang")
+    case_id = _case_of(user, odoo_server, "loan_collection.loan_contract_c4_demo")
+    contract_id = user.rpc("collection.case", "read", [case_id], ["contract_id"])[0]["contract_id"][0]
+    installments = user.rpc("loan.contract", "read", [contract_id], ["invoice_ids"])[0]["invoice_ids"]
+    before = _residuals(user, installments)
+    due = user.rpc("collection.case", "read", [case_id], ["overdue_interest", "penalty_interest", "fees_amount"])[0]
+    # Enough for the costs, interest and penalty interest, and 1,000 of principal (民法典 第561条 order).
+    amount = round(due["overdue_interest"] + due["penalty_interest"] + due["fees_amount"] + 1000, 2)
+
+    user.open_record("collection.case", case_id)
+    user.click_button("登记回款", ".o_form_statusbar")
+    dialog = user.dialog()
+    set_field(dialog, "amount", "%.2f" % amount)
+    user.wait_idle()
+    shown = {name: _amount(dialog.locator("[name=%s]" % name).first.inner_text() or
+                           dialog.locator("[name=%s]" % name).first.input_value())
+             for name in ("amount_costs", "amount_interest", "amount_penalty", "amount_principal", "amount_excess")}
+    assert round(sum(shown.values()), 2) == amount, shown
+    assert shown["amount_interest"] > 0 and shown["amount_principal"] == 1000.0, shown
+    save_dialog(user)  # 确认并过账 asks to confirm
+    user.dialog().locator(".modal-footer button.btn-primary").click()
+    user.wait_idle()
+
+    recovery = user.rpc("collection.recovery", "search_read", [("case_id", "=", case_id)],
+                        ["amount", "amount_costs", "amount_interest", "amount_penalty", "amount_principal", "state"],
+                        order="id desc", limit=1)[0]
+    assert recovery["state"] == "posted" and recovery["amount"] == amount
+    for name, value in shown.items():
+        if name != "amount_excess":
+            assert recovery[name] == value, (name, recovery[name], value)
+    after = _residuals(user, installments)
+    paid_on_installments = round(sum(before[i] - after[i] for i in installments), 2)
+    assert paid_on_installments == round(shown["amount_interest"] + shown["amount_principal"], 2)
+
+
+def test_aging_report_selected_rows_exported_to_xlsx(client, odoo_server):
+    """Today's path: the list, every row of the page selected, 打印 › 账龄（XLSX）."""
+    user = client("liuyang")
+    user.open_menu(odoo_server.ref("loan_collection.collection_aging_report_menu"))
+    user.click(".o_cp_switch_list")
+    rows = user.page.locator(".o_list_view tbody tr.o_data_row")
+    shown = rows.count()
+    assert shown
+    user.page.locator(".o_list_view thead .o_list_record_selector input").check()
+    user.page.locator(".o_cp_sidebar button:has-text('打印')").click()
+    with user.page.expect_download() as download_info:
+        user.page.locator(".o_cp_sidebar .dropdown-menu a:has-text('XLSX')").first.click()
+    user.wait_idle()
+    assert download_info.value.suggested_filename.endswith(".xlsx"), download_info.value.suggested_filename
+    with open(download_info.value.path(), "rb") as f:
+        sheet = xlrd.open_workbook(file_contents=f.read()).sheet_by_index(0)
+    header = [i for i in range(sheet.nrows) if "借款合同" in sheet.row_values(i)][0]
+    contract = sheet.row_values(header).index("借款合同")
+    exported = [i for i in range(header + 1, sheet.nrows) if sheet.cell_value(i, contract)]
+    assert len(exported) == shown, "%s rows exported of the %s selected" % (len(exported), shown)
+
+
+@pytest.mark.xfail(reason="issue 15 item 5: no Export XLSX button on the reports; the export stops at the visible page",
+                   strict=False)
+def test_aging_report_exports_every_row_to_xlsx(client, odoo_server):
+    user = client("liuyang")
+    user.open_menu(odoo_server.ref("loan_collection.collection_aging_report_menu"))
+    rows = user.rpc("collection.aging.report", "search_count", [])
+    button = user.page.locator(".o_control_panel button:has-text('XLSX')")
+    assert button.count(), "no Export XLSX button on the aging report"
+    with user.page.expect_download() as download_info:
+        button.first.click()
+    with open(download_info.value.path(), "rb") as f:
+        sheet = xlrd.open_workbook(file_contents=f.read()).sheet_by_index(0)
+    assert sheet.nrows - 1 >= rows, "%s rows exported of %s" % (sheet.nrows - 1, rows)
+    assert "账龄" in sheet.name, "sheet title %r" % sheet.name
+
+
+@pytest.mark.xfail(reason="issue 15 item 1: the worklist shows the task's amount of the 06:00 run, not the case's",
+                   strict=False)
+def test_worklist_amount_follows_a_recovery_the_same_day(client, odoo_server):
+    finance = client("liuyang")
+    # 杭州恒达 (王芳's): her other call of the day, which the collector tests leave on the worklist.
+    case_id = _case_of(finance, odoo_server, "loan_collection.loan_contract_c3_demo")
+    values = finance.rpc("collection.recovery.register", "default_get", ["case_id", "source", "payer_id", "date",
+                         "journal_id", "allocation_order"], context={"default_case_id": case_id, "lang": "zh_CN"})
+    values["amount"] = 1000
+    wizard = finance.rpc("collection.recovery.register", "create", values)
+    finance.rpc("collection.recovery.register", "action_confirm", [wizard])
+    case = finance.rpc("collection.case", "read", [case_id], ["name", "total_due"])[0]
+    # What 王芳 sees on her worklist: the amount column of the case's task.
+    collector = client("wangfang")
+    collector.open_menu(odoo_server.ref("loan_collection.collection_task_worklist_menu"))
+    page = collector.page
+    headers = page.locator(".o_list_view thead th").all_inner_texts()
+    column = [i for i, h in enumerate(headers) if "应还" in h][0]
+    row = page.locator(".o_list_view tbody tr.o_data_row").filter(has_text=case["name"]).first
+    shown = _amount(row.locator("td").nth(column).inner_text())
+    assert shown == case["total_due"], "the worklist says %s, the case %s" % (shown, case["total_due"])
