@@ -17,7 +17,7 @@ def _leaves(menu):
 # first record of each list or kanban, so a form that fails to render fails here.
 OPEN_FIRST_RECORD = ("zhangwei", "zhaomin")
 # Menus whose first record does not open today, each with its own xfail test below.
-KNOWN_BROKEN = ("loan_collection.installment_menu",)
+KNOWN_BROKEN = ()
 
 
 def _open_first_record(user, menu_name):
@@ -68,9 +68,6 @@ def test_every_menu_opens(client, odoo_server, login):
     assert "催收" in user.page.locator(".o_main_navbar, #oe_main_menu_navbar, nav").first.inner_text()
 
 
-@pytest.mark.xfail(reason="found by the browser tests: an installment's form (还款分期) is refused to the collection "
-                          "manager (AccessError on account.invoice.tax, its group names in English: item 8)",
-                   strict=False)
 def test_the_manager_opens_an_installment(client, odoo_server):
     user = client("zhangwei")
     user.open_menu(odoo_server.ref("loan_collection.installment_menu"))

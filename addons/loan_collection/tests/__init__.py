@@ -21,6 +21,7 @@ from . import test_identity
 from . import test_interest_rates
 from . import test_input_guard
 from . import test_installment_import
+from . import test_installment_form
 from . import test_log_attachments
 from . import test_performance
 from . import test_policy
