@@ -21,9 +21,9 @@ def _open_worklist(user, server):
     return user.page.locator(".o_list_view tbody tr.o_data_row")
 
 
-def _callable(user, tasks):
+def _callable(user, tasks, actions=("phone",)):
     """The call tasks whose contact form comes with a number to dial (what Log Contact pre-fills)."""
-    return [t for t in tasks if t["action"] == "phone" and t["case_id"] and user.rpc(
+    return [t for t in tasks if t["action"] in actions and t["case_id"] and user.rpc(
         "collection.task", "action_log_contact", [t["id"]])["context"].get("default_contact_point_id")]
 
 
@@ -31,7 +31,6 @@ def _row_of(rows, task):
     return rows.filter(has_text=task["name"]).filter(has_text=task["partner_id"][1])
 
 
-@pytest.mark.xfail(reason="issue 15 item 2: the worklist lacks the number to call and the last contact", strict=False)
 def test_worklist_shows_the_number_to_call_and_the_last_contact(client, odoo_server):
     user = client("wangfang")
     tasks = _worklist(user)
@@ -45,13 +44,13 @@ def test_worklist_shows_the_number_to_call_and_the_last_contact(client, odoo_ser
         "the worklist has no last contact: %s" % headers)
 
 
-@pytest.mark.xfail(reason="issue 15 item 8: worklist icon tooltips read 未结/已完成 instead of 打开/完成", strict=False)
 def test_worklist_buttons_say_what_they_do(client, odoo_server):
     user = client("wangfang")
     rows = _open_worklist(user, odoo_server)
     rows.first.wait_for()
     titles = rows.first.locator("button").evaluate_all("bs => bs.map(b => b.getAttribute('title'))")
-    assert "打开" in titles and "完成" in titles, titles
+    # What the button does (打开案件, 标记完成), not the task states 未结 / 已完成.
+    assert {"打开案件", "标记完成"} <= set(titles) and not {"未结", "已完成"} & set(titles), titles
 
 
 def test_worklist_log_a_call_with_a_promise(client, odoo_server):
@@ -123,16 +122,17 @@ def test_fourth_connected_call_refused_in_chinese(client, odoo_server):
     assert user.rpc("collection.contact.log", "search_count", [("case_id", "=", case_id), ("note", "=", "第四次通话")]) == 0
 
 
-@pytest.mark.xfail(reason="issue 15 item 3: the contact dialog stays open after 保存 and the list is not refreshed",
-                   strict=False)
 def test_saving_the_contact_closes_the_dialog_and_refreshes_the_worklist(client, odoo_server):
+    # 陈静's call today is a find-contact one (失联修复: 张志强's mobile is a wrong number), to his wife.
     user = client("chenjing")
-    task = _callable(user, _worklist(user))[0]
+    task = _callable(user, _worklist(user), actions=("phone", "find_contact"))[0]
     rows = _open_worklist(user, odoo_server)
     before = rows.count()
     _row_of(rows, task).first.locator("button[title='登记催记']").click()
     user.wait_idle()
     set_field(user.dialog(), "outcome", "no_answer")
+    if task["action"] == "find_contact":  # a relative is asked only how to reach the debtor
+        user.dialog().locator("[name='no_disclosure_confirmed'] input").first.check()
     save_dialog(user)
     assert not user.page.locator(".modal:visible").count(), "the contact dialog is still open after 保存"
     rows = user.page.locator(".o_list_view tbody tr.o_data_row")

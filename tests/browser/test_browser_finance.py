@@ -79,8 +79,6 @@ def test_aging_report_selected_rows_exported_to_xlsx(client, odoo_server):
     assert len(exported) == shown, "%s rows exported of the %s selected" % (len(exported), shown)
 
 
-@pytest.mark.xfail(reason="issue 15 item 5: no Export XLSX button on the reports; the export stops at the visible page",
-                   strict=False)
 def test_aging_report_exports_every_row_to_xlsx(client, odoo_server):
     user = client("liuyang")
     user.open_menu(odoo_server.ref("loan_collection.collection_aging_report_menu"))
@@ -95,8 +93,6 @@ def test_aging_report_exports_every_row_to_xlsx(client, odoo_server):
     assert "账龄" in sheet.name, "sheet title %r" % sheet.name
 
 
-@pytest.mark.xfail(reason="issue 15 item 1: the worklist shows the task's amount of the 06:00 run, not the case's",
-                   strict=False)
 def test_worklist_amount_follows_a_recovery_the_same_day(client, odoo_server):
     finance = client("liuyang")
     # 杭州恒达 (王芳's): her other call of the day, which the collector tests leave on the worklist.

@@ -7,7 +7,6 @@ import pytest
 from odoo_browser import china_today, set_field
 
 
-@pytest.mark.xfail(reason="issue 15 item 8: every refusal dialog is titled 'Odoo Server Error'", strict=False)
 def test_a_refusal_reads_as_a_message_not_a_crash(client, odoo_server):
     user = client("zhaomin")
     user.open_record("legal.case", odoo_server.ref("loan_legal.legal_case_chen_demo"))

@@ -127,9 +127,10 @@ class TestChineseLabels(LoanCase):
         self.assertEqual(self.view_node("loan_collection.loan_document_template_view_tree",
                                         "//field[@name='write_date']").get("widget"), "date")
         # Every date and time a list of the product shows has been judged: the time matters there
-        # (contacts and the conduct rules, the identity-number audit, when a run or a batch started).
+        # (contacts and the conduct rules, the identity-number audit, when a run, a batch or an import started).
         time_matters = {("collection.contact.log", "date"), ("loan.identity.access.log", "date"),
-                        ("collection.run", "create_date"), ("loan.document.batch", "create_date")}
+                        ("collection.run", "create_date"), ("loan.document.batch", "create_date"),
+                        ("loan.portfolio.import", "create_date")}
         shown = set()
         for view in self.env["ir.ui.view"].search([("type", "=", "tree")]):
             if not view.get_external_id()[view.id].startswith(("loan_collection.", "loan_legal.")):

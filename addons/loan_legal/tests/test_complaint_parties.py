@@ -143,11 +143,12 @@ class TestComplaintParties(LegalTestCase):
         self.assertEqual(case.sudo().party_ids.mapped("partner_id"), self.borrower | self.third)
         self.assertNotIn("测试担保人乙", text)
         self.assertNotIn("第三百八十七条", text)
-        # A guarantee company that paid sues the debtor and the counter-guarantors (民法典 第700条); the
-        # same contract again, so the first case goes (a contract has one open legal case).
-        case.sudo().unlink()
+        # A guarantee company that paid sues the debtor and the counter-guarantors (民法典 第700条); a
+        # contract like it (a contract has one open legal case).
         self.env.user.company_id.creditor_role = "guarantee_company"
-        case, text = self.complaint(contract)
+        case, text = self.complaint(self.contract(
+            {"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "joint"},
+            {"partner_id": self.guarantor.id, "role": "counter_guarantor", "guarantee_type": "joint"}))
         self.assertEqual(case.sudo().party_ids.mapped("partner_id"), self.borrower | self.guarantor)
         self.assertIn("被告（反担保人）：测试担保人乙", text)
         self.assertNotIn("测试抵押人丙", text)
