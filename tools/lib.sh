@@ -54,14 +54,20 @@ ensure_lessc() {
         || die "npm could not install less@$LESS_VERSION: check access to the npm registry, then run make again."
 }
 
+# Debian packages the tests need, without their recommendations; the package lists are refreshed
+# once if the first try fails (a fresh machine may have none).
+apt_install() {
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null \
+        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null; } \
+        || die "apt-get could not install $*: install them yourself, then run make again."
+}
+
 ensure_faketime() {
     command -v faketime >/dev/null 2>&1 && return
     command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] \
         || die "faketime not found and it cannot be installed here: install Debian's faketime package (libfaketime), then run make again."
     say "installing faketime (libfaketime)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q faketime >/dev/null \
-        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q faketime >/dev/null; } \
-        || die "apt-get could not install faketime: install it yourself, then run make again."
+    apt_install faketime
 }
 
 # LibreOffice renders the generated .docx to PDF in the tests that count pages (a one-page letter
@@ -72,10 +78,7 @@ ensure_libreoffice() {
     command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] \
         || die "LibreOffice (soffice) or a Chinese font is missing and cannot be installed here: install Debian's libreoffice-writer-nogui and fonts-wqy-zenhei, then run make again."
     say "installing LibreOffice Writer (no GUI) and a Chinese font"
-    local packages="libreoffice-writer-nogui fonts-wqy-zenhei"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages >/dev/null \
-        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages >/dev/null; } \
-        || die "apt-get could not install LibreOffice: install libreoffice-writer-nogui and fonts-wqy-zenhei yourself, then run make again."
+    apt_install libreoffice-writer-nogui fonts-wqy-zenhei
 }
 
 # The browser tests (tests/browser/) drive Debian's Chromium headless through Python playwright
@@ -86,10 +89,7 @@ ensure_chromium() {
     command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] \
         || die "Chromium or a Chinese font is missing and cannot be installed here: install Debian's chromium and fonts-wqy-zenhei, then run make again."
     say "installing Chromium (headless, for the browser tests) and a Chinese font"
-    local packages="chromium fonts-wqy-zenhei"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages >/dev/null \
-        || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages >/dev/null; } \
-        || die "apt-get could not install Chromium: install chromium and fonts-wqy-zenhei yourself, then run make again."
+    apt_install chromium fonts-wqy-zenhei
 }
 
 pg_answers() {
