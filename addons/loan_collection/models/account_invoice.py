@@ -76,7 +76,7 @@ class AccountInvoice(models.Model):
             return
         refused = sorted(name for name in vals if name in SYSTEM_FIELDS + tuple(also))
         if refused:
-            labels = "、".join(self._fields[name].get_description(self.env)["string"] for name in refused)
+            labels = "、".join(self._loan_field_label(name) for name in refused)
             raise AccessError(_("%s of an installment are kept by the product (the daily run, recoveries, write-offs "
                                 "and the contract's schedule) and cannot be edited: record a recovery or a "
                                 "write-off, or correct the contract.") % labels)

@@ -111,20 +111,19 @@ class CollectionRunTasks(models.Model):
                              office or field, score, days, amount, find_type))
         if not rows:
             return 0
-        return self._insert_tasks(date, rows)
+        return self._insert_tasks(date, rows, {step_id: step.name for step_id, step in step_by_id.items()})
 
-    def _insert_tasks(self, date, rows):
+    def _insert_tasks(self, date, rows, names):
         """Insert the new tasks, each with its mail activity (when it has a collector and an
         activity type, so it shows in the collector's activities and on the chatter), in one
         statement: each row is written once. The activity's id is taken from its sequence as
         the task is inserted; the two foreign keys (task -> activity, activity -> task) are
         checked at the end of the statement, when both rows exist. A task already given
         (same episode, step and day; a find-contact task: same episode and day) is skipped, and so
-        is its activity."""
+        is its activity. `names`: the summary of each step's activity, by step id."""
         cr = self.env.cr
         models_ = self.env["ir.model"].sudo().search([("model", "in", ("collection.case", "loan.contract"))])
         model_ids = {m.model: m.id for m in models_}
-        names = {step.id: step.name for steps in self._policy_steps().values() for step in steps}
         columns = [list(column) for column in zip(*rows)]
         cr.execute("""
             WITH task AS (

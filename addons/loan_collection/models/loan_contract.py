@@ -111,7 +111,7 @@ class LoanContract(models.Model):
                                     "an acceleration with Accelerate the Loan, or correct a contract still in draft.")
                                   % (signed[0].name, dict(self._fields["state"]._description_selection(self.env))[
                                       signed[0].state],
-                                     "、".join(self._fields[n].get_description(self.env)["string"] for n in terms)))
+                                     "、".join(self._loan_field_label(n) for n in terms)))
         return super(LoanContract, self).write(vals)
 
     @api.depends("invoice_ids.residual", "invoice_ids.state", "case_ids")
