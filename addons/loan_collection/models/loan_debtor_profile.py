@@ -161,7 +161,7 @@ class LoanDebtorProfile(models.Model):
         refused = [name for name in vals if name in self._fields and self._fields[name].groups
                    and not self.user_has_groups(self._fields[name].groups)]
         if refused:
-            labels = ", ".join(self._fields[name].get_description(self.env)["string"] for name in refused)
+            labels = ", ".join(self._loan_field_label(name) for name in refused)
             raise AccessError(_("You may not set %s on a debtor profile: only collection managers, finance "
                                 "and the legal team record identity numbers.") % labels)
 

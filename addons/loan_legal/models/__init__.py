@@ -5,6 +5,9 @@ from . import legal_court
 from . import legal_court_holiday
 from . import legal_deadline
 from . import legal_case
+from . import legal_case_party
+from . import legal_case_stages
+from . import legal_case_fees
 from . import loan_guarantee
 from . import legal_case_deadlines
 from . import legal_case_claim

@@ -181,7 +181,7 @@ class LegalAsset(models.Model):
             return AccessError(_("The state of an asset cannot be written: it changes only through the "
                                  "buttons on its form (Search Requested, Found, Frozen or Seized, Realised, "
                                  "Proceeds Paid, Released), which check the court's data."))
-        labels = [self._fields[name].get_description(self.env)["string"] for name in sorted(refused)]
+        labels = [self._loan_field_label(name) for name in sorted(refused)]
         return AccessError(_("These fields are computed and cannot be written: %s.") % ", ".join(labels))
 
     @api.model

@@ -3,10 +3,10 @@
 import datetime
 
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.addons.loan_collection.models.res_company import business_today
 
-from ..services import court_fees, deadlines, litigation
+from ..services import deadlines, litigation
 
 STAGES = [
     ("preparation", "Preparation"),
@@ -26,16 +26,6 @@ CLOSING_REASONS = [
     ("terminated", "Terminated without Property"),  # 终结本次执行程序 (终本)
     ("withdrawn", "Withdrawn"),
 ]
-PARTY_ROLES = [
-    ("borrower", "Borrower"),
-    ("guarantor", "Guarantor"),
-    ("mortgagor", "Mortgagor"),  # 抵押人: liable within the collateral (民法典 第394条)
-    ("pledgor", "Pledgor"),      # 出质人 (民法典 第425条)
-    ("counter_guarantor", "Counter-guarantor"),
-    ("other", "Other"),
-]
-# The role of the giver of a guarantee on the case (a third-party mortgagor is no guarantor).
-GUARANTEE_PARTY_ROLES = {"mortgage": "mortgagor", "pledge": "pledgor"}
 PRESERVATION_STATES = [
     ("none", "Not Applied"),
     ("pre_suit", "Applied before Filing"),      # 诉前保全 (民诉法 第104条)
@@ -81,20 +71,6 @@ DEADLINE_SOURCE_FIELDS = frozenset([
     "performance_days", "enforcement_date", "lawyer_id", "pre_suit_preservation_date"])
 
 
-# The stage moves only through the buttons (action_*), which check where the case comes from:
-# target stage -> the stages it may be reached from (the path of services/litigation.py; appeal
-# is optional; a case is closed from any open stage; reopening is the legal manager's).
-STAGE_TRANSITIONS = {
-    "filed": ("preparation",),
-    "trial": ("filed",),
-    "judgment": ("filed", "trial"),
-    "appeal": ("judgment",),
-    "effective": ("judgment", "appeal"),
-    "enforcement": ("effective",),
-    "asset_control": ("enforcement",),
-    "restriction": ("enforcement", "asset_control"),
-    "closed": tuple(key for key, _label in STAGES if key != "closed"),
-}
 # Kept by the transitions and by the product only: never written by a user (not even admin).
 STATE_FIELDS = frozenset(["stage", "closing_date"])
 # Set by the product (sequence, hand-over, the deadline rows): not written by users.
@@ -221,42 +197,6 @@ class LegalCase(models.Model):
     enforcement_date = fields.Date(string="Enforcement Applied On", track_visibility="onchange", copy=False,
                                    help="The day the application for enforcement (申请执行) was filed.")
 
-    # Court fees (《诉讼费用交纳办法》): estimates from the amounts, booked as costs by a button.
-    preservation_amount = fields.Monetary(string="Amount to Preserve", groups=LEGAL_GROUP,
-                                          help="Value of the property whose preservation is applied for.")
-    pre_suit_preservation_date = fields.Date(
-        # Not tracked: a tracked value is shown in the chatter to every reader of the case.
-        string="Pre-suit Preservation Taken On", groups=LEGAL_GROUP, copy=False,
-        help="The day the court took preservation measures applied for before the suit (诉前保全): the suit must "
-             "be filed within 30 days or the court lifts them (民诉法 第104条).")
-    appeal_amount = fields.Monetary(
-        string="Amount We Appeal", groups=LEGAL_GROUP,
-        help="The part of the first-instance judgment the lender appeals against: the lender advances the "
-             "second-instance acceptance fee on it (诉讼费用交纳办法 第十七条). 0 when the lender does not appeal.")
-    ended_by_mediation = fields.Boolean(
-        string="Ended by Mediation or Withdrawal", groups=LEGAL_GROUP,
-        help="The acceptance fee is halved (诉讼费用交纳办法 第十五条).")
-    acceptance_fee = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
-                                     string="Acceptance Fee")
-    preservation_fee = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
-                                       string="Preservation Fee")
-    enforcement_fee = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
-                                      string="Enforcement Fee")
-    appeal_fee = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
-                                 string="Second-instance Fee")
-    court_fee_total = fields.Monetary(compute="_compute_court_fees", groups=LEGAL_GROUP,
-                                      string="Court Fees")
-    # Procedures a lender may use instead of a suit: estimates to compare, not in the total.
-    payment_order_fee = fields.Monetary(
-        compute="_compute_court_fees", groups=LEGAL_GROUP, string="Payment-order Fee",
-        help="Applying for a payment order (支付令) instead of suing: 1/3 of the acceptance fee on the claim "
-             "(诉讼费用交纳办法 第十四条(三)).")
-    security_realisation_fee = fields.Monetary(
-        compute="_compute_court_fees", groups=LEGAL_GROUP, string="Security Realisation Fee",
-        help="Applying to realise the mortgage or pledge (实现担保物权, 民诉法 第207条) instead of suing: the "
-             "fee schedule lists none and courts differ (none, a flat fee, or the acceptance fee on the claim); "
-             "estimated at the acceptance fee on the claim. Only for a contract with a mortgage or pledge.")
-
     evidence_ids = fields.One2many("legal.evidence", "case_id", string="Evidence", groups=LEGAL_GROUP, copy=True)
     evidence_missing_count = fields.Integer(compute="_compute_evidence_missing_count", groups=LEGAL_GROUP,
                                             string="Required Evidence Missing")
@@ -350,26 +290,6 @@ class LegalCase(models.Model):
             case.performance_deadline = _to_string(deadlines.performance_deadline(
                 effective, max(case.performance_days, 0), calendar=calendar.tracking()) if effective else None)
 
-    @api.depends("claim_total", "procedure", "ended_by_mediation", "preservation_amount", "awarded_total",
-                 "appeal_amount", "contract_id.guarantee_ids.guarantee_type")
-    def _compute_court_fees(self):
-        for case in self:
-            # Nothing claimed yet: no fee to show (the 50-yuan minimum would only confuse).
-            claimed = case.claim_total
-            case.acceptance_fee = float(court_fees.acceptance_fee(
-                claimed, case.procedure, case.ended_by_mediation)) if claimed else 0.0
-            case.preservation_fee = float(
-                court_fees.preservation_fee(case.preservation_amount)) if case.preservation_amount else 0.0
-            enforced = case.awarded_total or claimed
-            case.enforcement_fee = float(court_fees.enforcement_fee(enforced)) if enforced else 0.0
-            case.appeal_fee = float(court_fees.appeal_fee(case.appeal_amount)) if case.appeal_amount else 0.0
-            case.court_fee_total = (case.acceptance_fee + case.preservation_fee + case.enforcement_fee
-                                    + case.appeal_fee)
-            case.payment_order_fee = float(court_fees.payment_order_fee(claimed)) if claimed else 0.0
-            secured = claimed and any(t in ("mortgage", "pledge")
-                                      for t in case.contract_id.sudo().guarantee_ids.mapped("guarantee_type"))
-            case.security_realisation_fee = float(court_fees.security_realisation_fee(claimed)) if secured else 0.0
-
     @api.depends("evidence_ids.required", "evidence_ids.state")
     def _compute_evidence_missing_count(self):
         for case in self:
@@ -396,23 +316,6 @@ class LegalCase(models.Model):
     @api.model
     def _expand_stages(self, stages, domain, order):
         return [key for key, _label in STAGES]
-
-    # Constraints -----------------------------------------------------------------------------
-
-    @api.multi
-    def _check_appealable(self):
-        """民诉法 (2023) 第165条: a small-claims judgment is final (一审终审), it has no appeal."""
-        for case in self:
-            if not deadlines.appeal_allowed(case.procedure):
-                raise ValidationError(_(
-                    "Case %s is tried under the small-claims procedure: its judgment is final at first instance "
-                    "(民诉法 第165条) and cannot be appealed; once served it is effective (Judgment Effective), "
-                    "and an error is corrected by applying for a retrial. If the court tried the case under "
-                    "another procedure, correct the procedure first.") % case.name)
-
-    @api.constrains("procedure", "appeal_date")
-    def _check_small_claims_final(self):
-        self.filtered(lambda c: c.appeal_date)._check_appealable()
 
     # Onchanges -------------------------------------------------------------------------------
 
@@ -457,8 +360,7 @@ class LegalCase(models.Model):
 
     @api.model
     def _stage_refusal(self, refused):
-        labels = {name: self._fields[name].get_description(self.env)["string"] for name in refused
-                  if name in self._fields}
+        labels = [self._loan_field_label(name) for name in refused]
         if "stage" in refused:
             return AccessError(_(
                 "The stage of a legal case cannot be written: it moves only through the buttons on the "
@@ -467,7 +369,7 @@ class LegalCase(models.Model):
                 "manager), which check the data each stage needs."))
         return AccessError(_(
             "These fields of a legal case are kept by the system and cannot be written: %s. Enter the "
-            "amounts, dates and cost lines they come from instead.") % ", ".join(sorted(labels.values())))
+            "amounts, dates and cost lines they come from instead.") % ", ".join(sorted(labels)))
 
     @api.model
     def _check_override_rights(self, vals):
@@ -475,7 +377,7 @@ class LegalCase(models.Model):
         court documents: a legal manager's to set."""
         names = [name for name in CONTRACT_OVERRIDES if name in vals]
         if names and self.env.uid != SUPERUSER_ID and not self.env.user.has_group(LEGAL_MANAGER_GROUP):
-            labels = ", ".join(self._fields[name].get_description(self.env)["string"] for name in names)
+            labels = ", ".join(self._loan_field_label(name) for name in names)
             raise AccessError(_("Only a legal manager can set %s on a legal case: these replace the contract's "
                                 "particulars in the court documents.") % labels)
 
@@ -563,265 +465,6 @@ class LegalCase(models.Model):
         self.sudo().mapped("deadline_ids")._remove()
         return super(LegalCase, self).unlink()
 
-    # Hand-over and pre-filling ----------------------------------------------------------------
-
-    @api.model
-    def _values_from_collection_case(self, collection, with_parties=True):
-        """The values of a new legal case for the collection case `collection`: its contract and
-        debtor, and the claim as of today from its amounts (民诉法 第124条: the claims with the
-        facts; the 要素式 complaint gives the principal, interest and penalty as of a date)."""
-        collection = collection.sudo()
-        vals = {
-            "collection_case_id": collection.id,
-            "contract_id": collection.contract_id.id,
-            "partner_id": collection.partner_id.id,
-            "company_id": collection.company_id.id,
-            "claim_date": business_today(self),
-            "claim_principal": collection.overdue_principal,
-            "claim_interest": collection.overdue_interest,
-            "claim_penalty": collection.penalty_interest,
-            "claim_costs": collection.fees_amount,
-            "handover_fees": collection.fees_amount,
-        }
-        if with_parties:
-            vals["party_ids"] = self._party_commands(collection.contract_id, collection.partner_id)
-        return vals
-
-    @api.model
-    def _party_commands(self, contract, debtor):
-        """One2many commands for the defendants: the borrower, then each guarantor and
-        counter-guarantor of the contract (once each)."""
-        contract = contract.sudo()
-        commands = [(5, 0, 0)]
-        seen = set()
-        if debtor:
-            commands.append((0, 0, {"partner_id": debtor.id, "role": "borrower"}))
-            seen.add(debtor.id)
-        # Only the guarantees owed to the company: a counter-guarantor answers to the guarantor, not to
-        # the lender (loan.guarantee._answers_to_company); the borrower is listed once, as borrower,
-        # whatever he mortgaged himself. A guarantor who also gives collateral is listed as guarantor.
-        guarantees = contract.guarantee_ids._answers_to_company().sorted(
-            lambda g: g.guarantee_type in GUARANTEE_PARTY_ROLES)
-        for guarantee in guarantees:
-            if guarantee.partner_id.id in seen:
-                continue
-            seen.add(guarantee.partner_id.id)
-            role = guarantee.role if guarantee.role == "counter_guarantor" else \
-                GUARANTEE_PARTY_ROLES.get(guarantee.guarantee_type, "guarantor")
-            commands.append((0, 0, {"partner_id": guarantee.partner_id.id, "role": role}))
-        return commands
-
-    @api.model
-    def _default_evidence_commands(self, contract):
-        """The evidence of the lending relationship a loan case needs (domain.md, Litigation:
-        民诉法 第124条 wants the evidence and its sources in the complaint)."""
-        has_guarantee = bool(contract.sudo().guarantee_ids) if contract else True
-        labels = dict(self.env["legal.evidence"]._fields["kind"]._description_selection(self.env))
-        items = [
-            ("loan_contract", True),
-            ("guarantee_contract", has_guarantee),
-            ("disbursement", True),
-            ("repayment", True),
-            ("notice", True),
-            ("identity", True),
-            ("power_of_attorney", True),
-        ]
-        return [(0, 0, {"sequence": (index + 1) * 10, "kind": kind, "name": labels[kind], "required": required})
-                for index, (kind, required) in enumerate(items)]
-
-    # Stage rules -----------------------------------------------------------------------------
-
-    @api.multi
-    def _missing_evidence(self):
-        self.ensure_one()
-        return self.sudo().evidence_ids.filtered(lambda e: e.required and e.state == "missing")
-
-    @api.multi
-    def _case_data(self):
-        """The case as the plain dict that services/litigation.py checks."""
-        self.ensure_one()
-        data = {key: self[key] for key in litigation.DATE_ORDER}
-        data.update(court=bool(self.court_id), closing_reason=self.closing_reason,
-                    missing_evidence=self._missing_evidence().mapped("name"))
-        return data
-
-    @api.multi
-    def _check_case_data(self, check_evidence=None):
-        """Refuse a case whose dates are out of order or whose stage lacks its data.
-
-        :param check_evidence: the cases of `self` that are leaving preparation, whose required
-            evidence must be collected.
-        """
-        check_evidence = check_evidence or self.browse()
-        date_labels = {key: values["string"] for key, values in self.fields_get(
-            list(litigation.DATE_ORDER)).items()}
-        stage_labels = dict(self._fields["stage"]._description_selection(self.env))
-        for case in self:
-            data = case._case_data()
-            wrong = litigation.dates_out_of_order(data)
-            if wrong:
-                before = _("- %s (%s) is before %s (%s)")  # out of the generator: _() reads self from its frame
-                raise ValidationError(_(
-                    "Case %s: the dates are out of order:\n%s\nA case goes filing, judgment, service, "
-                    "appeal, effect, enforcement: correct the dates so that each is on or after the one "
-                    "before.") % (case.name, "\n".join(
-                        before % (
-                            date_labels[later], data[later], date_labels[earlier], data[earlier])
-                        for earlier, later in wrong)))
-            missing = litigation.missing_for_stage(case.stage, data, check_evidence=case in check_evidence)
-            if missing:
-                raise UserError(_("Case %s cannot be in the stage \"%s\" yet:\n%s") % (
-                    case.name, stage_labels[case.stage],
-                    "\n".join("- " + case._missing_message(code, data) for code in missing)))
-
-    @api.multi
-    def _missing_message(self, code, data):
-        messages = {
-            "court": _("choose the court the claim is filed with (Court)"),
-            "filing_date": _("enter the filing date (立案日期) from the court's acceptance notice"),
-            "judgment_date": _("enter the judgment date"),
-            "judgment_served_date": _("enter the date the judgment was served"),
-            "appeal_date": _("enter the date the appeal was filed"),
-            "effective_date": _("enter the date the judgment took effect"),
-            "enforcement_date": _("enter the date enforcement was applied for (申请执行)"),
-            "closing_reason": _("choose the closing reason"),
-        }
-        if code == "evidence":
-            return _("collect the required evidence: %s (mark each line Collected or Submitted on the "
-                     "Evidence tab)") % "、".join(data["missing_evidence"])
-        return messages[code]
-
-    @api.multi
-    def _check_stage_access(self):
-        """The user pressing a button must be allowed to edit the case (legal team)."""
-        self.check_access_rights("write")
-        self.check_access_rule("write")
-
-    @api.multi
-    def _move_to(self, stage):
-        """The checked transition: from the stages the path allows, then the stage's data (in
-        _write_checked)."""
-        self._check_stage_access()
-        labels = dict(self._fields["stage"]._description_selection(self.env))
-        for case in self:
-            if case.stage not in STAGE_TRANSITIONS[stage]:
-                raise UserError(_(
-                    "Case %s is in the stage \"%s\": it can go to \"%s\" only from %s. A case moves "
-                    "forward along its path with the buttons on the form; a closed case is reopened by a "
-                    "legal manager (Reopen).") % (
-                    case.name, labels[case.stage], labels[stage],
-                    "、".join(labels[s] for s in STAGE_TRANSITIONS[stage])))
-        self._write_checked({"stage": stage})
-        return True
-
-    @api.multi
-    def action_file(self):
-        """Filed with the court: needs the court, the filing date and the required evidence."""
-        return self._move_to("filed")
-
-    @api.multi
-    def action_start_trial(self):
-        return self._move_to("trial")
-
-    @api.multi
-    def action_judgment(self):
-        """Judgment given: needs the judgment date (on or after the filing date)."""
-        return self._move_to("judgment")
-
-    @api.multi
-    def action_appeal(self):
-        self._check_appealable()
-        return self._move_to("appeal")
-
-    @api.multi
-    def action_effective(self):
-        return self._move_to("effective")
-
-    @api.multi
-    def action_enforcement(self):
-        """Enforcement applied for (民诉法 第250条: within 2 years of the performance deadline)."""
-        return self._move_to("enforcement")
-
-    @api.multi
-    def action_asset_control(self):
-        return self._move_to("asset_control")
-
-    @api.multi
-    def action_restriction(self):
-        return self._move_to("restriction")
-
-    @api.multi
-    def action_close(self):
-        """Close with the closing reason chosen on the form."""
-        return self._move_to("closed")
-
-    @api.multi
-    def action_reopen(self):
-        """Reopen a closed case at the furthest stage its data supports: a legal manager's
-        decision; the closing reason and date are cleared."""
-        if not self.env.user.has_group(LEGAL_MANAGER_GROUP):
-            raise AccessError(_("Only a legal manager can reopen a closed legal case."))
-        self._check_stage_access()
-        for case in self:
-            if case.stage != "closed":
-                raise UserError(_("Case %s is not closed: only a closed case can be reopened.") % case.name)
-            case._write_checked({"stage": litigation.furthest_stage(case._case_data()),
-                                 "closing_reason": False, "closing_date": False})
-        return True
-
-    # Court fees ------------------------------------------------------------------------------
-
-    @api.multi
-    def action_book_court_fees(self):
-        """Book the court fees shown on the case as cost lines, each type once: a fee already
-        booked (whatever its amount, it may have been corrected from the court's notice) is not
-        booked again."""
-        self.ensure_one()
-        if not self.claim_total:
-            raise UserError(_("Case %s has no claim amount yet: enter the amounts claimed, then book the "
-                              "court fees.") % self.name)
-        booked = set(self.cost_ids.mapped("cost_type"))
-        today = business_today(self)
-        procedure = dict(self._fields["procedure"]._description_selection(self.env))[self.procedure]
-        fees = [("acceptance", self.acceptance_fee, self.filing_date or today,
-                 _("Case acceptance fee, %s (诉讼费用交纳办法 第十三条)") % procedure)]
-        if self.preservation_amount:
-            fees.append(("preservation", self.preservation_fee, today,
-                         _("Preservation application fee on %.2f (诉讼费用交纳办法 第十四条)")
-                         % self.preservation_amount))
-        if self.appeal_amount:
-            fees.append(("appeal", self.appeal_fee, self.appeal_date or today,
-                         _("Second-instance acceptance fee on %.2f appealed (诉讼费用交纳办法 第十七条)")
-                         % self.appeal_amount))
-        if self.enforcement_date:
-            fees.append(("enforcement", self.enforcement_fee, self.enforcement_date,
-                         _("Enforcement application fee (诉讼费用交纳办法 第十四条; collected from the debtor "
-                           "after enforcement, 第二十条)")))
-        new = [fee for fee in fees if fee[0] not in booked and fee[1]]
-        if not new:
-            raise UserError(_("The court fees of case %s are already booked: nothing to add. Correct an "
-                              "amount on the Costs tab if the court's notice differs.") % self.name)
-        Cost = self.env["legal.cost"]
-        for cost_type, amount, date, label in new:
-            Cost.create({"case_id": self.id, "cost_type": cost_type, "amount": amount, "date": date,
-                         "name": label, "recoverable": True})
-        self._loan_note(_("Court fees booked: %s.") % ", ".join(
-            "%s %.2f" % (label, amount) for _type, amount, _date, label in new))
-        return True
-
-    @api.multi
-    def _update_collection_fees(self):
-        """Show the recoverable legal costs on the collection case (its fees: the costs of
-        realising the claim, paid first under 民法典 第561条)."""
-        for case in self.sudo():
-            collection = case.collection_case_id
-            if not collection:
-                continue
-            recoverable = sum(case.cost_ids.filtered("recoverable").mapped("amount"))
-            amount = case.handover_fees + recoverable
-            if collection.currency_id.compare_amounts(collection.fees_amount, amount) != 0:
-                collection.write({"fees_amount": amount})
-
     # Navigation ------------------------------------------------------------------------------
 
     @api.multi
@@ -855,24 +498,3 @@ class LegalCase(models.Model):
         action = self._child_action("loan_legal.legal_deadline_action")
         action["context"] = {}
         return action
-
-
-class LegalCaseParty(models.Model):
-    _name = "legal.case.party"
-    _description = "Legal Case Defendant"
-    _order = "case_id, sequence, id"
-
-    case_id = fields.Many2one("legal.case", required=True, ondelete="cascade", index=True)
-    sequence = fields.Integer(default=10)
-    partner_id = fields.Many2one("res.partner", string="Defendant", required=True, index=True)
-    role = fields.Selection(PARTY_ROLES, required=True, default="borrower")
-    judgment_debtor = fields.Boolean(
-        string="Judgment Debtor", default=True,
-        help="The judgment orders this defendant to perform: enforcement, restriction and listing applications "
-             "name the judgment debtors only.")
-    is_company = fields.Boolean(related="partner_id.is_company", readonly=True)
-    note = fields.Char()
-
-    _sql_constraints = [
-        ("partner_uniq", "unique(case_id, partner_id)", "A defendant is listed only once per case."),
-    ]

@@ -152,3 +152,43 @@ class LegalCase(models.Model):
     def _handover_summary(self):
         self.ensure_one()
         return _("New legal case %s: %s") % (self.name, self.partner_id.name)
+
+    @api.model
+    def _values_from_collection_case(self, collection, with_parties=True):
+        """The values of a new legal case for the collection case `collection`: its contract and
+        debtor, and the claim as of today from its amounts (民诉法 第124条: the claims with the
+        facts; the 要素式 complaint gives the principal, interest and penalty as of a date)."""
+        collection = collection.sudo()
+        vals = {
+            "collection_case_id": collection.id,
+            "contract_id": collection.contract_id.id,
+            "partner_id": collection.partner_id.id,
+            "company_id": collection.company_id.id,
+            "claim_date": business_today(self),
+            "claim_principal": collection.overdue_principal,
+            "claim_interest": collection.overdue_interest,
+            "claim_penalty": collection.penalty_interest,
+            "claim_costs": collection.fees_amount,
+            "handover_fees": collection.fees_amount,
+        }
+        if with_parties:
+            vals["party_ids"] = self._party_commands(collection.contract_id, collection.partner_id)
+        return vals
+
+    @api.model
+    def _default_evidence_commands(self, contract):
+        """The evidence of the lending relationship a loan case needs (domain.md, Litigation:
+        民诉法 第124条 wants the evidence and its sources in the complaint)."""
+        has_guarantee = bool(contract.sudo().guarantee_ids) if contract else True
+        labels = dict(self.env["legal.evidence"]._fields["kind"]._description_selection(self.env))
+        items = [
+            ("loan_contract", True),
+            ("guarantee_contract", has_guarantee),
+            ("disbursement", True),
+            ("repayment", True),
+            ("notice", True),
+            ("identity", True),
+            ("power_of_attorney", True),
+        ]
+        return [(0, 0, {"sequence": (index + 1) * 10, "kind": kind, "name": labels[kind], "required": required})
+                for index, (kind, required) in enumerate(items)]

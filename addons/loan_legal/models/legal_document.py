@@ -309,7 +309,7 @@ class LegalCase(models.Model):
         if not court and doc_type != "evidence_list":
             raise UserError(_("Case %s has no %s: choose the court on the legal case, then generate the document "
                               "again (it is addressed to that court).")
-                            % (case.name, self._fields["court_id"].get_description(self.env)["string"]))
+                            % (case.name, self._loan_field_label("court_id")))
         result = {
             "company": {"name": company.name,
                         "address": cn_address(company.state_id.name, company.city, company.street,
@@ -402,7 +402,7 @@ class LegalCase(models.Model):
         contract = self.contract_id
         missing = [name for name in COMPLAINT_CONTRACT_FIELDS if not self._contract_value(name)]
         if missing:
-            labels = ", ".join(contract._fields[name].get_description(self.env)["string"] for name in missing)
+            labels = ", ".join(contract._loan_field_label(name) for name in missing)
             raise UserError(_("The complaint states %s of contract %s, which is not recorded. Complete the contract, "
                               "or a legal manager enters it on the legal case (Complaint tab), then generate the "
                               "complaint again.") % (labels, contract.name))

@@ -228,7 +228,7 @@ class LegalRestriction(models.Model):
         if "state" in refused:
             return AccessError(_("The state of a restriction cannot be written: it changes only through the "
                                  "buttons on its form (Effective, Lifted), which check the court's data."))
-        labels = [self._fields[name].get_description(self.env)["string"] for name in sorted(refused)]
+        labels = [self._loan_field_label(name) for name in sorted(refused)]
         return AccessError(_("These fields are computed and cannot be written: %s.") % ", ".join(labels))
 
     @api.model
