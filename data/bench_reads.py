@@ -96,7 +96,8 @@ def vacuum(registry):
     with closing(registry.cursor()) as cr:
         cr.autocommit(True)
         for table in ("account_invoice", "collection_case", "collection_task", "mail_activity",
-                      "collection_snapshot", "collection_roll_rate_report", "res_partner", "loan_contract"):
+                      "collection_snapshot", "collection_roll_rate_report", "res_partner", "loan_contract",
+                      "collection_aging_total"):
             cr.execute("VACUUM ANALYZE %s" % table)  # table names from the list above, not input
     say("    (VACUUM ANALYZE of the tables read, %.1f s, not timed)" % (time.time() - started))
 

@@ -296,7 +296,8 @@ def generate(registry, overdue, date):
 # Running ------------------------------------------------------------------------------------
 
 VACUUM_TABLES = ("res_partner", "collection_contact_point", "loan_contract", "loan_guarantee", "account_invoice", "collection_case",
-                 "collection_case_party_rel", "collection_task", "mail_activity", "mail_message")
+                 "collection_case_party_rel", "collection_task", "mail_activity", "mail_message",
+                 "collection_aging_total")
 # Not steps of the run, or too small to be worth a line.
 NOT_STEPS = {"run", "_compute_name", "_audit_columns", "_load_demo_scenario"}
 

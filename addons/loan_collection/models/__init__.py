@@ -45,6 +45,7 @@ from . import collection_writeoff
 from . import collection_snapshot
 from . import collection_run_finance
 from . import collection_aging_report
+from . import collection_aging_summary
 from . import collection_roll_rate_report
 from . import collection_performance_report
 from . import collection_recovery_rate_report

@@ -2,6 +2,7 @@
 # (make test) collects the same files by path.
 from . import test_address
 from . import test_aging
+from . import test_aging_summary
 from . import test_allocation
 from . import test_allocation_orders
 from . import test_amortization
