@@ -171,7 +171,7 @@ class CollectionAgingSummary(models.Model):
             return False
         for spec in groupby:
             name, _sep, granularity = spec.partition(":")
-            if granularity or name not in self._fields:
+            if granularity or name == "id" or name not in self._fields:
                 return False
         for spec in fields_ or []:
             name = spec.split(":")[0].split("(")[0].strip()
@@ -180,7 +180,9 @@ class CollectionAgingSummary(models.Model):
                 return False
         for leaf in domain or []:
             if isinstance(leaf, (list, tuple)) and len(leaf) == 3:
-                if leaf[0].split(".")[0] not in self._fields:
+                name = leaf[0].split(".")[0]
+                # "id" of the report is an installment's, of the summary a row's.
+                if name == "id" or name not in self._fields:
                     return False
         return True
 

@@ -69,6 +69,9 @@ class TestAgingSummary(RecoveryCase):
         self.assertFalse(Summary._can_answer([], MEASURES, ["date_due:month"]))
         self.assertFalse(Summary._can_answer([("invoice_id", "=", self.first.id)], MEASURES, ["bucket"]))
         self.assertFalse(Summary._can_answer([("date_due", "<", "2026-03-01")], MEASURES, ["bucket"]))
+        self.assertFalse(Summary._can_answer([("id", "in", self.first.ids)], MEASURES, ["bucket"]))
+        groups = self.report.read_group([("id", "in", self.first.ids)], MEASURES + ["bucket"], ["bucket"])
+        self.assertEqual([(g["bucket"], g["bucket_count"]) for g in groups], [("b031", 1)])
         groups = self.report.read_group([("contract_id", "=", self.contract.id), ("date_due", "<", "2026-03-01")],
                                         MEASURES + ["bucket"], ["bucket"])
         self.assertEqual([(g["bucket"], g["bucket_count"]) for g in groups], [("b031", 1)])
