@@ -160,7 +160,7 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("config")
     parser.add_argument("--date", type=lambda s: datetime.datetime.strptime(s, "%Y-%m-%d").date(),
-                        default=datetime.date.today())
+                        default=datetime.date.today(), help="the first run's date (the reads are of the next day)")
     parser.add_argument("--month-ends", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
@@ -198,9 +198,16 @@ def main(argv):
         ("form_admin", "case form (admin)", "admin", case_form(case_id)),
     ]
     values = {}
+    # The reads are those of the day after DATE, after that day's run (the last one bench.sh
+    # times), at 10:00 in China: the worklist then holds that day's tasks. On the machine's own
+    # clock the worklist was empty or full depending on the hour the benchmark ran at.
+    from odoo.addons.loan_collection.services import clock
+    reads_at = clock.to_utc(datetime.datetime.combine(args.date + datetime.timedelta(days=1),
+                                                      datetime.time(10, 0)), clock.DEFAULT_TZ)
     say("    (collector %s, %d cases; best of %d)" % (collector, collector_cases, args.repeat))
     for key, label, login, read in reads:
-        wall, cpu_s, queries, (rows, count) = timed(registry, login, args.repeat, read)
+        with clock.frozen(reads_at):
+            wall, cpu_s, queries, (rows, count) = timed(registry, login, args.repeat, read)
         met = "met" if wall < TARGET else "NOT met"
         say("    %-34s %6.3f s wall, %6.3f s CPU, %4d SQL queries (%d rows%s): target %.1f s %s"
             % (label + ":", wall, cpu_s, queries, rows, "" if count is None else " of %d" % count, TARGET, met))
