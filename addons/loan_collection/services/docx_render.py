@@ -30,6 +30,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
@@ -462,13 +464,17 @@ def _prepared(template_bytes):
 
 
 def document_text(content):
-    """All the text of a .docx (bytes, or a python-docx Document): body paragraphs, tables,
-    headers and footers."""
+    """All the text of a .docx (bytes, or a python-docx Document) in the order a reader meets it:
+    the body's paragraphs and tables (cell by cell) as they follow each other, then headers and
+    footers."""
     document = Document(io.BytesIO(content)) if isinstance(content, bytes) else content
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
+    parts = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            parts.append(Paragraph(child, document).text)
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, document).rows:
+                parts.extend(cell.text for cell in row.cells)
     for section in document.sections:
         parts.extend(p.text for p in section.header.paragraphs)
         parts.extend(p.text for p in section.footer.paragraphs)

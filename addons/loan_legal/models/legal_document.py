@@ -32,7 +32,8 @@ ENTERPRISE_WORDS = {"limited": "有限责任公司", "joint_stock": "股份有�
                     "individual_business": "个体工商户", "public_institution": "事业单位", "social_organization": "社会团体",
                     "other": "其他组织"}
 PRESERVATION_WORDS = {"none": "否", "pre_suit": "是，已申请诉前保全", "with_suit": "否，随本起诉状申请诉讼保全"}
-MEDIATION_WORDS = {"willing": "愿意", "unwilling": "不愿意", "undecided": "暂不确定"}
+# The answers of the complaint's "是否考虑先行调解" (the 2025 element-style form's three options).
+MEDIATION_WORDS = {"willing": "是", "unwilling": "否", "undecided": "暂不确定，想要了解更多内容"}
 CHANNEL_WORDS = {"phone": "电话", "sms": "短信", "letter": "信函", "visit": "上门", "wechat": "微信", "agency": "委托第三方",
                  "authority": "公安或法院"}
 # Contact outcomes that are facts of a demand reaching the debtor.

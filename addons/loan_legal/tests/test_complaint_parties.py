@@ -74,18 +74,52 @@ class TestComplaintParties(LegalTestCase):
         self.assertIn("约定¥120,000.00；实际发放¥119,000.00", text)
         self.assertIn("\n2022年3月11日\n", text)  # the actual disbursement, not the signing date
         self.assertIn("2022年3月8日在杭州市西湖区签订", text)
-        self.assertIn("共12个月；已于2023年3月10日到期", text)
+        self.assertIn("已于2023年3月10日到期；约定期限：自2022年3月10日至2023年3月10日，共12个月", text)
         self.assertIn("1. 有无仲裁、法院管辖约定\n无", text)
         self.assertIn("2. 是否已经诉前保全\n否", text)
-        self.assertIn("4. 是否要求提前还款或解除合同\n否", text)
-        self.assertIn("是否愿意调解：暂不确定", text)
-        self.assertIn("11. 是否最高额担保\n否", text)
-        self.assertIn("10. 是否签订物的担保合同\n否", text)
+        self.assertIn("3. 是否要求提前还款或解除合同\n否", text)
+        self.assertIn("3. 是否考虑先行调解\n暂不确定，想要了解更多内容", text)
+        self.assertIn("12. 是否最高额担保（抵押、质押）\n否", text)
+        self.assertIn("10. 是否签订物的担保（抵押、质押）合同\n否", text)
         # No compound interest computed: not labelled so; no invented collection facts.
-        self.assertNotIn("复利", text)
+        self.assertIn("复利未主张", text)
+        self.assertNotIn("复利按合同约定", text)
         self.assertNotIn("多次电话及上门催收", text)
-        self.assertIn("15. 其他需要说明的内容\n\n", text)
+        self.assertIn("18. 其他需要说明的内容\n\n", text)
         self.assertIn("尚无一期利息还清", text)
+
+    def test_the_elements_in_the_order_of_the_2025_form(self):
+        """The sections, the eight claim elements and the nineteen facts of the element-style form
+        for 金融借款合同纠纷, with the form's labels, in its order (as two independent transcriptions
+        of the official form give them)."""
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
+        _case, text = self.complaint(contract)
+        labels = [
+            "一、当事人信息", "原告：", "委托诉讼代理人：", "被告（借款人）：",
+            "二、诉讼请求和依据", "1. 本金", "2. 利息（期内利息、复利、罚息）", "3. 是否要求提前还款或解除合同",
+            "4. 是否主张担保权利", "5. 是否主张实现债权的费用", "6. 是否主张诉讼费用", "7. 其他请求", "8. 标的总额",
+            "三、约定管辖和诉讼保全", "1. 有无仲裁、法院管辖约定", "2. 是否已经诉前保全",
+            "四、事实与理由", "1. 合同签订情况（名称、编号、签订时间、地点）", "2. 合同主体", "3. 借款金额",
+            "4. 借款期限", "5. 借款利率", "6. 借款提供时间", "7. 还款方式", "8. 还款情况", "9. 是否存在逾期还款",
+            "10. 是否签订物的担保（抵押、质押）合同", "11. 担保人、担保物", "12. 是否最高额担保（抵押、质押）",
+            "13. 是否办理抵押、质押登记", "14. 是否签订保证合同/保函", "15. 保证方式", "16. 其他担保方式",
+            "17. 请求承担责任的依据", "18. 其他需要说明的内容", "19. 证据清单",
+            "五、对纠纷解决方式的意愿", "1. 是否了解调解作为非诉讼纠纷解决方式", "2. 是否了解先行调解解决纠纷的好处",
+            "3. 是否考虑先行调解", "具状人：",
+        ]
+        positions = [text.find(label) for label in labels]
+        missing = [label for label, at in zip(labels, positions) if at < 0]
+        self.assertEqual(missing, [])
+        out_of_order = [(a, b) for (a, pa), (b, pb) in zip(zip(labels, positions), zip(labels[1:], positions[1:]))
+                        if pb <= pa]
+        self.assertEqual(out_of_order, [])
+        # The legal basis is a fact (17), with the contract and the statutes; court costs are claimed.
+        self.assertIn("17. 请求承担责任的依据\n合同约定：编号为%s的借款合同及上述担保合同；法律规定：《中华人民共和国民法典》"
+                      % contract.name, text)
+        self.assertIn("6. 是否主张诉讼费用\n是：本案诉讼费、保全费等诉讼费用由被告承担", text)
+        self.assertIn("是否请求支付至实际清偿之日止：是", text)
+        # What the plaintiff knows of mediation is the signatory's to tick, not invented.
+        self.assertIn("好处\n了解□　不了解□", text)
 
     def test_general_guarantee(self):
         contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor",
@@ -113,10 +147,10 @@ class TestComplaintParties(LegalTestCase):
                       "在最高债权额¥150,000.00范围内享有优先受偿权", text)
         self.assertIn("第三百九十四条、第四百一十条、第六百六十七条", text)
         self.assertNotIn("第六百八十", text)
-        self.assertIn("是：测试抵押人丙（抵押人）以杭州市西溪路5号301室提供抵押担保", text)
+        self.assertIn("11. 担保人、担保物\n担保人：测试抵押人丙（抵押人），担保物：杭州市西溪路5号301室，抵押担保；", text)
         self.assertIn("是：测试抵押人丙，最高债权额¥150,000.00", text)
         self.assertIn("测试抵押人丙：已登记，杭州市不动产登记中心 浙(2022)杭州市不动产证明第0012345号", text)
-        self.assertIn("13. 是否签订保证合同\n否", text)
+        self.assertIn("14. 是否签订保证合同/保函\n否", text)
 
     def test_pledge_and_the_borrowers_own_mortgage(self):
         contract = self.contract(
@@ -220,7 +254,7 @@ class TestComplaintParties(LegalTestCase):
         self.assertIn("2022年3月8日在杭州市上城区签订", text)
         self.assertIn("有：第二十条：因本合同发生的争议，由贷款人住所地人民法院管辖", text)
         self.assertIn("否，随本起诉状申请诉讼保全", text)
-        self.assertIn("是否愿意调解：愿意", text)
+        self.assertIn("3. 是否考虑先行调解\n是", text)
 
     # Demand letters ---------------------------------------------------------------------------
 
