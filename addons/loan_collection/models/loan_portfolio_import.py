@@ -216,13 +216,17 @@ class LoanPortfolioImport(models.Model):
 
     # Jobs ----------------------------------------------------------------------------------
 
+    def _in_requester_language(self):
+        """The import in its requester's language, in which the reasons and messages are written: the
+        job runner's request carries en_US (no browser, no Accept-Language), not the user's."""
+        return self.with_context(lang=self.sudo().user_id.lang or self.env.user.lang)
+
     @job(default_channel="root.import")  # [queue_job] channels in tools/lib.sh
     @api.multi
     def _prepare(self):
         """Read and check the file, record the rejected contracts, cut the others into chunks."""
         self.ensure_one()
-        # The reasons in the requester's language (a job's context may not carry it).
-        self = self.with_context(lang=self.env.context.get("lang") or self.env.user.lang)
+        self = self._in_requester_language()
         self._check_importer()
         record = self.sudo()
         started = time.time()
@@ -277,7 +281,7 @@ class LoanPortfolioImport(models.Model):
         """Write the contracts of one chunk; all of the chunk or nothing of it (a failure is
         recorded on the chunk for *Resume*). The last chunk to finish closes the import."""
         self.ensure_one()
-        self = self.with_context(lang=self.env.context.get("lang") or self.env.user.lang)
+        self = self._in_requester_language()
         self._check_importer()
         cr = self.env.cr
         # One chunk at a time updates the import (the jobs of one import may run in parallel).

@@ -61,6 +61,9 @@ class TestPortfolioImport(LoanCase):
         super(TestPortfolioImport, cls).setUpClass()
         cls.product.code = "GUAR"
         cls.env = cls.env(context=dict(cls.env.context, test_queue_job_no_delay=True))
+        # The reasons are written in the requester's language: English here, Chinese in the test below.
+        cls.env.ref("base.lang_en").active = True
+        cls.finance.lang = "en_US"
 
     def start(self, rows, user=None):
         record = self.env["loan.portfolio.import"].sudo(user or self.finance).create({
@@ -71,6 +74,16 @@ class TestPortfolioImport(LoanCase):
 
     def contract(self, number):
         return self.env["loan.contract"].search([("name", "=", number)])
+
+    def test_reasons_in_the_requesters_language_not_the_job_runners(self):
+        """The job runner's request carries en_US (it has no browser): the reasons are written in
+        the language of the finance user who started the import."""
+        self.finance.lang = "zh_CN"
+        self.env = self.env(context=dict(self.env.context, lang="en_US"))
+        record = self.start(contract_rows("IMP-LANG", 1, change={2: {"应还日期": "2025-13-45"}}))
+        reasons = {r.row_number: r.reason for r in record.rejection_ids}
+        self.assertEqual(reasons[2], "合同 IMP-LANG 因第 3 行有误被整体拒绝")
+        self.assertIn("无法识别", reasons[3])
 
     def test_good_file_imported_bad_contract_left_out(self):
         rows = (contract_rows("IMP-001", 1, paid={1: (10000, 300), 2: (4000, 0)}, guarantor_serial=2)
