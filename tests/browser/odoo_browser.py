@@ -165,7 +165,8 @@ class Client:
                 '"exception_type":"%s"' % kind in text for kind in REFUSALS):
             self.refusals.append(text)
             return
-        self.errors.append("console error: %s" % text)
+        url = (message.location or {}).get("url")
+        self.errors.append("console error: %s%s" % (text, " (%s)" % url if url else ""))
 
     # Waiting -------------------------------------------------------------------------------
 

@@ -112,3 +112,55 @@ def test_worklist_amount_follows_a_recovery_the_same_day(client, odoo_server):
     row = page.locator(".o_list_view tbody tr.o_data_row").filter(has_text=case["name"]).first
     shown = _amount(row.locator("td").nth(column).inner_text())
     assert shown == case["total_due"], "the worklist says %s, the case %s" % (shown, case["total_due"])
+
+
+def test_portfolio_import_from_the_web_client_with_its_progress_bar(client, odoo_server):
+    """Finance creates an import, uploads the sample book (60 rows, five contracts, one with a bad
+    row), starts it and follows it on the form: the job runner of the server writes it in the
+    background, the progress bar reaches 100 %, the bad contract is listed with its reason in
+    Chinese and nothing of it is written."""
+    import os
+    import time as _time
+
+    from odoo_browser import ROOT
+
+    user = client("liuyang")
+    sample = os.path.join(ROOT, "data", "portfolio_sample.csv")
+    with open(sample, encoding="utf-8-sig") as f:
+        contracts = sorted({line.split(",")[0] for line in f.read().splitlines()[1:]})
+    assert len(contracts) == 5
+    assert not user.rpc("loan.contract", "search", [("name", "in", contracts)])
+    user.open_menu(odoo_server.ref("loan_collection.loan_portfolio_import_menu"))
+    user.click(".o_list_button_add")
+    user.page.set_input_files(".o_form_view .o_field_widget[name=file] input.o_input_file", sample)
+    user.wait_idle()
+    user.click(".o_form_button_save")
+    user.click_button("开始导入", ".o_form_statusbar")
+    import_id = user.rpc("loan.portfolio.import", "search", [("user_id", "=", user.uid)], order="id desc", limit=1)[0]
+    bar = user.page.locator(".o_form_view .o_field_widget[name=progress]")
+    assert bar.count(), "no progress bar on the import form"
+    # The user reloads the form to follow the import, as its text says.
+    deadline = _time.time() + 180
+    while True:
+        user.page.reload()
+        user.page.wait_for_selector(".o_form_view")
+        user.wait_idle()
+        state = user.page.locator(".o_form_statusbar .o_statusbar_status button.btn-primary").inner_text().strip()
+        if state in ("已完成", "失败") or _time.time() > deadline:
+            break
+        _time.sleep(2)
+    assert state == "已完成", "the import is still '%s' after 3 minutes (is the job runner running?)" % state
+    assert "100" in bar.inner_text(), "the progress bar shows %r" % bar.inner_text()
+    values = user.rpc("loan.portfolio.import", "read", [import_id],
+                      ["imported_contracts", "imported_installments", "rejected_contracts", "rejected_rows"])[0]
+    assert (values["imported_contracts"], values["rejected_contracts"]) == (4, 1), values
+    rejected_page = user.page.locator(".o_notebook a:has-text('被拒行')")
+    rejected_page.click()
+    rows = user.page.locator(".o_notebook .tab-pane.active tbody tr.o_data_row")
+    assert rows.count() == values["rejected_rows"] == 12, (rows.count(), values)
+    reasons = rows.all_inner_texts()
+    assert all(re.search(r"[\u4e00-\u9fff]", text) for text in reasons), reasons
+    imported = user.rpc("loan.contract", "search_read", [("name", "in", contracts)], ["name", "invoice_ids"])
+    assert len(imported) == 4 and all(c["invoice_ids"] for c in imported), imported
+    rejected = set(contracts) - {c["name"] for c in imported}
+    assert len(rejected) == 1 and any(rejected.pop() in text for text in reasons), reasons
