@@ -123,15 +123,16 @@ ensure_postgres() {
 }
 
 write_config() {
-    # write_config FILE DBNAME PORT: an Odoo configuration for this checkout.
-    local file="$1" db="$2" port="$3"
+    # write_config FILE DBNAME PORT [EXTRA_ADDONS]: an Odoo configuration for this checkout
+    # (EXTRA_ADDONS: one more addons directory, e.g. make bench --peer's OCA addon).
+    local file="$1" db="$2" port="$3" extra="${4:+,$4}"
     mkdir -p "$(dirname "$file")" "$ODOO_DIR/data"
     local core
     core="$("$PY" -c 'import os, odoo.addons; print(os.path.dirname(odoo.addons.__file__))' 2>/dev/null)" \
         || die "the virtualenv in .venv is broken: remove it (rm -rf .venv) and run make again."
     cat > "$file" <<CFG
 [options]
-addons_path = $core,$ROOT/addons
+addons_path = $core,$ROOT/addons$extra
 data_dir = $ODOO_DIR/data
 db_name = $db
 dbfilter = ^$db\$
