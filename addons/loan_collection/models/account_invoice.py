@@ -35,9 +35,11 @@ class AccountInvoice(models.Model):
     installment_number = fields.Integer(string="Installment", readonly=True, copy=False)
     principal_amount = fields.Monetary(string="Principal Part", readonly=True, copy=False)
     interest_amount = fields.Monetary(string="Interest Part", readonly=True, copy=False)
-    days_overdue = fields.Integer(readonly=True, copy=False, index=True)
+    # A new installment is not overdue: 0 days and 'current' from its creation (the ORM, the bulk
+    # writer and the import take these defaults), so the daily run writes a row only once it is due.
+    days_overdue = fields.Integer(readonly=True, copy=False, index=True, default=0)
     aging_bucket = fields.Selection(bucket_label_selection, string="Aging Bucket", readonly=True, copy=False,
-                                    index=True)
+                                    index=True, default="current")
     penalty_interest = fields.Monetary(readonly=True, copy=False,
                                        help="Penalty interest accrued at the contract's overdue rate.")
     penalty_date = fields.Date(string="Penalty Accrued To", readonly=True, copy=False)

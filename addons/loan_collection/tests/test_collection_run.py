@@ -22,6 +22,30 @@ class TestSchedule(LoanCase):
         self.assertAlmostEqual(sum(installments.mapped("principal_amount")), 120000.0, places=2)
         self.assertEqual(contract.overdue_rate, 18.0)  # 12 % x the product's factor 1.5
 
+    def test_a_new_installment_is_current_and_the_run_writes_only_the_due_ones(self):
+        """An installment is created not overdue (0 days, 未逾期): the first daily run writes the
+        one that is due and leaves the eleven others' rows as they were (same tuple: no UPDATE)."""
+        contract = self.make_contract()
+        installments = contract.invoice_ids.sorted("installment_number")
+        self.assertEqual(set(installments.mapped("days_overdue")), {0})
+        self.assertEqual(set(installments.mapped("aging_bucket")), {"current"})
+        # As the web client shows it to a Chinese user.
+        labels = dict(self.env["account.invoice"].with_context(lang="zh_CN").fields_get(
+            ["aging_bucket"])["aging_bucket"]["selection"])
+        self.assertEqual(labels["current"], "未逾期")
+
+        def tuples():
+            self.env.cr.execute("SELECT id, ctid::text FROM account_invoice WHERE id IN %s", (tuple(installments.ids),))
+            return dict(self.env.cr.fetchall())
+
+        before = tuples()
+        self.run_on("2026-02-20")  # the first installment (due 2026-02-15) is 5 days overdue
+        after = tuples()
+        self.assertEqual([i.installment_number for i in installments if after[i.id] != before[i.id]], [1])
+        self.env.cache.invalidate()
+        self.assertEqual((installments[0].days_overdue, installments[0].aging_bucket), (5, "4-6"))
+        self.assertEqual(set(installments[1:].mapped("aging_bucket")), {"current"})
+
     def test_schedule_refused_twice(self):
         contract = self.make_contract()
         with self.assertRaisesRegex(UserError, "already has installments"):
