@@ -189,8 +189,21 @@ class LoanDocumentTemplate(models.Model):
             return _("The template uses placeholders that a %s does not provide: %s. Use only: %s.") % (
                 self._doc_type_label(doc_type), ", ".join(error.names),
                 ", ".join(docx_render.schema_paths(self._placeholders(doc_type))))
-        return _("These placeholders of the %s have no value: %s. Fill them in on the record, then generate "
-                 "the document again.") % (self._doc_type_label(doc_type), ", ".join(error.names) or error.detail)
+        return _("The %s lacks: %s. Fill it in (the company's data in Settings > Companies, the debtor's on "
+                 "the partner), then generate the document again.") % (
+            self._doc_type_label(doc_type), "; ".join(self._unfilled_labels(error.names, doc_type)) or error.detail)
+
+    @api.model
+    def _unfilled_labels(self, names, doc_type):
+        """What the user fills in, for each placeholder left without a value: Jinja names only
+        the last part of its path (address), so every placeholder of doc_type ending with it is
+        named by its meaning (公司地址（自省级起）); the bare name only where none has a meaning."""
+        rows = self._placeholder_rows(doc_type)
+        labels = []
+        for name in names:
+            meanings = [meaning for path, meaning in rows if meaning and path.rsplit(".", 1)[-1] == name]
+            labels.append(_(" or ").join(meanings) if meanings else name)
+        return labels
 
     @api.model
     def _template_bytes(self, doc_type, company):

@@ -113,9 +113,17 @@ class TestDocuments(LoanCase):
 
     def test_missing_company_phone_refused_by_name(self):
         self.env.user.company_id.phone = False
-        with self.assertRaisesRegex(UserError, "phone"):
+        with self.assertRaises(UserError) as refused:
             self.case.action_generate_notice()
         self.assertFalse(self.case.document_ids)
+        # Named by what to fill in, not by the placeholder's name.
+        self.assertIn("lacks: Company phone.", refused.exception.name)
+        self.env.user.company_id.phone = "0571-12345678"
+        self.env.user.company_id.write({"street": False, "street2": False, "city": False, "state_id": False})
+        with self.assertRaises(UserError) as refused:
+            self.case.with_context(lang="zh_CN").action_generate_notice()
+        self.assertIn("公司地址（自省级起）", refused.exception.name)
+        self.assertNotIn("address", refused.exception.name)
 
     def company_template(self, placeholder):
         document = docx_layout.new_document()
