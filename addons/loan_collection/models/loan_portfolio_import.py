@@ -131,6 +131,8 @@ class LoanPortfolioImport(models.Model):
                                     readonly=True)
     report_file = fields.Binary(string="Rejected Rows Report", attachment=True, readonly=True)
     report_name = fields.Char(readonly=True)
+    date_started = fields.Datetime(string="Started", readonly=True, copy=False,
+                                   help="When Start Import was pressed (the import may have been created earlier).")
     date_done = fields.Datetime(string="Finished", readonly=True)
     seconds = fields.Float(string="Seconds Spent", readonly=True, help="Wall-clock seconds of the import's jobs.")
 
@@ -185,7 +187,8 @@ class LoanPortfolioImport(models.Model):
         if not self.file:
             raise UserError(_("Choose the file to import first."))
         record = self.sudo()
-        record.write({"state": "queued", "name": _("Import of %s") % (self.filename or _("a file"))})
+        record.write({"state": "queued", "name": _("Import of %s") % (self.filename or _("a file")),
+                      "date_started": business_now(self)})
         record.message_subscribe(partner_ids=self.env.user.partner_id.ids)
         record.sudo(self.env.user).with_delay(description=_("%s: reading the file") % record.name)._prepare()
         return True

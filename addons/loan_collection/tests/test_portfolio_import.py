@@ -89,9 +89,18 @@ class TestPortfolioImport(LoanCase):
         rows = (contract_rows("IMP-001", 1, paid={1: (10000, 300), 2: (4000, 0)}, guarantor_serial=2)
                 + contract_rows("IMP-002", 3, change={2: {"应还日期": "2025-13-45"}})
                 + contract_rows("IMP-003", 2))
-        record = self.start(rows)
+        draft = self.env["loan.portfolio.import"].sudo(self.finance).create({
+            "file": csv_file(rows), "filename": "book.csv", "payment_journal_id": self.bank_journal.id})
+        self.assertFalse(draft.date_started)
+        with china_time("2026-03-20 10:00"):
+            draft.action_start()
+        record = draft.sudo()
         self.assertEqual((record.state, record.message), ("done", False))
         self.assertEqual(record.progress, 100.0)
+        # Started when Start Import was pressed (10:00 in China, 02:00 UTC as stored), not when created.
+        self.assertEqual(record.date_started, "2026-03-20 02:00:00")
+        with self.assertRaises(AccessError):
+            draft.write({"date_started": "2026-01-01 00:00:00"})
         self.assertEqual((record.imported_contracts, record.imported_installments, record.rejected_contracts,
                           record.rejected_rows, record.total_rows), (2, 6, 1, 3, 9))
         first = self.contract("IMP-001")
