@@ -65,7 +65,10 @@ class AccountInvoice(models.Model):
     def create(self, vals):
         # A new installment starts with nothing of the run's (its schedule split is given by the
         # contract's schedule generation, which creates it as the user who generates it).
-        self._check_system_fields({name: value for name, value in vals.items() if value})
+        # Their defaults (0 days, 'current'), which a client sends back from default_get, are no
+        # claim on the run's figures.
+        self._check_system_fields({name: value for name, value in vals.items()
+                                   if value and not (name == "aging_bucket" and value == "current")})
         return super(AccountInvoice, self).create(vals)
 
     @api.multi

@@ -53,6 +53,14 @@ class TestPenaltyWithoutDrift(LoanCase):
                     self.first.sudo(user).write({name: value})
             with self.assertRaisesRegex(AccessError, "kept by the product"):
                 self.first.sudo(user).create({"partner_id": self.first.partner_id.id, "days_overdue": 30})
+            with self.assertRaisesRegex(AccessError, "kept by the product"):
+                self.first.sudo(user).create({"partner_id": self.first.partner_id.id, "aging_bucket": "7-30"})
+        # The defaults, as a client sends them back from default_get, are accepted: a new invoice is current.
+        Invoice = self.env["account.invoice"].sudo(self.finance)
+        defaults = Invoice.default_get(["days_overdue", "aging_bucket"])
+        self.assertEqual(defaults, {"days_overdue": 0, "aging_bucket": "current"})
+        new = Invoice.create(dict(defaults, partner_id=self.first.partner_id.id))
+        self.assertEqual((new.days_overdue, new.aging_bucket), (0, "current"))
         self.first.invalidate_cache()
         self.assertEqual(self.first.read(kept), before)
         # Nor searched or sorted by those who may not read it (a search is an oracle).
