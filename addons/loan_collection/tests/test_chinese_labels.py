@@ -130,7 +130,7 @@ class TestChineseLabels(LoanCase):
         # (contacts and the conduct rules, the identity-number audit, when a run, a batch or an import started).
         time_matters = {("collection.contact.log", "date"), ("loan.identity.access.log", "date"),
                         ("collection.run", "create_date"), ("loan.document.batch", "create_date"),
-                        ("loan.portfolio.import", "create_date")}
+                        ("loan.portfolio.import", "date_started")}
         shown = set()
         for view in self.env["ir.ui.view"].search([("type", "=", "tree")]):
             if not view.get_external_id()[view.id].startswith(("loan_collection.", "loan_legal.")):
