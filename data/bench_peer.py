@@ -23,35 +23,20 @@ import sys
 import time
 from contextlib import closing
 
-import odoo
 from odoo import SUPERUSER_ID, api
+
+# The benchmark's own helpers (this file runs from data/, beside it).
+from generate_portfolio import _backend_cpu, open_registry, say
 
 PREFIX = "BENCH-"  # loan.contract names of the benchmark portfolio (generate_portfolio.py)
 # Days after the due date of each level (our default policy: phone 1-3, visit 4-6, notice from 7).
 LEVELS = ((1, "逾期1天"), (4, "逾期4天"), (7, "逾期7天"))
 
 
-def say(message):
-    print(message, file=sys.stderr, flush=True)
-
-
-def open_registry(config_file):
-    odoo.tools.config.parse_config(["-c", config_file])
-    return odoo.registry(odoo.tools.config["db_name"])
-
-
 def backend_cpu(cr):
-    """CPU seconds (user + system) used so far by this cursor's PostgreSQL backend; -1 if not
-    readable (server on another machine)."""
-    import os
+    """CPU seconds used so far by this cursor's PostgreSQL backend; -1 if not readable."""
     cr.execute("SELECT pg_backend_pid()")
-    pid = cr.fetchone()[0]
-    try:
-        with open("/proc/%d/stat" % pid) as stat:
-            values = stat.read().rsplit(")", 1)[1].split()
-        return (int(values[11]) + int(values[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return -1
+    return _backend_cpu(cr.fetchone()[0])
 
 
 def moves(registry):
