@@ -65,16 +65,20 @@ class AccountInvoice(models.Model):
     def create(self, vals):
         # A new installment starts with nothing of the run's (its schedule split is given by the
         # contract's schedule generation, which creates it as the user who generates it).
-        # Their defaults (0 days, 'current'), which a client sends back from default_get, are no
-        # claim on the run's figures.
+        # A field's own default (0 days, 'current'), which a client sends back from default_get, is
+        # no claim on the run's figures.
         self._check_system_fields({name: value for name, value in vals.items()
-                                   if value and not (name == "aging_bucket" and value == "current")})
+                                   if value and not self._is_default(name, value)})
         return super(AccountInvoice, self).create(vals)
 
     @api.multi
     def write(self, vals):
         self._check_system_fields(vals, SCHEDULE_FIELDS)
         return super(AccountInvoice, self).write(vals)
+
+    def _is_default(self, name, value):
+        field = self._fields.get(name)
+        return bool(field and field.default) and field.default(self) == value
 
     def _check_system_fields(self, vals, also=()):
         if is_trusted(self.env):
