@@ -18,6 +18,7 @@ installments as before. Both give the same figures (tests/test_aging_summary.py)
 from odoo import api, fields, models, tools
 
 from .collection_aging_report import BUCKET_KEY_SQL, bucket_selection
+from .collection_run import pg_has_jit
 
 # One row of collection_aging_total per contract, case and bucket, from the open installments:
 # the same expressions as collection.aging.report's view, summed.
@@ -131,10 +132,10 @@ class CollectionAgingSummary(models.Model):
                 ON collection_aging_total (contract_id, case_id, bucket);
         """)
         cr.execute(_TRIGGER_FUNCTION)
-        if cr._cnx.server_version >= 110000:
+        if pg_has_jit(cr):
             # Its join of the two transition tables is estimated at millions of rows, above
             # jit_above_cost: JIT compilation took a second of each large statement's trigger
-            # (make bench, 20,000 installments) for a join of a few thousand. PostgreSQL 10 has no JIT.
+            # (make bench, 20,000 installments) for a join of a few thousand.
             cr.execute("ALTER FUNCTION collection_aging_total_refresh() SET jit = off")
         # PostgreSQL allows transition tables on single-event triggers only: one trigger per event.
         for event, referencing in (("INSERT", "NEW TABLE AS aging_new_rows"),

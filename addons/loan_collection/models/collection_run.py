@@ -32,14 +32,18 @@ _logger = logging.getLogger(__name__)
 RUN_LOCK_KEY = 7_411_011
 
 
+def pg_has_jit(cr):
+    """PostgreSQL 11 and later compile queries (JIT); 10 has neither JIT nor its setting."""
+    return cr._cnx.server_version >= 110000
+
+
 def no_jit(cr):
     """No JIT compilation of queries for the rest of this transaction. The run's few statements
     each touch every open installment, case or task: PostgreSQL's estimates put them above
     jit_above_cost, and compiling them cost about a second of PostgreSQL CPU per statement for
     no gain (the work is index lookups and row writes, not expression evaluation): 21 % of the
-    next-day run's PostgreSQL CPU at 20,000 overdue installments (make bench). PostgreSQL 10 has
-    no JIT (nor the setting)."""
-    if cr._cnx.server_version >= 110000:
+    next-day run's PostgreSQL CPU at 20,000 overdue installments (make bench)."""
+    if pg_has_jit(cr):
         cr.execute("SET LOCAL jit = off")
 
 
