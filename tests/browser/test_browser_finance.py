@@ -1,11 +1,13 @@
 """Finance in the browser: a recovery registered from the case, its split shown and applied to the
 installments exactly; the reports exported to XLSX."""
+import os
 import re
+import time
 
 import pytest
 import xlrd
 
-from odoo_browser import save_dialog, set_field
+from odoo_browser import ROOT, save_dialog, set_field
 
 
 def _case_of(user, server, contract_xmlid):
@@ -119,11 +121,6 @@ def test_portfolio_import_from_the_web_client_with_its_progress_bar(client, odoo
     row), starts it and follows it on the form: the job runner of the server writes it in the
     background, the progress bar reaches 100 %, the bad contract is listed with its reason in
     Chinese and nothing of it is written."""
-    import os
-    import time as _time
-
-    from odoo_browser import ROOT
-
     user = client("liuyang")
     sample = os.path.join(ROOT, "data", "portfolio_sample.csv")
     with open(sample, encoding="utf-8-sig") as f:
@@ -140,15 +137,15 @@ def test_portfolio_import_from_the_web_client_with_its_progress_bar(client, odoo
     bar = user.page.locator(".o_form_view .o_field_widget[name=progress]")
     assert bar.count(), "no progress bar on the import form"
     # The user reloads the form to follow the import, as its text says.
-    deadline = _time.time() + 180
+    deadline = time.time() + 180
     while True:
         user.page.reload()
         user.page.wait_for_selector(".o_form_view")
         user.wait_idle()
         state = user.page.locator(".o_form_statusbar .o_statusbar_status button.btn-primary").inner_text().strip()
-        if state in ("已完成", "失败") or _time.time() > deadline:
+        if state in ("已完成", "失败") or time.time() > deadline:
             break
-        _time.sleep(2)
+        time.sleep(2)
     assert state == "已完成", "the import is still '%s' after 3 minutes (is the job runner running?)" % state
     assert "100" in bar.inner_text(), "the progress bar shows %r" % bar.inner_text()
     values = user.rpc("loan.portfolio.import", "read", [import_id],
