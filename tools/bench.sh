@@ -131,6 +131,12 @@ between_runs() {
     echo "    (VACUUM ANALYZE of the run's tables in $(val vacuum_seconds) s, not timed)"
 }
 
+# ms_per CPU DB_CPU N: milliseconds of CPU (Odoo + PostgreSQL; a negative DB_CPU, not readable,
+# counts as 0) per item of N.
+ms_per() {
+    awk "BEGIN { d = $2; printf \"%.3f\", 1000 * ($1 + (d > 0 ? d : 0)) / $3 }"
+}
+
 # timed_run LABEL DATE: one daily run; prints its line and leaves its values in the R_* variables.
 timed_run() {
     local label="$1" date="$2"
@@ -210,7 +216,7 @@ if [ -n "$PEER" ]; then
     fi
     echo "Peer at N=$PEER_N: $(tr ' ' '\n' <<<"$out" | sed -n 's/^moves=//p') journal entries of the open installments written (not timed)"
     TIMED_CFG="$PEER_CFG" timed_run "our daily run" "$DATE"
-    OUR_MS="$(awk "BEGIN { printf \"%.3f\", 1000 * ($R_CPU + ($R_DB_CPU > 0 ? $R_DB_CPU : 0)) / $PEER_N }")"
+    OUR_MS="$(ms_per "$R_CPU" "$R_DB_CPU" "$PEER_N")"
     if ! out="$("$PY" "$ROOT/data/bench_peer.py" "$PEER_CFG" run --date "$DATE" 2>"$LOG")"; then
         tail -n 25 "$LOG" >&2; die "'bench_peer.py run' failed: the end of its log is above, all of it in $LOG."
     fi
@@ -218,7 +224,7 @@ if [ -n "$PEER" ]; then
     printf '    %-24s %6.1f s wall, %5.1f s CPU + %5.1f s PostgreSQL CPU (%s overdue installments, %s credit control lines)\n' \
         "account_credit_control $DATE:" "$(val peer_seconds)" "$(val peer_cpu)" "$(val peer_db_cpu)" "$(val peer_overdue)" "$(val peer_lines)"
     [ "$(val peer_overdue)" = "$PEER_N" ] || die "the peer saw $(val peer_overdue) overdue installments instead of $PEER_N: see data/bench_peer.py."
-    PEER_MS="$(awk "BEGIN { d = $(val peer_db_cpu); printf \"%.3f\", 1000 * ($(val peer_cpu) + (d > 0 ? d : 0)) / $PEER_N }")"
+    PEER_MS="$(ms_per "$(val peer_cpu)" "$(val peer_db_cpu)" "$PEER_N")"
     PEER_LINE="$(awk "BEGIN { printf \"N=%s, same invoices: OCA account_credit_control %.3f ms CPU per overdue installment, our daily run %.3f ms (%.0f x less)\", $PEER_N, $PEER_MS, $OUR_MS, $PEER_MS / $OUR_MS }")"
 fi
 
@@ -254,15 +260,16 @@ echo "  second run of the same date writes nothing: $IDEMPOTENT"
 # Target: 150 times less CPU (Odoo + PostgreSQL) per overdue installment than OCA
 # account_credit_control, measured here at PEER_N with --peer; without it, against the 55.7 ms the
 # side-by-side run of issue 14 measured (same invoices, one database).
-OUR_LARGEST_MS="$(awk "BEGIN { printf \"%.3f\", 1000 * ($FIRST_CPU + ($FIRST_DB_CPU > 0 ? $FIRST_DB_CPU : 0)) / $N }")"
+OUR_LARGEST_MS="$(ms_per "$FIRST_CPU" "$FIRST_DB_CPU" "$N")"
 if [ -n "$PEER_MS" ]; then
     echo "  peer side by side: $PEER_LINE"
     PEER_REF="$PEER_MS"; PEER_FROM="measured in this run at N=$PEER_N"
 else
     PEER_REF="55.7"; PEER_FROM="issue 14's side-by-side run; make bench ARGS=--peer measures it"
 fi
+LESS="$(awk "BEGIN { printf \"%.0f\", $PEER_REF / $OUR_LARGEST_MS }") x less"
 echo "  CPU per overdue installment (first run, $PER_INSTALLMENT): target 150 x less than OCA account_credit_control's ${PEER_REF} ms ($PEER_FROM), under $(awk "BEGIN { printf \"%.3f\", $PEER_REF / 150 }") ms:" \
-    "$(awk "BEGIN { exit !($OUR_LARGEST_MS * 150 <= $PEER_REF) }" && echo "met ($(awk "BEGIN { printf \"%.0f\", $PEER_REF / $OUR_LARGEST_MS }") x less)" || echo "NOT met ($(awk "BEGIN { printf \"%.0f\", $PEER_REF / $OUR_LARGEST_MS }") x less)")"
+    "$(awk "BEGIN { exit !($OUR_LARGEST_MS * 150 <= $PEER_REF) }" && echo "met ($LESS)" || echo "NOT met ($LESS)")"
 
 # Bulk documents (issue 13): DOCS overdue notices of the last portfolio in one background batch,
 # then DOCS complaints (the court document) of as many legal cases, its jobs performed in this
