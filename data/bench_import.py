@@ -24,26 +24,12 @@ import tempfile
 import time
 from contextlib import closing
 
-import odoo
 from odoo import SUPERUSER_ID, api
 
+# The benchmark's own helpers (this file runs from data/, beside it).
+from generate_portfolio import backend_cpu, open_registry, say
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def say(message):
-    print(message, file=sys.stderr, flush=True)
-
-
-def backend_cpu(cr):
-    """CPU seconds used so far by this cursor's PostgreSQL backend (None if not readable)."""
-    cr.execute("SELECT pg_backend_pid()")
-    pid = cr.fetchone()[0]
-    try:
-        with open("/proc/%s/stat" % pid) as stream:
-            fields = stream.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return None
 
 
 class Meter(object):
@@ -54,7 +40,7 @@ class Meter(object):
     def values(self, prefix):
         pg = backend_cpu(self.cr)
         return {prefix + "_seconds": time.time() - self.wall, prefix + "_cpu": time.process_time() - self.cpu,
-                prefix + "_pg_cpu": (pg - self.pg) if pg is not None and self.pg is not None else -1}
+                prefix + "_pg_cpu": (pg - self.pg) if pg >= 0 and self.pg >= 0 else -1}
 
 
 def bench_import(registry, rows, path=None):
@@ -145,9 +131,8 @@ def main(argv):
     sch = sub.add_parser("schedules")
     sch.add_argument("--contracts", type=int, default=25000)
     args = parser.parse_args(argv)
-    odoo.tools.config.parse_config(["-c", args.config])
     with api.Environment.manage():
-        registry = odoo.registry(odoo.tools.config["db_name"])
+        registry = open_registry(args.config)
         values = (bench_import(registry, args.rows, args.file) if args.command == "import"
                   else bench_schedules(registry, args.contracts))
     print(" ".join("%s=%s" % (k, round(v, 2) if isinstance(v, float) else v) for k, v in sorted(values.items())))

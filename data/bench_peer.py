@@ -26,17 +26,11 @@ from contextlib import closing
 from odoo import SUPERUSER_ID, api
 
 # The benchmark's own helpers (this file runs from data/, beside it).
-from generate_portfolio import _backend_cpu, open_registry, say
+from generate_portfolio import backend_cpu, open_registry, say
 
 PREFIX = "BENCH-"  # loan.contract names of the benchmark portfolio (generate_portfolio.py)
 # Days after the due date of each level (our default policy: phone 1-3, visit 4-6, notice from 7).
 LEVELS = ((1, "逾期1天"), (4, "逾期4天"), (7, "逾期7天"))
-
-
-def backend_cpu(cr):
-    """CPU seconds used so far by this cursor's PostgreSQL backend; -1 if not readable."""
-    cr.execute("SELECT pg_backend_pid()")
-    return _backend_cpu(cr.fetchone()[0])
 
 
 def moves(registry):

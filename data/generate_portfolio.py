@@ -367,6 +367,12 @@ def _backend_cpu(pid):
         return -1
 
 
+def backend_cpu(cr):
+    """CPU seconds used so far by this cursor's PostgreSQL backend; -1 if not readable."""
+    cr.execute("SELECT pg_backend_pid()")
+    return _backend_cpu(cr.fetchone()[0])
+
+
 def run(registry, date, steps=False):
     """The daily run for `date` as superuser, committed; returns the collection.run values."""
     with closing(registry.cursor()) as cr:
