@@ -33,7 +33,13 @@ class AccountInvoice(models.Model):
         """(principal, interest) still owed on this installment, Decimals: the residual of an open
         installment split with its principal part paid last (as recoveries and the daily run do)."""
         self.ensure_one()
-        residual = fen(self.residual) if self.state == "open" else fen(0)
-        part = self.principal_amount if (self.principal_amount or self.interest_amount) else self.amount_total
-        principal = min(residual, fen(part))
-        return principal, residual - principal
+        return unpaid_parts(self.state, self.residual, self.principal_amount, self.interest_amount,
+                            self.amount_total)
+
+
+def unpaid_parts(state, residual, principal_amount, interest_amount, amount_total):
+    """AccountInvoice._unpaid_parts of an installment given by its values (a row read in SQL)."""
+    residual = fen(residual) if state == "open" else fen(0)
+    part = principal_amount if (principal_amount or interest_amount) else amount_total
+    principal = min(residual, fen(part))
+    return principal, residual - principal

@@ -7,13 +7,25 @@ hand-over, when the claim date or basis changes, after each recovery while the c
 preparation, and with Recompute Claim; the amounts stay editable by the legal team (a lender may
 claim less). The breakdown (base, rate, period, clause of each head) is rendered from the ledger
 when read, in the reader's language."""
+import collections
+
 from odoo import _, api, models
 from odoo.exceptions import UserError
+
+from odoo.addons.loan_collection.models.account_invoice_recovery import unpaid_parts
 
 from ..services import claim as claim_service
 from .legal_case import _to_date
 
 CLAIM_FIELDS = ("claim_principal", "claim_interest", "claim_penalty", "claim_compound", "claim_costs")
+# A contract's open or paid invoice as the claim and the court documents read it (_ledger_rows),
+# dates as the ORM gives them ('2026-03-01'), amounts as floats; principal_recovered and
+# interest_recovered: the split of its posted recoveries.
+LedgerRow = collections.namedtuple("LedgerRow", [
+    "id", "type", "installment_number", "state", "date_due", "principal_amount", "interest_amount",
+    "amount_total", "residual", "penalty_interest", "penalty_date", "penalty_recovered",
+    "principal_recovered", "interest_recovered"])
+LEDGER_NULLS = (None, None, 0, None, False, 0.0, 0.0, 0.0, 0.0, 0.0, False, 0.0, 0.0, 0.0)
 
 
 class LegalCase(models.Model):
@@ -22,16 +34,44 @@ class LegalCase(models.Model):
     # The ledger ------------------------------------------------------------------------------
 
     @api.model
-    def _ledger_installments(self, contract):
-        """The contract's installments as services/claim.py reads them."""
+    def _ledger_rows(self, contract):
+        """The open and paid invoices of `contract` (LedgerRow, by due date), in one query: read
+        through the ORM, each would prefetch every column of the chunk's invoices and format them
+        (two thirds of a complaint's time, issue 13). Read as the superuser, like the ledger."""
+        if not contract:
+            return []
+        self.env["account.invoice"].recompute()  # a residual still to be stored, stored first
+        self.env.cr.execute("""
+            SELECT i.id, i.type, i.installment_number, i.state, i.date_due, i.principal_amount,
+                   i.interest_amount, i.amount_total, i.residual, i.penalty_interest, i.penalty_date,
+                   i.penalty_recovered, COALESCE(r.principal, 0), COALESCE(r.interest, 0)
+              FROM account_invoice i
+              LEFT JOIN (SELECT l.invoice_id, SUM(l.amount_principal) AS principal,
+                                SUM(l.amount_interest) AS interest
+                           FROM collection_recovery_line l
+                           JOIN collection_recovery rec ON rec.id = l.recovery_id AND rec.state = 'posted'
+                           JOIN account_invoice li ON li.id = l.invoice_id AND li.loan_contract_id = %(contract)s
+                          GROUP BY l.invoice_id) r ON r.invoice_id = i.id
+             WHERE i.loan_contract_id = %(contract)s AND i.state IN ('open', 'paid')
+             ORDER BY i.date_due, i.id""", {"contract": contract.id})
+        # Odoo's cursor gives dates as strings and numerics as floats, like the ORM; NULL as the ORM
+        # reads it (0, False, 0.0).
+        return [LedgerRow(*(null if value is None else value for value, null in zip(row, LEDGER_NULLS)))
+                for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _ledger_installments(self, contract, rows=None):
+        """The contract's installments as services/claim.py reads them (`rows`: its _ledger_rows,
+        when the caller has them)."""
         result = []
-        for invoice in contract.sudo().invoice_ids.filtered(
-                lambda i: i.type == "out_invoice" and i.installment_number and i.state in ("open", "paid")):
-            principal_unpaid, interest_unpaid = invoice._unpaid_parts()
+        for row in self._ledger_rows(contract) if rows is None else rows:
+            if row.type != "out_invoice" or not row.installment_number:
+                continue
+            principal_unpaid, interest_unpaid = unpaid_parts(
+                row.state, row.residual, row.principal_amount, row.interest_amount, row.amount_total)
             result.append(claim_service.Installment(
-                _to_date(invoice.date_due), invoice.principal_amount, invoice.interest_amount,
-                principal_unpaid, interest_unpaid, invoice.penalty_interest, _to_date(invoice.penalty_date),
-                invoice.penalty_recovered))
+                _to_date(row.date_due), row.principal_amount, row.interest_amount, principal_unpaid,
+                interest_unpaid, row.penalty_interest, _to_date(row.penalty_date), row.penalty_recovered))
         return result
 
     @api.model
@@ -40,15 +80,16 @@ class LegalCase(models.Model):
         return "accelerated" if accelerated and claim_date and accelerated <= claim_date else "overdue"
 
     @api.model
-    def _ledger_claim(self, contract, collection, claim_date, basis):
-        """(claim lines, totals, repaid) of `contract` as of `claim_date` on `basis` (services/claim.py)."""
+    def _ledger_claim(self, contract, collection, claim_date, basis, rows=None):
+        """(claim lines, totals, repaid) of `contract` as of `claim_date` on `basis` (services/claim.py;
+        `rows`: the contract's _ledger_rows, when the caller has them)."""
         contract = contract.sudo()
         if basis == "accelerated" and not (contract.acceleration_date and contract.acceleration_date <= claim_date):
             raise UserError(_(
                 "Contract %s was not accelerated on or before %s: claim the overdue part only, or record the "
                 "acceleration on the contract first (Accelerate the Loan).") % (contract.name, claim_date))
         costs = collection.sudo()._recovery_costs_due() if collection else 0
-        installments = self._ledger_installments(contract)
+        installments = self._ledger_installments(contract, rows)
         lines = claim_service.claim_lines(
             installments, _to_date(claim_date), basis, contract.annual_rate, contract.overdue_rate,
             contract.compound_interest, costs, _to_date(contract.acceleration_date), _to_date(contract.date_disbursed))
@@ -65,10 +106,11 @@ class LegalCase(models.Model):
         return self._claim_amounts(self._ledger_claim(contract, collection, claim_date, basis)[1])
 
     @api.multi
-    def _case_ledger_claim(self):
+    def _case_ledger_claim(self, rows=None):
         """_ledger_claim for this case's contract, claim date and basis."""
         self.ensure_one()
-        return self._ledger_claim(self.contract_id, self.collection_case_id, self.claim_date, self.claim_basis)
+        return self._ledger_claim(self.contract_id, self.collection_case_id, self.claim_date, self.claim_basis,
+                                  rows)
 
     @api.multi
     def _claim_breakdown_lines(self, ledger=None):

@@ -330,7 +330,8 @@ class LegalCase(models.Model):
         result.update(builder())
         return result
 
-    def _claim_data(self):
+    def _claim_data(self, rows=None):
+        """The claim of the case (`rows`: its contract's _ledger_rows, when the caller has them)."""
         contract = self.contract_id
         rate = contract.annual_rate
         data = {
@@ -345,20 +346,20 @@ class LegalCase(models.Model):
             # The claim from the ledger (legal_case_claim.py): its basis and how each head is computed.
             "basis": ("原告已于%s宣布借款提前到期，主张全部未还本金" % cn_date(contract.acceleration_date)
                       if self.claim_basis == "accelerated" else "主张已到期未还部分"),
-            "lines": self._claim_lines_if_ledger(),
+            "lines": self._claim_lines_if_ledger(rows),
         }
         # Compound interest is stated only where it is computed (a claim_compound of the case).
         if self._fields.get("claim_compound") and self.claim_compound:
             data["compound"] = money(self.claim_compound)
         return data
 
-    def _claim_lines_if_ledger(self):
+    def _claim_lines_if_ledger(self, rows=None):
         """How each head is computed, in Chinese, when the amounts claimed are the ledger's; none
         when the legal team entered other amounts (a lender may claim less): the lines would
         contradict them."""
         if not (self.contract_id and self.claim_date):
             return []
-        ledger = self._case_ledger_claim()  # computed once: its totals are compared, its lines printed
+        ledger = self._case_ledger_claim(rows)  # computed once: its totals are compared, its lines printed
         if any(abs(amount - (self[name] or 0.0)) >= 0.005 for name, amount in self._claim_amounts(ledger[1]).items()):
             return []
         return self.with_context(lang="zh_CN")._claim_breakdown_lines(ledger)
@@ -425,19 +426,14 @@ class LegalCase(models.Model):
         return "%s，%s，%s代理权限：特别授权" % (
             agent["name"], agent["position"], "联系电话：%s，" % agent["phone"] if agent["phone"] else "")
 
-    def _repayment_data(self, installments):
-        """已还本金, 已还利息, 还息至 from the ledger: the installments and the recoveries' split."""
-        lines = self.env["collection.recovery.line"].search([
-            ("invoice_id", "in", installments.ids), ("recovery_id.state", "=", "posted")])
-        rows = []
-        for invoice in installments:
-            own = lines.filtered(lambda l: l.invoice_id == invoice)
-            rows.append((invoice.date_due, invoice.principal_amount, invoice.interest_amount,
-                         invoice.amount_total - invoice.residual, sum(own.mapped("amount_principal")),
-                         sum(own.mapped("amount_interest"))))
-        principal, interest, paid_to = complaint_rules.repayments(rows)
+    def _repayment_data(self, rows):
+        """已还本金, 已还利息, 还息至 from the ledger (the contract's _ledger_rows): the installments
+        and the recoveries' split."""
+        principal, interest, paid_to = complaint_rules.repayments([
+            (row.date_due, row.principal_amount, row.interest_amount, row.amount_total - row.residual,
+             row.principal_recovered, row.interest_recovered) for row in rows])
         # The penalty interest recoveries paid is repaid too (issue 12: it was left out).
-        penalty = sum(installments.mapped("penalty_recovered"))
+        penalty = sum(row.penalty_recovered for row in rows)
         return {"repaid_principal": money(principal), "repaid_interest": money(interest),
                 "repaid_penalty": money(penalty), "interest_paid_to": cn_date(paid_to) if paid_to else None}
 
@@ -469,9 +465,10 @@ class LegalCase(models.Model):
         if not contract:
             raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
         self._check_contract_particulars()
-        installments = contract.invoice_ids.filtered(lambda i: i.state in ("open", "paid"))
-        overdue = installments.filtered(lambda i: i.state == "open" and i.date_due < (self.claim_date or "9999"))
-        claim = self._claim_data()
+        rows = self._ledger_rows(contract)  # read once, for the claim and the repayments
+        overdue_since = min((row.date_due for row in rows
+                             if row.state == "open" and row.date_due < (self.claim_date or "9999")), default=None)
+        claim = self._claim_data(rows)
         compound = "、复利%s" % claim["compound"]["figures"] if self.claim_compound else ""
         claims = ["判令被告%s向原告归还借款本金%s、支付利息%s及罚息%s%s（暂计至%s，此后按合同约定计至实际清偿之日止）"
                   % (self.partner_id.name, claim["principal"]["figures"], claim["interest"]["figures"],
@@ -506,7 +503,7 @@ class LegalCase(models.Model):
             "preservation": PRESERVATION_WORDS["pre_suit" if self.pre_suit_preservation_date
                                                else self.preservation_status],
             "mediation": MEDIATION_WORDS[self.mediation_intent],
-            "contract": dict(self._repayment_data(installments), **{
+            "contract": dict(self._repayment_data(rows), **{
                 "number": contract.name, "date_signed": cn_date(self._contract_value("date_signed")),
                 "place_signed": self._contract_value("place_signed"), "borrower": contract.partner_id.name,
                 "principal": money(contract.principal), "disbursed": money(contract.disbursed_amount),
@@ -517,7 +514,7 @@ class LegalCase(models.Model):
                            else "截至%s尚未到期" % claim["date"],
                 "annual_rate": "%s%%" % _num(contract.annual_rate), "overdue_rate": "%s%%" % _num(contract.overdue_rate),
                 "method": METHOD_WORDS[contract.repayment_method],
-                "overdue_since": cn_date(min(overdue.mapped("date_due"))) if overdue else claim["date"],
+                "overdue_since": cn_date(overdue_since) if overdue_since else claim["date"],
                 "acceleration": self._acceleration_text(),
                 "jurisdiction": "有：%s" % jurisdiction if jurisdiction else "无",
                 "demands": self._demand_facts(),

@@ -222,6 +222,19 @@ class TestComplaintParties(LegalTestCase):
         self.assertIn("已还本金{}，已还利息{}，已还罚息{}，还息至2022年5月10日".format(
             docx_render.money(principal)["figures"], docx_render.money(interest)["figures"],
             docx_render.money(penalty)["figures"]), text)
+        # The ledger's one-query reader (_ledger_rows) gives what the ORM gives for every invoice.
+        rows = self.env["legal.case"]._ledger_rows(contract)
+        invoices = contract.invoice_ids.filtered(lambda i: i.state in ("open", "paid"))
+        self.assertEqual([row.id for row in rows], invoices.sorted(lambda i: (i.date_due, i.id)).ids)
+        self.assertIn("paid", [row.state for row in rows])
+        for row in rows:
+            invoice = self.env["account.invoice"].browse(row.id)
+            lines = recovered.filtered(lambda l: l.invoice_id == invoice)
+            self.assertEqual(row, row._make([
+                invoice.id, invoice.type, invoice.installment_number, invoice.state, invoice.date_due,
+                invoice.principal_amount, invoice.interest_amount, invoice.amount_total, invoice.residual,
+                invoice.penalty_interest, invoice.penalty_date, invoice.penalty_recovered,
+                round(sum(lines.mapped("amount_principal")), 2), round(sum(lines.mapped("amount_interest")), 2)]))
 
     def test_contact_facts_printed_as_recorded(self):
         contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
