@@ -281,7 +281,11 @@ if [ "$DOCS" -gt 0 ]; then
         portfolio "$RUN_CFG" documents --count "$DOCS" --kind "$kind"
         printf '  %s %s in a background batch (%s chunks, zip %s KB): %.1f s wall, %.1f s CPU; %s not generated\n' \
             "$(val documents)" "$label" "$(val chunks)" "$(val zip_kb)" "$(val documents_seconds)" "$(val documents_cpu)" "$(val refused)"
-        if awk "BEGIN { exit !($(val documents_seconds) < 30) }"; then
+        if [ "$(( $(val documents) + $(val refused) ))" -lt "$DOCS" ]; then
+            # A smaller portfolio has fewer open cases than DOCS: the time of fewer documents is
+            # no measure of the target.
+            echo "  target $(thousands "$DOCS") $label in under 30 s: not measured (the last portfolio has only $(( $(val documents) + $(val refused) )) open cases; take a larger --sizes)"
+        elif awk "BEGIN { exit !($(val documents_seconds) < 30) }"; then
             echo "  target $(thousands "$DOCS") $label in under 30 s: met"
         else
             echo "  target $(thousands "$DOCS") $label in under 30 s: NOT met"
