@@ -262,11 +262,11 @@ def enforcement():
     applicant(d)
     parties(d)
     heading(d, "执行依据：")
-    para(d, "{{ court.name }}{{ case.number }}{{ judgment.kind }}，于{{ judgment.effective }}发生法律效力。")
+    para(d, "{{ judgment.basis }}，于{{ judgment.effective }}发生法律效力。")
     heading(d, "请求事项：")
     # The request is the judgment's operative terms as written (判决主文), then the doubled interest
     # for the delay (民诉法 2023 第二百六十四条) and the costs.
-    numbered(d, "请求强制被申请人履行{{ court.name }}{{ case.number }}{{ judgment.kind }}确定的下列义务：")
+    numbered(d, "请求强制被申请人履行{{ judgment.basis }}确定的下列义务：")
     para(d, "{%p for line in judgment.terms %}")
     para(d, "{{ line }}")
     para(d, "{%p endfor %}")
@@ -275,7 +275,8 @@ def enforcement():
              restart=False)
     numbered(d, "本案执行费用由被申请人承担。", restart=False)
     heading(d, "事实与理由：")
-    para(d, "{{ court.name }}于{{ judgment.date }}作出{{ case.number }}{{ judgment.kind }}，该{{ judgment.kind }}已于"
+    para(d, "{{ judgment.court }}于{{ judgment.date }}作出{{ case.number }}{{ judgment.kind }}{% if judgment.appeal is defined %}，"
+            "经上诉，{{ judgment.appeal }}{% endif %}，该{{ judgment.kind }}已于"
             "{{ judgment.effective }}发生法律效力，确定的履行期限已于{{ judgment.performance_deadline }}届满，被申请人至今未履行"
             "或未全部履行。根据《中华人民共和国民事诉讼法》第二百四十七条、第二百五十条之规定，申请人在法定期限内申请强制执行。")
     para(d, "{% if assets %}已知被申请人财产线索：{% endif %}")
@@ -298,7 +299,7 @@ def consumption_restriction():
             "{% if restriction.company_people is defined %}，并限制其{{ restriction.company_people }}实施上述消费行为"
             "{% endif %}。")
     heading(d, "事实与理由：")
-    para(d, "申请人与被申请人金融借款合同纠纷一案，{{ court.name }}作出的{{ case.number }}{{ judgment.kind }}已发生法律效力，"
+    para(d, "申请人与被申请人金融借款合同纠纷一案，{{ judgment.basis }}已发生法律效力，"
             "申请人已申请强制执行，执行案号{{ case.enforcement_number }}。被申请人未按执行通知书指定的期间履行生效法律文书确定的"
             "给付义务。根据《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条、第三条之规定，特申请对被申请人"
             "限制消费：不得乘坐飞机、列车软卧、轮船二等以上舱位，不得在星级以上宾馆、酒店、夜总会、高尔夫球场等场所进行高消费，"
@@ -320,7 +321,7 @@ def dishonest_listing():
     heading(d, "请求事项：")
     para(d, "请求将被申请人{{ restriction.person }}纳入失信被执行人名单，并依法予以信用惩戒。")
     heading(d, "事实与理由：")
-    para(d, "{{ court.name }}作出的{{ case.number }}{{ judgment.kind }}已发生法律效力，申请人已申请强制执行，"
+    para(d, "{{ judgment.basis }}已发生法律效力，申请人已申请强制执行，"
             "执行案号{{ case.enforcement_number }}。被申请人至今未履行生效法律文书确定的义务，且{{ restriction.facts }}，"
             "属于《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条第（{{ restriction.ground_item }}）项规定的"
             "“{{ restriction.ground }}”情形。根据该规定第一条之规定，特申请将被申请人纳入失信被执行人名单。")

@@ -87,7 +87,8 @@ _CLAIM = {"date": None, "principal": _MONEY, "interest": _MONEY, "penalty": _MON
 _GUARANTEE = {"name": None, "role": None, "kind": None, "contract_number": None, "collateral": None,
               "registration": None, "ceiling": _MONEY}
 _ASSETS = [{"owner": None, "kind": None, "details": None, "value": _MONEY}]
-_JUDGMENT = {"kind": None, "date": None, "effective": None, "performance_deadline": None, "terms": [None]}
+_JUDGMENT = {"kind": None, "date": None, "court": None, "basis": None, "appeal": None, "effective": None,
+             "performance_deadline": None, "terms": [None]}
 _RESTRICTION = {"person": None, "ground": None, "ground_item": None, "facts": None, "company_people": None}
 SCHEMAS = {
     "complaint": dict(COMMON, claim=_CLAIM, claims=[None], statutes=None, agent=None, preservation=None,
@@ -182,6 +183,11 @@ class LoanDocumentTemplate(models.Model):
             "preservation.guarantee": _("Security offered for the preservation"),
             "judgment.kind": _("Kind of decision (民事判决书, 民事调解书…)"),
             "judgment.date": _("Date of the judgment"),
+            "judgment.court": _("Court that gave the first-instance judgment"),
+            "judgment.basis": _("The effective judgment with its courts and case numbers (执行依据), the appeal "
+                                "judgment included"),
+            "judgment.appeal": _("The appeal court and its judgment, when there was an appeal (test with "
+                                 "'is defined')"),
             "judgment.effective": _("Date the judgment took effect"),
             "judgment.performance_deadline": _("Last day of the time given to perform"),
             "judgment.terms[]": _("Each operative term of the judgment (判决主文), as written"),
@@ -555,7 +561,15 @@ class LegalCase(models.Model):
                                   "defendants the judgment orders to perform (Defendants tab).") % self.name)
             return parties
         restriction = self._pending_restriction("consumption" if doc_type == "consumption_restriction" else "dishonest")
-        return self.party_ids.filtered(lambda p: p.partner_id == restriction.debtor_id)
+        # Restricted or listed is only a judgment debtor who does not perform (限制消费规定 第一条;
+        # 失信名单规定 第一条: 被执行人).
+        parties = self.party_ids.filtered(lambda p: p.partner_id == restriction.debtor_id and p.judgment_debtor)
+        if not parties:
+            raise UserError(_("%s is not a judgment debtor of case %s: a restriction or a listing is applied for only "
+                              "against a defendant the judgment orders to perform. Tick Judgment Debtor on that "
+                              "defendant (Defendants tab), or record the restriction against a judgment debtor.")
+                            % (restriction.debtor_id.name, self.name))
+        return parties
 
     def _judgment_data(self):
         if not (self.judgment_date and self.effective_date):
@@ -566,9 +580,29 @@ class LegalCase(models.Model):
         if not (self.judgment_terms or "").strip():
             raise UserError(_("The operative terms of the judgment (判决主文) are needed: copy them from the judgment "
                               "into Operative Terms on the legal case."))
-        return {"kind": JUDGMENT_WORDS[self.judgment_kind], "date": cn_date(self.judgment_date),
+        kind = JUDGMENT_WORDS[self.judgment_kind]
+        trial_court = self.court_id.name
+        if not trial_court:
+            raise UserError(_("The court that tried case %s is needed: choose the %s on the legal case (the "
+                              "enforcement court may be another).") % (self.name, self._loan_field_label("court_id")))
+        # The title of execution (执行依据) is the effective judgment: the first-instance one, and when
+        # it was appealed, the second-instance one too. An appeal against a judgment is decided by a
+        # judgment and one against a ruling by a ruling (民诉法 第一百七十七条): the same word.
+        basis = "%s%s%s" % (trial_court, self.case_number, kind)
+        appeal = None
+        if self.appeal_case_number:
+            if not self.appeal_court_id:
+                raise UserError(_("Case %s was appealed (%s): choose the %s on the legal case, it is named beside the "
+                                  "first-instance court.") % (self.name, self.appeal_case_number,
+                                                               self._loan_field_label("appeal_court_id")))
+            basis = "%s及%s%s%s" % (basis, self.appeal_court_id.name, self.appeal_case_number, kind)
+            appeal = "%s作出%s%s" % (self.appeal_court_id.name, self.appeal_case_number, kind)
+        data = {"kind": kind, "date": cn_date(self.judgment_date), "court": trial_court, "basis": basis,
                 "effective": cn_date(self.effective_date), "performance_deadline": cn_date(self.performance_deadline),
                 "terms": [line.strip() for line in self.judgment_terms.splitlines() if line.strip()]}
+        if appeal:  # given only when there was one (a value left empty is refused as missing)
+            data["appeal"] = appeal
+        return data
 
     def _document_data_enforcement(self):
         recovered = self.collection_case_id.sudo().recovered_amount if self.collection_case_id else 0

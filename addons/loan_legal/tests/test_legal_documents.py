@@ -116,6 +116,42 @@ class TestLegalDocuments(LegalTestCase):
         self.assertIn("被申请人（借款人）：测试借款人甲", text)
         self.assertNotIn("测试担保人乙", text)
 
+    def test_enforcement_elsewhere_after_an_appeal_names_each_court(self):
+        # The judgment is named with the courts that gave it (the first instance and, on appeal, the
+        # second); the application goes to the enforcement court, here another one.
+        case = self.judged()
+        case.write({"enforcement_court_id": self.env.ref("loan_legal.court_sh_pudong").id,
+                    "appeal_case_number": "（2025）浙01民终567号"})
+        with self.assertRaisesRegex(UserError, "was appealed .*Appeal Court"):
+            self.generate("enforcement")
+        case.appeal_court_id = self.env.ref("loan_legal.court_hz_intermediate")
+        for doc_type in ("enforcement", "consumption_restriction"):
+            if doc_type == "consumption_restriction":
+                self.env["legal.restriction"].create({
+                    "case_id": case.id, "kind": "consumption", "debtor_id": self.borrower.id,
+                    "partner_id": self.borrower.id, "application_date": "2025-11-01"})
+            _document, text = self.generate(doc_type)
+            basis = ("杭州市西湖区人民法院（2025）浙0106民初1234号民事判决书及浙江省杭州市中级人民法院（2025）浙01民终567号"
+                     "民事判决书")
+            self.assertIn(basis, text)
+            self.assertNotIn("上海市浦东新区人民法院（2025）", text)  # not the court of the judgment
+            self.assertIn("此致\n上海市浦东新区人民法院", text)
+        _document, text = self.generate("enforcement")
+        self.assertIn("执行依据：\n%s，于2025年9月22日发生法律效力。" % basis, text)
+        self.assertIn("请求强制被申请人履行%s确定的下列义务" % basis, text)
+        self.assertIn("杭州市西湖区人民法院于2025年9月1日作出（2025）浙0106民初1234号民事判决书，经上诉，浙江省杭州市中级人民法院"
+                      "作出（2025）浙01民终567号民事判决书，该民事判决书已于2025年9月22日发生法律效力", text)
+
+    def test_restriction_only_against_a_judgment_debtor(self):
+        case = self.judged()
+        self.env["legal.restriction"].create({"case_id": case.id, "kind": "consumption", "debtor_id": self.borrower.id,
+                                              "partner_id": self.borrower.id, "application_date": "2025-11-01"})
+        case.party_ids.filtered(lambda p: p.partner_id == self.borrower).write({"judgment_debtor": False})
+        with self.assertRaisesRegex(UserError, "测试借款人甲 is not a judgment debtor"):
+            self.generate("consumption_restriction")
+        self.assertFalse(self.env["loan.document"].search([("res_model", "=", "legal.case"), ("res_id", "=", case.id),
+                                                           ("doc_type", "=", "consumption_restriction")]))
+
     def test_enforcement_needs_the_operative_terms(self):
         case = self.judged()
         case.judgment_terms = False
