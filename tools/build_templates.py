@@ -196,7 +196,8 @@ def complaint():
                      "已还罚息{{ contract.repaid_penalty.figures }}，"
                      "{% if contract.interest_paid_to is defined %}还息至{{ contract.interest_paid_to }}"
                      "{% else %}尚无一期利息还清{% endif %}"],
-        ["9. 是否存在逾期还款", "是，自{{ contract.overdue_since }}起逾期未还款"],
+        ["9. 是否存在逾期还款", "{% if contract.overdue_since is defined %}是，自{{ contract.overdue_since }}起逾期未还款"
+                          "{% else %}否{% endif %}"],
         ["10. 是否签订物的担保（抵押、质押）合同",
          "{% if collaterals %}是：{% for g in collaterals %}担保合同{{ g.contract_number }}；{% endfor %}{% else %}否{% endif %}"],
         ["11. 担保人、担保物", "{% if collaterals %}{% for g in collaterals %}担保人：{{ g.name }}（{{ g.role }}），担保物："

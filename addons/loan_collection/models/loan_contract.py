@@ -52,16 +52,16 @@ class LoanContract(models.Model):
     repayment_method = fields.Selection(REPAYMENT_METHODS, required=True, default="equal_installment",
                                         readonly=True, states={"draft": [("readonly", False)]})
     purpose = fields.Char(string="Loan Purpose")
-    # What was actually paid out, which a complaint states beside the contract's amount (实际发放):
-    # by default the principal on the disbursement date, corrected from the bank's record.
+    # What was actually paid out, which a complaint states beside the contract's amount (实际发放),
+    # as on the bank's transfer record: never assumed to be the principal. Interest deducted in
+    # advance is not lent: the loan is what was actually paid out (民法典 第六百七十条).
     disbursed_amount = fields.Monetary(
         string="Actually Disbursed", track_visibility="onchange",
-        help="The amount actually paid out to the borrower, as on the bank's transfer record (default: the "
-             "principal).")
+        help="The amount actually paid out to the borrower, as on the bank's transfer record (less than the "
+             "principal when interest or fees were deducted in advance). A complaint needs it.")
     disbursement_date = fields.Date(
         string="Actually Disbursed On", track_visibility="onchange",
-        help="The day the money was actually paid out, as on the bank's transfer record (default: the "
-             "disbursement date of the contract).")
+        help="The day the money was actually paid out, as on the bank's transfer record. A complaint needs it.")
     jurisdiction_clause = fields.Text(
         string="Agreed Jurisdiction",
         help="The contract's clause on disputes as written (court agreed or arbitration, with its article), e.g. "
@@ -84,8 +84,10 @@ class LoanContract(models.Model):
         ("name_company_uniq", "unique(name, company_id)", "The contract number must be unique per company."),
         ("principal_positive", "CHECK(principal > 0)", "The principal must be greater than zero."),
         ("rates_positive", "CHECK(annual_rate >= 0 AND overdue_rate >= 0)", "Interest rates cannot be negative."),
-        ("disbursed_amount_positive", "CHECK(disbursed_amount IS NULL OR disbursed_amount > 0)",
-         "The amount actually disbursed must be greater than zero."),
+        # 0 (the ORM's empty amount) is "not recorded yet"; a complaint asks for it.
+        ("disbursed_amount_positive", "CHECK(disbursed_amount IS NULL OR disbursed_amount >= 0)",
+         "The amount actually disbursed cannot be negative: enter the amount on the bank's transfer record, or "
+         "leave it empty while it is not known."),
     ]
 
     @api.model
@@ -133,13 +135,6 @@ class LoanContract(models.Model):
                     _("Contract %s: the maturity (%s) must be after the disbursement date (%s). "
                       "Correct one of the dates.") % (contract.name, contract.date_maturity, contract.date_disbursed))
 
-    @api.model_cr
-    def init(self):
-        # Contracts recorded before the actual disbursement was: the default, as for a new one.
-        self.env.cr.execute("UPDATE loan_contract SET disbursed_amount = principal WHERE disbursed_amount IS NULL")
-        self.env.cr.execute("UPDATE loan_contract SET disbursement_date = date_disbursed "
-                            "WHERE disbursement_date IS NULL")
-
     @api.constrains("disbursed_amount", "principal")
     def _check_disbursed_amount(self):
         for contract in self:
@@ -148,12 +143,6 @@ class LoanContract(models.Model):
                     _("Contract %s: the amount actually disbursed (%s) is more than the principal (%s). Enter the "
                       "amount on the bank's transfer record.") % (contract.name, contract.disbursed_amount,
                                                                   contract.principal))
-
-    @api.onchange("principal", "date_disbursed")
-    def _onchange_disbursement(self):
-        if self.state == "draft":
-            self.disbursed_amount = self.principal
-            self.disbursement_date = self.date_disbursed
 
     @api.onchange("product_id", "annual_rate")
     def _onchange_overdue_rate(self):
@@ -171,10 +160,6 @@ class LoanContract(models.Model):
         if not vals.get("overdue_rate") and vals.get("annual_rate") and vals.get("product_id"):
             product = self.env["loan.product"].browse(vals["product_id"])
             vals["overdue_rate"] = vals["annual_rate"] * product.default_overdue_rate_factor
-        if not vals.get("disbursed_amount"):
-            vals["disbursed_amount"] = vals.get("principal")
-        if not vals.get("disbursement_date"):
-            vals["disbursement_date"] = vals.get("date_disbursed")
         return super(LoanContract, self).create(vals)
 
     @api.multi

@@ -65,7 +65,8 @@ def reason_text(self, code, params):
         "method": _("unknown repayment method \"%(value)s\" (等额本息, 等额本金, 到期一次性还本付息 or 按月付息到期还本)"),
         "guarantee": _("unknown guarantee type \"%(value)s\" (连带责任保证 or 一般保证)"),
         "contract_unreadable": _("the contract amount, rates or dates are unreadable"),
-        "contract_amounts": _("the contract amount must be positive and the rates not negative"),
+        "contract_amounts": _("the contract amount must be positive, the rates not negative, and the amount "
+                              "actually disbursed (实际放款金额) positive and not more than the contract amount"),
         "contract_dates": _("the contract's maturity must be after its disbursement date"),
         "no_product": _("no loan product with the code \"%(value)s\" (Configuration > Loan Products)"),
         "other_row": _("contract %(contract)s is rejected because of row %(row)s"),
@@ -421,8 +422,9 @@ class LoanPortfolioImport(models.Model):
             rows.append({
                 "name": payload["number"], "partner_id": ids[(values["borrower_id_type"], values["borrower_id"])],
                 "product_id": product.id, "product_type": product.product_type, "company_id": company.id,
-                "state": "active", "principal": principal, "disbursed_amount": principal,
-                "date_disbursed": values["date_disbursed"], "disbursement_date": values["date_disbursed"],
+                "state": "active", "principal": principal,
+                "disbursed_amount": float(values["disbursed_amount"]) if values.get("disbursed_amount") else None,
+                "date_disbursed": values["date_disbursed"], "disbursement_date": values.get("disbursement_date"),
                 "date_maturity": values["date_maturity"], "annual_rate": annual, "overdue_rate": overdue,
                 "repayment_method": values["repayment_method"]})
         contract_ids = writer._insert("loan.contract", rows)

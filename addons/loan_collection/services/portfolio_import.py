@@ -33,6 +33,8 @@ COLUMNS = OrderedDict([
     ("repayment_method", (("还款方式",), False)),
     ("date_disbursed", (("放款日",), True)),
     ("date_maturity", (("合同到期日",), True)),
+    ("disbursed_amount", (("实际放款金额",), False)),
+    ("disbursement_date", (("实际放款日",), False)),
     ("guarantor", (("保证人",), False)),
     ("guarantor_id_type", (("保证人证件类型",), False)),
     ("guarantor_id", (("保证人证件号码",), False)),
@@ -50,7 +52,7 @@ INSTALLMENT_KEYS = ("contract", "number", "due_date", "principal", "interest")
 # Columns of the contract, the same on every row of one contract.
 CONTRACT_KEYS = ("borrower", "borrower_id_type", "borrower_id", "borrower_phone", "borrower_address", "product",
                  "contract_principal", "annual_rate", "overdue_rate", "repayment_method", "date_disbursed",
-                 "date_maturity", "guarantor", "guarantor_id_type", "guarantor_id", "guarantee_type")
+                 "date_maturity", "disbursed_amount", "disbursement_date", "guarantor", "guarantor_id_type", "guarantor_id", "guarantee_type")
 HEADERS = {}
 for _key, (_names, _required) in COLUMNS.items():
     HEADERS[_key] = _key
@@ -241,10 +243,18 @@ def _check_contract(group, to_date, today):
         out["overdue_rate"] = parse_amount(v.get("overdue_rate")) if _text(v.get("overdue_rate")) else None
         out["date_disbursed"] = parse_date(v.get("date_disbursed"), to_date)
         out["date_maturity"] = parse_date(v.get("date_maturity"), to_date)
+        # What was actually paid out (实际发放), from the bank's record: stated in a complaint, never
+        # assumed to be the principal; empty when the file does not give it.
+        out["disbursed_amount"] = (parse_amount(v.get("disbursed_amount"))
+                                   if _text(v.get("disbursed_amount")) else None)
+        out["disbursement_date"] = (parse_date(v.get("disbursement_date"), to_date)
+                                    if _text(v.get("disbursement_date")) else None)
     except (ValueError, InvalidOperation, TypeError):
         errors.append((row, "contract_unreadable", {}))
     else:
-        if out["principal"] <= 0 or out["annual_rate"] < 0 or (out["overdue_rate"] or 0) < 0:
+        if out["principal"] <= 0 or out["annual_rate"] < 0 or (out["overdue_rate"] or 0) < 0 \
+                or (out["disbursed_amount"] is not None
+                    and not 0 < out["disbursed_amount"] <= out["principal"]):
             errors.append((row, "contract_amounts", {}))
         if out["date_maturity"] <= out["date_disbursed"]:
             errors.append((row, "contract_dates", {}))

@@ -61,6 +61,9 @@ class LoanCase(SavepointCase):
             "product_id": cls.product.id,
             "principal": principal,
             "date_disbursed": disbursed,
+            # The bank's transfer record (实际发放): the whole principal, that day.
+            "disbursed_amount": principal,
+            "disbursement_date": disbursed,
             "date_maturity": maturity,
             "annual_rate": rate,
             "repayment_method": method,

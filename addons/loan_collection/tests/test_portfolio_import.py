@@ -15,7 +15,7 @@ from ..services import identity
 from .common import LoanCase, china_time
 
 HEADER = ["合同编号", "借款人", "借款人证件号码", "借款人电话", "产品代码", "合同金额", "年利率", "逾期利率", "还款方式", "放款日",
-          "合同到期日", "保证人", "保证人证件号码", "保证方式", "期数", "应还日期", "应还本金", "应还利息", "已还本金",
+          "合同到期日", "实际放款金额", "实际放款日", "保证人", "保证人证件号码", "保证方式", "期数", "应还日期", "应还本金", "应还利息", "已还本金",
           "已还利息", "还款日期"]
 
 
@@ -171,6 +171,20 @@ class TestPortfolioImport(LoanCase):
         self.assertIn("add up to 20001.00 but the contract principal is 30000.00", reasons[5])
         self.assertIn("no loan product with the code \"NOPE\"", reasons[8])
         self.assertFalse(self.env["loan.contract"].search([("name", "like", "IMP-01")]))
+
+    def test_actual_disbursement_recorded_as_given(self):
+        # 实际放款金额 / 实际放款日 from the bank's record, stated in a complaint; never assumed to be
+        # the contract amount; more than the contract amount rejects the contract.
+        given = {n: {"实际放款金额": "28500.00", "实际放款日": "2025-10-16"} for n in (1, 2, 3)}
+        too_much = {n: {"实际放款金额": "30000.01"} for n in (1, 2, 3)}
+        record = self.start(contract_rows("IMP-050", 51, change=given) + contract_rows("IMP-051", 52)
+                            + contract_rows("IMP-052", 53, change=too_much))
+        self.assertEqual((record.imported_contracts, record.rejected_contracts), (2, 1))
+        given, absent = self.contract("IMP-050"), self.contract("IMP-051")
+        self.assertEqual((given.disbursed_amount, given.disbursement_date), (28500.0, "2025-10-16"))
+        self.assertEqual((absent.disbursed_amount, absent.disbursement_date), (0.0, False))
+        self.assertIn("actually disbursed", record.rejection_ids[0].reason)
+        self.assertFalse(self.contract("IMP-052"))
 
     def test_contract_refused_by_its_constraints_leaves_nothing(self):
         """A private lender's contract above the rate cap (民间借贷规定 第25条): refused by the contract's own

@@ -42,6 +42,8 @@ CONTRACT_OVERRIDES = {
     "contract_date_signed": "date_signed",
     "contract_place_signed": "place_signed",
     "contract_jurisdiction": "jurisdiction_clause",
+    "contract_disbursed_amount": "disbursed_amount",
+    "contract_disbursement_date": "disbursement_date",
 }
 PROCEDURES = [
     ("simple", "Simple Procedure"),              # 简易程序, 民诉法 第160条起
@@ -237,6 +239,14 @@ class LegalCase(models.Model):
         string="Contract Signed At (for the court)", groups=LEGAL_GROUP,
         help="Set by a legal manager when the contract lacks it: used in the court documents in preference "
              "to the contract's.")
+    contract_disbursed_amount = fields.Monetary(
+        string="Actually Disbursed (for the court)", groups=LEGAL_GROUP,
+        help="Set by a legal manager from the bank's transfer record when the contract lacks it (实际发放): used in "
+             "the complaint in preference to the contract's.")
+    contract_disbursement_date = fields.Date(
+        string="Actually Disbursed On (for the court)", groups=LEGAL_GROUP,
+        help="Set by a legal manager from the bank's transfer record when the contract lacks it: used in the "
+             "complaint in preference to the contract's.")
     contract_jurisdiction = fields.Text(
         string="Agreed Jurisdiction (for the court)", groups=LEGAL_GROUP,
         help="Set by a legal manager when the contract's clause on disputes is not recorded on it: used in the "

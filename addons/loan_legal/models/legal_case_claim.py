@@ -14,6 +14,9 @@ from odoo.exceptions import UserError
 
 from odoo.addons.loan_collection.models.account_invoice_recovery import unpaid_parts
 
+from odoo.addons.loan_collection.services.amount_words import rmb_figures
+from odoo.addons.loan_collection.services.docx_render import cn_date
+
 from ..services import claim as claim_service
 from .legal_case import _to_date
 
@@ -121,9 +124,18 @@ class LegalCase(models.Model):
         contract = self.contract_id.sudo()
         lines, _totals, repaid = ledger or self._case_ledger_claim()
         text = [self._claim_line_text(line, contract) for line in lines]
+        amount = self._claim_formats()[1]
         text.append(_("Repaid so far: principal %s, interest %s, penalty interest %s.") % (
-            repaid["principal"], repaid["interest"], repaid["penalty"]))
+            amount(repaid["principal"]), amount(repaid["interest"]), amount(repaid["penalty"])))
         return text
+
+    @api.model
+    def _claim_formats(self):
+        """(date, amount, rate) formatters of the breakdown in the reader's language: in Chinese as
+        a court document writes them (2026年6月18日, ¥360,000.00), else 2026-06-18 and 360,000.00."""
+        if (self.env.lang or "").startswith("zh"):
+            return cn_date, rmb_figures, _rate
+        return str, "{:,.2f}".format, _rate
 
     @api.depends("contract_id", "claim_date", "claim_basis", "claim_total")
     def _compute_claim_breakdown(self):
@@ -139,10 +151,11 @@ class LegalCase(models.Model):
     @api.model
     def _claim_line_text(self, line, contract):
         none = _("not recorded")
+        day, amount, rate = self._claim_formats()
         if line.code == "principal" and contract.acceleration_date and line.start == _to_date(
                 contract.acceleration_date):
             return _("Principal: %s, the whole outstanding principal, due since the acceleration of %s "
-                     "(clause %s).") % (line.amount, line.start, contract.acceleration_clause or none)
+                     "(clause %s).") % (amount(line.amount), day(line.start), contract.acceleration_clause or none)
         templates = {
             "principal": _("Principal: %(amount)s, unpaid principal of the installments due from %(start)s."),
             "interest": _("Interest: %(amount)s, unpaid interest of the installments due from %(start)s to "
@@ -161,8 +174,9 @@ class LegalCase(models.Model):
                    "penalty": contract.penalty_clause, "penalty_accelerated": contract.penalty_clause,
                    "compound": contract.compound_clause}
         return templates[line.code] % {
-            "amount": line.amount, "base": line.base, "rate": line.rate, "start": line.start or none,
-            "end": line.end or none, "clause": clauses.get(line.code) or none}
+            "amount": amount(line.amount), "base": none if line.base is None else amount(line.base),
+            "rate": none if line.rate is None else rate(line.rate), "start": day(line.start) if line.start else none,
+            "end": day(line.end) if line.end else none, "clause": clauses.get(line.code) or none}
 
     @api.multi
     def _refresh_claim(self):
@@ -217,3 +231,8 @@ class LegalCase(models.Model):
             self.env.cache.invalidate()
             raise
         return result
+
+
+def _rate(value):
+    """A rate as contracts write it: 18 -> '18', 10.8 -> '10.8'."""
+    return ("%.4f" % value).rstrip("0").rstrip(".")

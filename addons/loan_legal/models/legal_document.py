@@ -410,7 +410,8 @@ class LegalCase(models.Model):
         contract = self.contract_id
         missing = [name for name in COMPLAINT_CONTRACT_FIELDS if not self._contract_value(name)]
         if missing:
-            labels = ", ".join(contract._loan_field_label(name) for name in missing)
+            separator = "、" if (self.env.lang or "").startswith("zh") else ", "
+            labels = separator.join(contract._loan_field_label(name) for name in missing)
             raise UserError(_("The complaint states %s of contract %s, which is not recorded. Complete the contract, "
                               "or a legal manager enters it on the legal case (Complaint tab), then generate the "
                               "complaint again.") % (labels, contract.name))
@@ -471,9 +472,18 @@ class LegalCase(models.Model):
         if not contract:
             raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
         self._check_contract_particulars()
+        if not self.claim_total:
+            raise UserError(_("The claim of case %s as of %s claims nothing (all its amounts are zero): set Claim as "
+                              "of after an installment fell due, or enter the amounts claimed, then generate the "
+                              "complaint again.") % (self.name, self.claim_date or _("no date")))
         rows = self._ledger_rows(contract)  # read once, for the claim and the repayments
-        overdue_since = min((row.date_due for row in rows
-                             if row.state == "open" and row.date_due < (self.claim_date or "9999")), default=None)
+        # 9. 是否存在逾期还款: since the first installment due and unpaid before the claim date, or the
+        # acceleration when the whole loan was called in; none when nothing is overdue (not the claim
+        # date printed as if it were).
+        due_dates = [row.date_due for row in rows if row.state == "open" and row.date_due < (self.claim_date or "9999")]
+        if self.claim_basis == "accelerated" and contract.acceleration_date:
+            due_dates.append(contract.acceleration_date)
+        overdue_since = min(due_dates, default=None)
         claim = self._claim_data(rows)
         compound = "、复利%s" % claim["compound"]["figures"] if self.claim_compound else ""
         claims = ["判令被告%s向原告归还借款本金%s、支付利息%s及罚息%s%s（暂计至%s，此后按合同约定计至实际清偿之日止）"
@@ -512,15 +522,16 @@ class LegalCase(models.Model):
             "contract": dict(self._repayment_data(rows), **{
                 "number": contract.name, "date_signed": cn_date(self._contract_value("date_signed")),
                 "place_signed": self._contract_value("place_signed"), "borrower": contract.partner_id.name,
-                "principal": money(contract.principal), "disbursed": money(contract.disbursed_amount),
-                "disbursed_on": cn_date(contract.disbursement_date),
+                "principal": money(contract.principal),
+                "disbursed": money(self._contract_value("disbursed_amount")),
+                "disbursed_on": cn_date(self._contract_value("disbursement_date")),
                 "date_disbursed": cn_date(contract.date_disbursed), "date_maturity": cn_date(maturity),
                 "term": complaint_rules.term_text(contract.date_disbursed, maturity),
                 "matured": "已于%s到期" % cn_date(maturity) if maturity <= (self.claim_date or maturity)
                            else "截至%s尚未到期" % claim["date"],
                 "annual_rate": "%s%%" % _num(contract.annual_rate), "overdue_rate": "%s%%" % _num(contract.overdue_rate),
                 "method": METHOD_WORDS[contract.repayment_method],
-                "overdue_since": cn_date(overdue_since) if overdue_since else claim["date"],
+                "overdue_since": cn_date(overdue_since) if overdue_since else None,
                 "acceleration": self._acceleration_text(),
                 "jurisdiction": "有：%s" % jurisdiction if jurisdiction else "无",
                 "demands": self._demand_facts(),

@@ -130,12 +130,27 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
         since = max([i.due for i in items if i.due < acceleration_date] or [start_date or acceleration_date])
         add("interest_accrued", _interest(base, to_decimal(annual_rate) / 100, _days(since, acceleration_date)),
             base=base, rate=annual_rate, start=since, end=acceleration_date)
-    penalty = sum((fen(i.penalty) for i in items), ZERO)
-    accrued = [i for i in items if i.penalty]
-    add("penalty", penalty, rate=overdue_rate,
-        base=sum((fen(i.principal_unpaid) + fen(i.interest_unpaid) for i in accrued), ZERO),
-        start=accrued[0].due if accrued else None,
-        end=max(i.penalty_date for i in accrued if i.penalty_date) if any(i.penalty_date for i in accrued) else None)
+    # 罚息 as of the claim date: the ledger's, accrued by the daily run to its penalty date, which
+    # goes on after the hand-over; the days between that date and the claim date are taken off
+    # (or added, when the claim date is later) on what is still unpaid. A recovery in between makes
+    # this the penalty on what is owed now. Only installments overdue on the claim date count.
+    rate = to_decimal(overdue_rate) / 100
+    penalties = []
+    for i in items:
+        if i.due >= claim_date:
+            continue
+        unpaid = fen(i.principal_unpaid) + fen(i.interest_unpaid)
+        accrued_to = i.penalty_date or i.due
+        amount = fen(i.penalty)
+        if accrued_to > claim_date:
+            amount = max(amount - _interest(unpaid, rate, _days(claim_date, accrued_to)), ZERO)
+        else:
+            amount += _interest(unpaid, rate, _days(accrued_to, claim_date))
+        if amount:
+            penalties.append((i, amount, unpaid))
+    add("penalty", sum((amount for _i, amount, _u in penalties), ZERO), rate=overdue_rate,
+        base=sum((unpaid for _i, _a, unpaid in penalties), ZERO),
+        start=penalties[0][0].due if penalties else None, end=claim_date if penalties else None)
     if accelerated:
         # 罚息 on the principal due by acceleration but not yet overdue in the ledger: from the
         # acceleration date to the claim date or the installment's own due date, whichever first.

@@ -252,19 +252,27 @@ class TestComplaintParties(LegalTestCase):
 
     def test_missing_particulars_named_and_supplied_by_a_legal_manager(self):
         contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
-        contract.write({"place_signed": False, "jurisdiction_clause": False})
+        # The amount actually paid out is the bank's record, never assumed to be the principal.
+        contract.write({"place_signed": False, "jurisdiction_clause": False, "disbursed_amount": False,
+                        "disbursement_date": False})
         case = self.make_legal_case(contract=contract, claim_date="2025-05-31", lawyer_id=self.lawyer.id)
-        with self.assertRaisesRegex(UserError, "The complaint states Signed At of contract"):
+        with self.assertRaisesRegex(UserError, "The complaint states Signed At, Actually Disbursed, Actually Disbursed On "
+                                               "of contract"):
             case.sudo(self.lawyer)._generate_documents("complaint")
+        with self.assertRaisesRegex(UserError, "起诉状须载明签订地点、实际发放金额、实际发放日期（合同"):
+            case.sudo(self.lawyer).with_context(lang="zh_CN")._generate_documents("complaint")
         with self.assertRaisesRegex(AccessError, "Only a legal manager can set"):
             case.sudo(self.lawyer).write({"contract_place_signed": "杭州市上城区"})
         case.sudo(self.legal_manager).write({
-            "contract_place_signed": "杭州市上城区",
+            "contract_place_signed": "杭州市上城区", "contract_disbursed_amount": 95000.0,
+            "contract_disbursement_date": "2022-03-09",
             "contract_jurisdiction": "第二十条：因本合同发生的争议，由贷款人住所地人民法院管辖",
             "preservation_status": "with_suit", "mediation_intent": "willing"})
         document = case.sudo(self.lawyer)._generate_documents("complaint")
         text = docx_render.document_text(base64.b64decode(document.attachment_id.datas))
         self.assertIn("2022年3月8日在杭州市上城区签订", text)
+        self.assertIn("实际发放¥95,000.00", text)
+        self.assertIn("6. 借款提供时间\n2022年3月9日", text)
         self.assertIn("有：第二十条：因本合同发生的争议，由贷款人住所地人民法院管辖", text)
         self.assertIn("否，随本起诉状申请诉讼保全", text)
         self.assertIn("3. 是否考虑先行调解\n是", text)

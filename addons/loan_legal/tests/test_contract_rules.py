@@ -2,6 +2,7 @@
 第692-694条), the limitation of an instalment debt from its last installment or the acceleration
 (第189条), the act of acceleration, and the claim as of a date from the ledger."""
 import base64
+from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -167,6 +168,18 @@ class TestClaimFromLedger(LegalTestCase):
             action = cls.collection.sudo(cls.manager).action_transfer_to_legal()
         cls.case = cls.LegalCase.browse(action["res_id"])
 
+    def complaint_text(self):
+        """The complaint of the case as the court reads it (what it states besides the claim given)."""
+        self.case.sudo().write({"lawyer_id": self.lawyer.id, "court_id": self.court.id})
+        self.borrower.write({"street": "文三路158号", "city": "杭州市", "mobile": "13800001111"})
+        company = self.env.user.company_id
+        company.write({"street": "天目山路1号", "city": "杭州市", "phone": "0571-12345678"})
+        company.partner_id.write({"identity_type": "credit_code", "identity_number": "91350100M000100Y43",
+                                  "legal_representative": "钱总"})
+        self.lawyer.partner_id.mobile = "13700003333"
+        document = self.case.sudo(self.lawyer)._generate_documents("complaint")
+        return docx_render.document_text(base64.b64decode(document.attachment_id.datas))
+
     def overdue(self, date="2026-06-20"):
         return self.contract.invoice_ids.filtered(lambda i: i.date_due < date)
 
@@ -186,7 +199,7 @@ class TestClaimFromLedger(LegalTestCase):
         self.assertAlmostEqual(self.case.claim_penalty, 0.0, places=2)
         self.assertAlmostEqual(self.case.claim_principal,
                                float(sum(i._unpaid_parts()[0] for i in overdue)), places=2)
-        self.assertIn("penalty interest %.2f" % recovery.amount_penalty, self.case.claim_breakdown)
+        self.assertIn("penalty interest {:,.2f}".format(recovery.amount_penalty), self.case.claim_breakdown)
         # The complaint claims the same, and counts the penalty repaid among what was repaid.
         data = self.case._document_data_complaint()
         self.assertEqual(data["claim"]["total"]["figures"], "¥{:,.2f}".format(self.case.claim_total))
@@ -196,6 +209,32 @@ class TestClaimFromLedger(LegalTestCase):
         self.assertEqual(repaid["repaid_interest"]["figures"], "¥{:,.2f}".format(recovery.amount_interest))
         self.assertEqual(data["claim"]["basis"], "主张已到期未还部分")
         self.assertEqual(len(data["claim"]["lines"]), 2)  # the principal still owed, and what was repaid
+
+    def test_penalty_as_of_an_earlier_claim_date(self):
+        # The run accrued penalty to 2026-06-20; a claim as of 2026-06-10 claims the penalty of the
+        # four installments then overdue, from each due date to 2026-06-10 (18% a year, 360 days),
+        # not what the run accrued after it nor the installment due on 2026-06-15.
+        self.case.sudo(self.lawyer).write({"claim_date": "2026-06-10"})
+        overdue = self.overdue("2026-06-10")
+        self.assertEqual(len(overdue), 4)
+        expected = sum(round(i.residual * 0.18 * (date(2026, 6, 10) - date(*map(int, i.date_due.split("-")))).days
+                             / 360, 2) for i in overdue)
+        self.assertAlmostEqual(self.case.claim_penalty, expected, delta=0.01 * len(overdue))
+        self.assertLess(self.case.claim_penalty, sum(self.overdue().mapped("penalty_interest")))
+        self.assertIn("to 2026-06-10", self.case.claim_breakdown)
+
+    def test_nothing_overdue_on_the_claim_date_is_stated_as_none(self):
+        # 9. 是否存在逾期还款 is 否 when nothing was due and unpaid before the claim date: the claim
+        # date is not printed as the day the loan became overdue.
+        self.case.sudo(self.lawyer).write({"claim_date": "2026-02-14"})
+        # Nothing is owed then (the penalty the run accrued later is not claimed as of that day).
+        self.assertEqual((self.case.claim_total, self.case.claim_penalty), (0.0, 0.0))
+        with self.assertRaisesRegex(UserError, "claims nothing"):
+            self.complaint_text()
+        self.case.sudo(self.lawyer).write({"claim_costs": 3000.0})  # e.g. costs of realising the claim
+        text = self.complaint_text()
+        self.assertIn("9. 是否存在逾期还款\n否", text)
+        self.assertNotIn("起逾期未还款", text)
 
     def test_computed_claim_parts_are_not_writable(self):
         with self.assertRaises(AccessError):
@@ -219,20 +258,16 @@ class TestClaimFromLedger(LegalTestCase):
         # Interest to the acceleration and penalty after it on the principal not yet due.
         self.assertIn("Interest to the acceleration", self.case.claim_breakdown)
         self.assertIn("Penalty interest after the acceleration", self.case.claim_breakdown)
-        # The complaint, as the court reads it: the acceleration stated, the whole principal claimed.
-        self.case.sudo().write({"lawyer_id": self.lawyer.id, "court_id": self.court.id})
-        self.borrower.write({"street": "文三路158号", "city": "杭州市", "mobile": "13800001111"})
-        company = self.env.user.company_id
-        company.write({"street": "天目山路1号", "city": "杭州市", "phone": "0571-12345678"})
-        company.partner_id.write({"identity_type": "credit_code", "identity_number": "91350100M000100Y43",
-                                  "legal_representative": "钱总"})
-        self.lawyer.partner_id.mobile = "13700003333"
-        document = self.case.sudo(self.lawyer)._generate_documents("complaint")
-        text = docx_render.document_text(base64.b64decode(document.attachment_id.datas))
+        # The complaint, as the court reads it: the acceleration stated, the whole principal claimed,
+        # each head with how it is computed in the court's way of writing dates and amounts.
+        text = self.complaint_text()
         self.assertIn("是，原告已于2026年6月18日宣布借款提前到期，要求被告提前归还全部借款本息", text)
         self.assertIn("原告已于2026年6月18日宣布借款提前到期，主张全部未还本金。", text)
         self.assertIn("尚欠本金¥360,000.00（大写：人民币叁拾陆万元整）", text)
-        self.assertIn("第十二条", text)
+        self.assertIn("本金：¥360,000.00，为全部未还本金，自2026年6月18日宣布提前到期起到期（合同第十二条）", text)
+        self.assertNotIn("2026-06-18", text)
+        # 9. 是否存在逾期还款: since the first installment left unpaid, not since the acceleration.
+        self.assertIn("是，自2026年2月15日起逾期未还款", text)
 
     def test_compound_interest_where_the_contract_provides_it(self):
         self.assertEqual(self.case.claim_compound, 0.0)
@@ -245,5 +280,12 @@ class TestClaimFromLedger(LegalTestCase):
         self.case.sudo(self.lawyer).action_refresh_claim()
         self.assertGreater(self.case.claim_compound, 0.0)
         self.assertIn("第七条第二款", self.case.claim_breakdown)
+        # The complaint claims it and says how it was computed (dates and amounts as a court writes them).
+        text = self.complaint_text()
+        compound = docx_render.money(self.case.claim_compound)["figures"]
+        self.assertIn("、复利%s（暂计至2026年6月20日" % compound, text)
+        self.assertIn("复利：%s，以逾期利息¥" % compound, text)
+        self.assertIn("计至2026年6月20日（合同第七条第二款；银发〔2003〕251号 第三条）", text)
+        self.assertIn("复利按合同约定计收", text)
         self.assertAlmostEqual(self.case.claim_total, self.case.claim_principal + self.case.claim_interest
                                + self.case.claim_penalty + self.case.claim_compound + self.case.claim_costs, places=2)
