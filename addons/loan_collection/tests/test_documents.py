@@ -110,6 +110,8 @@ class TestDocuments(LoanCase):
         self.assertIn("第六百八十八条", text)  # joint and several guarantee
         self.assertIn("贵方作为保证人，以连带责任保证方式", text)
         self.assertIn("请贵方在收到本函之日起7日内代借款人清偿上述欠款", text)
+        # Every demand says where to pay.
+        self.assertIn("还款账户：中国工商银行杭州西湖支行，户名：测试小额贷款有限公司，账号：1202 0211 0990 0123 456", text)
 
     def test_missing_company_phone_refused_by_name(self):
         self.env.user.company_id.phone = False
