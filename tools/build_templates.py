@@ -243,7 +243,7 @@ def preservation():
     para(d, "请求依法冻结被申请人名下银行存款{{ preservation.amount.figures }}（大写：人民币{{ preservation.amount.upper }}），"
             "或查封、扣押其名下等值的其他财产。")
     heading(d, "事实与理由：")
-    para(d, "申请人与被申请人金融借款合同纠纷一案{% if case.number is defined %}，案号{{ case.number }}{% endif %}，"
+    para(d, "申请人与被申请人{{ case.dispute }}一案{% if case.number is defined %}，案号{{ case.number }}{% endif %}，"
             "被申请人逾期未归还借款，截至{{ claim.date }}尚欠本息合计{{ claim.total.figures }}。为防止被申请人转移、隐匿财产，"
             "致使将来的判决难以执行，根据《中华人民共和国民事诉讼法》第一百零三条之规定，特申请财产保全。")
     para(d, "{% if assets %}已知被申请人财产线索如下：{% endif %}")
@@ -300,7 +300,7 @@ def consumption_restriction():
             "{% if restriction.company_people is defined %}，并限制其{{ restriction.company_people }}实施上述消费行为"
             "{% endif %}。")
     heading(d, "事实与理由：")
-    para(d, "申请人与被申请人金融借款合同纠纷一案，{{ judgment.basis }}已发生法律效力，"
+    para(d, "申请人与被申请人{{ case.dispute }}一案，{{ judgment.basis }}已发生法律效力，"
             "申请人已申请强制执行，执行案号{{ case.enforcement_number }}。被申请人未按执行通知书指定的期间履行生效法律文书确定的"
             "给付义务。根据《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第一条、第三条之规定，特申请对被申请人"
             "限制消费：不得乘坐飞机、列车软卧、轮船二等以上舱位，不得在星级以上宾馆、酒店、夜总会、高尔夫球场等场所进行高消费，"
@@ -338,7 +338,7 @@ def power_of_attorney():
     para(d, "委托人：{{ company.name }}，住所：{{ company.address }}。", indent=False)
     para(d, "法定代表人：{{ company.legal_representative }}。", indent=False)
     para(d, "受托人：{{ lawyer.name }}，{{ lawyer.position }}，联系电话：{{ lawyer.phone }}。", indent=False)
-    para(d, "现委托上列受托人在我方与{{ defendant_names }}金融借款合同纠纷一案中，作为我方诉讼代理人。")
+    para(d, "现委托上列受托人在我方与{{ defendant_names }}{{ case.dispute }}一案中，作为我方诉讼代理人。")
     para(d, "代理权限为：特别授权，包括代为起诉、应诉，代为承认、放弃、变更诉讼请求，进行和解，提起反诉或者上诉，"
             "代为申请财产保全、申请强制执行，代为签收法律文书，代为领取执行款项（《中华人民共和国民事诉讼法》第六十二条）。")
     para(d, "代理期限：自本委托书签署之日起至本案执行终结之日止。")
@@ -352,7 +352,7 @@ def power_of_attorney():
 def evidence_list():
     d = layout.new_document()
     title(d, "证据清单")
-    para(d, "案由：金融借款合同纠纷    原告：{{ company.name }}    被告：{{ defendant_names }}", indent=False)
+    para(d, "案由：{{ case.dispute }}    原告：{{ company.name }}    被告：{{ defendant_names }}", indent=False)
     t = table(d, ["序号", "证据名称", "证据来源", "证明对象", "页数"], [
         ["{%tr for e in evidence %}", "", "", "", ""],
         ["{{ loop.index }}", "{{ e.name }}", "{{ e.source }}", "{{ e.purpose }}", "{{ e.pages }}"],

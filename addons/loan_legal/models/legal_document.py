@@ -77,7 +77,7 @@ COMMON = {
                 "registered_place": None, "company_type": None},
     "date": None,
     "court": {"name": None},
-    "case": {"number": None, "appeal_number": None, "enforcement_number": None},
+    "case": {"number": None, "appeal_number": None, "enforcement_number": None, "dispute": None},
     "defendants": [_PARTY],
     "defendant_names": None,
 }
@@ -135,6 +135,8 @@ class LoanDocumentTemplate(models.Model):
             "company.credit_code": _("Unified social credit code of the company"),
             "court.name": _("Court the document is filed with"),
             "case.number": _("First-instance case number, with its brackets (（2026）浙0106民初1234号)"),
+            "case.dispute": _("Cause of action (案由): 金融借款合同纠纷 for a lender, 追偿权纠纷 for a guarantee company "
+                              "that paid"),
             "case.appeal_number": _("Second-instance case number"),
             "case.enforcement_number": _("Enforcement case number"),
             "defendants[]": _("Each defendant or respondent, in the case's order"),
@@ -328,7 +330,7 @@ class LegalCase(models.Model):
             "date": cn_date(business_today(self)),
             "court": {"name": court.name},
             "case": {"number": case.case_number, "appeal_number": case.appeal_case_number,
-                     "enforcement_number": case.enforcement_case_number},
+                     "enforcement_number": case.enforcement_case_number, "dispute": case._dispute_name()},
             "defendants": defendants,
             "defendant_names": "、".join(d["name"] for d in defendants),
         }
@@ -467,10 +469,28 @@ class LegalCase(models.Model):
             return "是，原告已于%s宣布借款提前到期，要求被告提前归还全部借款本息" % cn_date(date)
         return "否"
 
+    def _recourse(self):
+        """The company sues as the guarantee company that paid the lender (民法典 第七百条), not as
+        the lender."""
+        return self.company_id.creditor_role == guarantee_rules.GUARANTEE_COMPANY
+
+    def _dispute_name(self):
+        """The cause of action (案由, 民事案件案由规定): the lender's 金融借款合同纠纷, or the guarantee
+        company's claim for what it paid, 追偿权纠纷."""
+        return "追偿权纠纷" if self._recourse() else "金融借款合同纠纷"
+
     def _document_data_complaint(self):
         contract = self.contract_id
         if not contract:
             raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
+        if self._recourse():
+            # The element-style form is the lender's (贷款人, 借款本金); a guarantee company claims what
+            # it paid, from the day it paid (追偿权纠纷, 民法典 第七百条), which the ledger does not hold.
+            raise UserError(_("Case %s: the company is the guarantee company that paid the lender, and this "
+                              "complaint is the lender's (金融借款合同纠纷): it would state the company as the "
+                              "lender and claim the loan's principal. Draft the recourse complaint (追偿权纠纷: the "
+                              "amount paid on the debtor's behalf, the day it was paid, the counter-guarantees) "
+                              "from the company's own template.") % self.name)
         self._check_contract_particulars()
         if not self.claim_total:
             raise UserError(_("The claim of case %s as of %s claims nothing (all its amounts are zero): set Claim as "
@@ -512,8 +532,7 @@ class LegalCase(models.Model):
             "claim": claim,
             "claims": claims,
             "statutes": complaint_rules.statutes(
-                set(guarantees.mapped("guarantee_type")),
-                recourse=self.company_id.creditor_role == guarantee_rules.GUARANTEE_COMPANY),
+                set(guarantees.mapped("guarantee_type"))),
             "agent": self._agent_text(),
             # A pre-suit preservation recorded on the case (民诉法 第104条) is what the complaint states.
             "preservation": PRESERVATION_WORDS["pre_suit" if self.pre_suit_preservation_date

@@ -180,14 +180,21 @@ class TestComplaintParties(LegalTestCase):
         # A guarantee company that paid sues the debtor and the counter-guarantors (民法典 第700条); a
         # contract like it (a contract has one open legal case).
         self.env.user.company_id.creditor_role = "guarantee_company"
-        case, text = self.complaint(self.contract(
+        contract = self.contract(
             {"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "joint"},
-            {"partner_id": self.guarantor.id, "role": "counter_guarantor", "guarantee_type": "joint"}))
+            {"partner_id": self.guarantor.id, "role": "counter_guarantor", "guarantee_type": "joint"})
+        # Its claim is recourse (追偿权纠纷), not the lender's loan claim: the lender's element-style
+        # complaint is refused rather than state the company as the lender.
+        with self.assertRaisesRegex(UserError, "guarantee company that paid the lender"):
+            self.complaint(contract)
+        case = self.env["legal.case"].search([("contract_id", "=", contract.id)])
         self.assertEqual(case.sudo().party_ids.mapped("partner_id"), self.borrower | self.guarantor)
-        self.assertIn("被告（反担保人）：测试担保人乙", text)
-        self.assertNotIn("测试抵押人丙", text)
-        self.assertIn("第三百八十七条", text)
-        self.assertIn("第七百条", text)
+        # Its other papers name the cause of action it sues on.
+        lawyer_case = case.sudo(self.lawyer)
+        text = docx_render.document_text(base64.b64decode(
+            lawyer_case._generate_documents("power_of_attorney").attachment_id.datas))
+        self.assertIn("测试担保人乙追偿权纠纷一案中", text)
+        self.assertNotIn("金融借款合同纠纷", text)
 
     def test_company_debtor(self):
         debtor = self.env["res.partner"].create({
