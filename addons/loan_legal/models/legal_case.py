@@ -393,7 +393,7 @@ class LegalCase(models.Model):
 
     @api.model
     def create(self, vals):
-        vals = dict(vals)
+        vals = self._normalize_case_numbers(vals)
         self._check_override_rights(vals)
         if self.env.uid != SUPERUSER_ID:
             # A new case starts in preparation; it moves through the buttons (demo data and the
@@ -432,6 +432,7 @@ class LegalCase(models.Model):
         if refused:
             raise self._stage_refusal(refused)
         self._check_override_rights(vals)
+        vals = self._normalize_case_numbers(vals)
         if "closing_reason" in vals and any(case.stage == "closed" for case in self):
             raise UserError(_(
                 "The closing reason of a closed case cannot be changed: a legal manager reopens the case "

@@ -2,15 +2,37 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """What a legal case's values must agree with, checked on every write (the form and RPC alike):
 compound interest only where the contract agrees it, preservation taken before the suit dated and
-not in the future, an appeal only against a judgment."""
+not in the future, an appeal only against a judgment, case numbers as courts write them."""
 from odoo import _, api, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.loan_collection.models.res_company import business_today
 
+from ..services import litigation
+
+CASE_NUMBER_FIELDS = ("case_number", "appeal_case_number", "enforcement_case_number")
+
 
 class LegalCase(models.Model):
     _inherit = "legal.case"
+
+    @api.model
+    def _normalize_case_numbers(self, vals):
+        """`vals` with its case numbers as a court writes them (services/litigation.case_number):
+        printed as entered, a number typed with its brackets twice or without them would read
+        （（2026）…） or 2026浙… on every court document."""
+        vals = dict(vals)
+        for name in CASE_NUMBER_FIELDS:
+            if vals.get(name):
+                number, ok = litigation.case_number(vals[name])
+                if not ok:
+                    raise ValidationError(_(
+                        "%s \"%s\" is not a case number as courts write it, e.g. （2026）浙0106民初1234号: the year "
+                        "in brackets once, the court's and the case type's codes, the number and 号 (最高人民法院关于"
+                        "人民法院案件案号的若干规定 第四条). Copy it from the court's notice.")
+                        % (self._loan_field_label(name), vals[name]))
+                vals[name] = number
+        return vals
 
     @api.constrains("claim_compound", "contract_id")
     def _check_compound_agreed(self):

@@ -8,8 +8,15 @@ translated messages.  Dates are compared as ``datetime.date`` or as ISO strings
 one case does not mix the two.
 """
 import datetime
+import re
 
 from . import deadlines
+
+# 最高人民法院关于人民法院案件案号的若干规定 (法〔2015〕137号) 第四条: a case number is 收案年度 in
+# full-width brackets, 法院代字, 类型代字, 案件编号 and 号 — （2026）浙0106民初1234号, （2026）浙01民终567号,
+# （2023）最高法民再12号; a number split off another takes 之一, 之二 (（2025）浙0106执999号之一).
+CASE_NUMBER = re.compile(r"^（(19|20)\d{2}）[\u4e00-\u9fff]{1,3}\d{0,4}[\u4e00-\u9fff]{1,6}\d{1,6}号"
+                         r"(之[一二三四五六七八九十]+)?$")
 
 # 民法典 第17条: 十八周岁以上的自然人为成年人.
 AGE_OF_MAJORITY = 18
@@ -134,3 +141,12 @@ def is_minor(birth_date, on_date):
     if not isinstance(birth_date, datetime.date) or not isinstance(on_date, datetime.date):
         raise TypeError("birth_date and on_date must be datetime.date values.")
     return on_date <= deadlines.add_years(birth_date, AGE_OF_MAJORITY)
+
+
+def case_number(text):
+    """``(number, ok)``: ``text`` as a court writes it — no spaces, the year's brackets full-width
+    ((2026) → （2026）) — and whether it has the form of CASE_NUMBER. Empty stays empty (ok)."""
+    if not text:
+        return text, True
+    number = re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+    return number, bool(CASE_NUMBER.match(number))

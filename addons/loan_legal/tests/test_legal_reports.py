@@ -1,7 +1,7 @@
 """loan_legal feeds the finance reports: the reconciliation shows what was claimed, awarded and
 spent on the legal case; the legal pipeline has a row per stage; a court recovery carries the
 legal stage and the court's case number."""
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 from .common import LegalTestCase
 
@@ -49,6 +49,18 @@ class TestLegalFigures(LegalTestCase):
                          [("judgment", 33500.0)])
         with self.assertRaises(AccessError):
             self.legal_case.sudo(self.finance).write({"judge": "x"})
+
+    def test_case_numbers_written_as_courts_do(self):
+        case = self.legal_case.sudo(self.legal_manager)
+        case.write({"case_number": "(2025)浙0106民初4321号", "enforcement_case_number": " （2025）浙0106执12号 "})
+        self.assertEqual((case.case_number, case.enforcement_case_number),
+                         ("（2025）浙0106民初4321号", "（2025）浙0106执12号"))
+        for value in ("（（2025）浙0106民初4321号）", "2025浙0106民初4321号"):
+            with self.assertRaisesRegex(ValidationError, "is not a case number as courts write it"):
+                case.write({"case_number": value})
+        with self.assertRaisesRegex(ValidationError, "二审案号.*不是法院格式的案号"):
+            case.with_context(lang="zh_CN").write({"appeal_case_number": "浙01民终567号"})
+        self.assertEqual(self.legal_case.case_number, "（2025）浙0106民初4321号")
 
     def test_court_recovery_carries_stage_and_case_number(self):
         self.legal_case.case_number = "（2025）浙0106民初4321号"

@@ -111,3 +111,28 @@ def test_is_minor(birth, on, minor):
 def test_is_minor_refuses_strings():
     with pytest.raises(TypeError):
         litigation.is_minor('2008-03-15', d('2026-01-01'))
+
+
+# Case numbers (最高人民法院关于人民法院案件案号的若干规定 第四条): numbers of the forms courts publish —
+# a basic court's first instance, an intermediate court's appeal, the financial courts of Shanghai and
+# Beijing (沪74, 京74), the Supreme People's Court's retrial, enforcement, its resumption and a split-off
+# number, a pre-suit preservation.
+@pytest.mark.parametrize('number', [
+    '（2026）浙0106民初1234号', '（2026）浙01民终567号', '（2024）沪74民终123号', '（2024）京74民初1号',
+    '（2023）最高法民再12号', '（2025）浙0106执999号', '（2025）浙0106执恢33号', '（2025）浙0106执999号之一',
+    '（2026）浙0106财保12号',
+])
+def test_case_numbers_as_courts_write_them(number):
+    assert litigation.case_number(number) == (number, True)
+
+
+def test_case_number_typed_with_ascii_brackets_or_spaces_is_written_as_courts_do():
+    assert litigation.case_number(' (2026)浙0106 民初1234号') == ('（2026）浙0106民初1234号', True)
+
+
+@pytest.mark.parametrize('number', [
+    '（（2026）浙0106民初1234号）',  # bracketed twice (issue 13)
+    '2026浙0106民初1234号', '（26）浙0106民初1234号', '（2026）浙0106民初1234', '浙0106民初1234号', '1234',
+])
+def test_what_is_not_a_case_number(number):
+    assert litigation.case_number(number)[1] is False
