@@ -5,11 +5,16 @@ import base64
 import io
 import zipfile
 
+from unittest import mock
+
 from docx import Document
+from docx.oxml.ns import qn
 
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.loan_collection.models import loan_document_batch
 from odoo.addons.loan_collection.services import docx_layout, docx_render
+from odoo.addons.queue_job.job import Job
 from odoo.addons.loan_collection.tests.common import pdf_page_counts
 from odoo.addons.loan_collection.tests.test_document_layout import assert_styled, template
 from odoo.addons.loan_legal.models.legal_document import LEGAL_DOC_TYPES
@@ -141,6 +146,19 @@ class TestLegalDocuments(LegalTestCase):
         self.assertIn("请求强制被申请人履行%s确定的下列义务" % basis, text)
         self.assertIn("杭州市西湖区人民法院于2025年9月1日作出（2025）浙0106民初1234号民事判决书，经上诉，浙江省杭州市中级人民法院"
                       "作出（2025）浙01民终567号民事判决书，该民事判决书已于2025年9月22日发生法律效力", text)
+
+    def test_no_new_restriction_application_while_one_is_in_force(self):
+        case = self.judged()
+        Restriction = self.env["legal.restriction"]
+        granted = Restriction.create({"case_id": case.id, "kind": "consumption", "debtor_id": self.borrower.id,
+                                      "partner_id": self.borrower.id, "application_date": "2025-11-01"})
+        self.generate("consumption_restriction")
+        granted.write({"order_number": "（2025）浙0106执999号", "effective_date": "2025-11-10"})
+        granted.action_effective()
+        Restriction.create({"case_id": case.id, "kind": "consumption", "debtor_id": self.borrower.id,
+                            "partner_id": self.borrower.id, "application_date": "2025-12-01"})
+        with self.assertRaisesRegex(UserError, "is in force since 2025-11-10"):
+            self.generate("consumption_restriction")
 
     def test_restriction_only_against_a_judgment_debtor(self):
         case = self.judged()
@@ -288,6 +306,40 @@ class TestLegalDocuments(LegalTestCase):
         texts = [docx_render.document_text(archive.read(name)) for name in archive.namelist()]
         self.assertEqual(sorted(c.contract_id.name for c in cases),
                          sorted(c.contract_id.name for c in cases for t in texts if c.contract_id.name in t))
+
+    def test_background_batch_of_complaints_generates_what_it_can(self):
+        # Many legal cases at once (more than the synchronous limit): in the background, chunk by
+        # chunk; a case the complaint cannot be made for is listed with why, the others are zipped.
+        self.env["ir.config_parameter"].sudo().set_param("loan_collection.bulk_sync_limit", "1")
+        ready = self.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
+        ready.write({"place_signed": "杭州市", "date_signed": "2022-03-09"})
+        other = self.make_legal_case(contract=ready, claim_date="2025-05-31", lawyer_id=self.lawyer.id)
+        other.sudo().write({"court_id": self.case.court_id.id})
+        unsigned = self.make_contract(disbursed="2022-03-10", maturity="2023-03-10")
+        no_place = self.make_legal_case(contract=unsigned, claim_date="2025-05-31", lawyer_id=self.lawyer.id)
+        cases = self.case | other | no_place
+        with mock.patch.object(loan_document_batch, "CHUNK_SIZE", 2):
+            wizard = self.env["loan.document.bulk"].sudo(self.lawyer).with_context(
+                active_model="legal.case", active_ids=cases.ids).create({"doc_type": "complaint"})
+            batch = self.env["loan.document.batch"].browse(wizard.action_generate()["res_id"])
+        jobs = self.env["queue.job"].search([("model_name", "=", batch._name), ("name", "=like", batch.name + "%")],
+                                            order="id")
+        self.assertEqual(len(jobs), 2)
+        for job in jobs:
+            Job.load(self.env, job.uuid).perform()
+        self.assertEqual((batch.state, batch.generated_count, batch.refused_count), ("done", 2, 1))
+        self.assertIn("%s: " % no_place.display_name, batch.refusals)
+        self.assertIn("Signed At", batch.refusals)
+        archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(batch.zip_file)))
+        self.assertEqual(len(archive.namelist()), 2)
+        # The tables of a generated complaint keep their set column widths (a lawyer edits it in
+        # Word or WPS without the columns collapsing).
+        complaint = Document(io.BytesIO(archive.read(archive.namelist()[0])))
+        self.assertTrue(complaint.tables)
+        for table in complaint.tables:
+            self.assertEqual(table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")), "fixed")
+            widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+            self.assertTrue(widths and all(w > 0 for w in widths), widths)
 
     def test_wizard_offers_only_what_a_legal_case_can_generate(self):
         Bulk = self.env["loan.document.bulk"].sudo(self.lawyer).with_context(
