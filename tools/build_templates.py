@@ -364,7 +364,39 @@ def evidence_list():
     save(d, "loan_legal", "evidence_list")
 
 
-BUILDERS += [complaint, preservation, enforcement, consumption_restriction, dishonest_listing, power_of_attorney,
+def recourse_complaint():
+    """The complaint of a guarantee company that paid the lender (追偿权纠纷, 民法典 第七百条): what it
+    paid, when, what the debtor paid back since, the agreed interest on the rest, and the
+    counter-guarantees claimed on (第三百八十七条第二款)."""
+    d = layout.new_document()
+    title(d, "民事起诉状", "（追偿权纠纷）")
+    para(d, "原告：{{ company.name }}，住所：{{ company.address }}，统一社会信用代码：{{ company.credit_code }}。", indent=False)
+    para(d, "法定代表人：{{ company.legal_representative }}，联系电话：{{ company.phone }}。", indent=False)
+    para(d, "委托诉讼代理人：{{ agent }}。", indent=False)
+    for line in COMPLAINT_PARTIES:
+        para(d, line, indent=False)
+    heading(d, "诉讼请求：")
+    para(d, "{%p for c in claims %}")
+    numbered(d, "{{ c }}；")
+    para(d, "{%p endfor %}")
+    para(d, "以上合计{{ recourse.total.figures }}（大写：人民币{{ recourse.total.upper }}），暂计至{{ recourse.claim_date }}。")
+    heading(d, "事实与理由：")
+    para(d, "{% if contract.date_signed is defined %}{{ contract.date_signed }}，{% endif %}被告{{ contract.borrower }}与"
+            "{{ recourse.lender }}签订编号为{{ contract.number }}的借款合同，借款{{ contract.principal.figures }}。原告"
+            "{% if recourse.agreement is defined %}依{{ recourse.agreement }}{% endif %}为该笔借款向{{ recourse.lender }}"
+            "提供保证。{% for g in counter %}{{ g }}。{% endfor %}因被告{{ contract.borrower }}未按约还款，原告于"
+            "{{ recourse.paid_date }}代其向{{ recourse.lender }}清偿{{ recourse.paid.figures }}（大写：人民币"
+            "{{ recourse.paid.upper }}）{% if recourse.repaid is defined %}，其后被告向原告归还{{ recourse.repaid.figures }}"
+            "{% endif %}，尚欠代偿款{{ recourse.outstanding.figures }}未还。")
+    para(d, "原告承担保证责任后，有权在其承担保证责任的范围内向债务人追偿。根据{{ statutes }}之规定，特向贵院提起诉讼，"
+            "请求判如所请。")
+    para(d, "此致")
+    para(d, "{{ court.name }}", indent=False)
+    signature(d, "具状人：{{ company.name }}（盖章）", "{{ date }}")
+    save(d, "loan_legal", "recourse_complaint")
+
+
+BUILDERS += [complaint, recourse_complaint, preservation, enforcement, consumption_restriction, dishonest_listing, power_of_attorney,
              evidence_list]
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from .legal_evidence import EVIDENCE_PURPOSE
 
 LEGAL_DOC_TYPES = [
     ("complaint", "Civil Complaint (Element Style)"),
+    ("recourse_complaint", "Civil Complaint (Guarantor's Recourse)"),
     ("preservation", "Property Preservation Application"),
     ("enforcement", "Enforcement Application"),
     ("consumption_restriction", "Consumption Restriction Application"),
@@ -99,6 +100,10 @@ SCHEMAS = {
         "repaid_interest": _MONEY, "interest_paid_to": None, "overdue_since": None, "acceleration": None,
         "jurisdiction": None, "demands": None},
         guarantees=[_GUARANTEE], collaterals=[_GUARANTEE], sureties=[_GUARANTEE], maximum=[_GUARANTEE]),
+    "recourse_complaint": dict(COMMON, claims=[None], statutes=None, agent=None, counter=[None], contract={
+        "number": None, "date_signed": None, "borrower": None, "principal": _MONEY}, recourse={
+        "lender": None, "agreement": None, "paid_date": None, "paid": _MONEY, "repaid": _MONEY,
+        "outstanding": _MONEY, "interest": _MONEY, "rate": None, "claim_date": None, "total": _MONEY}),
     "preservation": dict(COMMON, claim=_CLAIM, assets=_ASSETS,
                          preservation={"amount": _MONEY, "guarantee": None}),
     "enforcement": dict(COMMON, judgment=_JUDGMENT, assets=_ASSETS,
@@ -124,7 +129,11 @@ class LoanDocumentTemplate(models.Model):
     @api.model
     def _doc_types_for_model(self, res_model):
         if res_model == "legal.case":
-            return [key for key, _label in LEGAL_DOC_TYPES]
+            # The lender's complaint or the guarantee company's recourse complaint, by the company's
+            # role as creditor: not the other one.
+            recourse = self.env.user.company_id.creditor_role == guarantee_rules.GUARANTEE_COMPANY
+            other = "complaint" if recourse else "recourse_complaint"
+            return [key for key, _label in LEGAL_DOC_TYPES if key != other]
         return super(LoanDocumentTemplate, self)._doc_types_for_model(res_model)
 
     @api.model
@@ -233,6 +242,17 @@ class LoanDocumentTemplate(models.Model):
             "mediation": _("Willingness to mediate (调解意愿)"),
             "preservation": _("Preservation applied for (诉前保全, 诉讼保全, or 否)"),
             "statutes": _("The statutes the claim relies on, per guarantee type"),
+            "counter[]": _("Each counter-guarantee claimed on, as a sentence (被告…以…方式向原告提供反担保)"),
+            "recourse.lender": _("The lender the company paid as guarantor"),
+            "recourse.agreement": _("The guarantee agreement, with its number"),
+            "recourse.paid_date": _("Day the company paid the lender (代偿日)"),
+            "recourse.paid": _("Amount the company paid the lender (代偿款)"),
+            "recourse.repaid": _("What the debtor paid the company back since"),
+            "recourse.outstanding": _("What is still owed of the amount paid"),
+            "recourse.interest": _("Agreed interest on what is still owed, to the claim date"),
+            "recourse.rate": _("Agreed rate on the amount paid, a year"),
+            "recourse.claim_date": _("Date the claim is computed to"),
+            "recourse.total": _("Total claimed: what is owed of the amount paid and its interest"),
         })
         return meanings
 
@@ -485,12 +505,11 @@ class LegalCase(models.Model):
             raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
         if self._recourse():
             # The element-style form is the lender's (贷款人, 借款本金); a guarantee company claims what
-            # it paid, from the day it paid (追偿权纠纷, 民法典 第七百条), which the ledger does not hold.
+            # it paid, from the day it paid (追偿权纠纷, 民法典 第七百条): legal_case_recourse.py.
             raise UserError(_("Case %s: the company is the guarantee company that paid the lender, and this "
                               "complaint is the lender's (金融借款合同纠纷): it would state the company as the "
-                              "lender and claim the loan's principal. Draft the recourse complaint (追偿权纠纷: the "
-                              "amount paid on the debtor's behalf, the day it was paid, the counter-guarantees) "
-                              "from the company's own template.") % self.name)
+                              "lender and claim the loan's principal. Generate the recourse complaint "
+                              "(民事起诉状（追偿权纠纷）) instead.") % self.name)
         self._check_contract_particulars()
         if not self.claim_total:
             raise UserError(_("The claim of case %s as of %s claims nothing (all its amounts are zero): set Claim as "

@@ -1,5 +1,8 @@
 """Rules of the element-style complaint (民事起诉状（要素式）金融借款合同纠纷), pure (no Odoo)."""
 import datetime
+from decimal import Decimal
+
+from .claim import fen, to_decimal
 
 DIGITS = "零一二三四五六七八九"
 
@@ -49,6 +52,39 @@ def statutes(guarantee_types, recourse=False):
     civil = "、".join("第%s条" % article_number(a) for a in sorted(articles))
     suit = "、".join("第%s条" % article_number(a) for a in SUIT_ARTICLES)
     return "《中华人民共和国民法典》%s及《中华人民共和国民事诉讼法》%s" % (civil, suit)
+
+
+def recourse_statutes(guarantee_types):
+    """The statute sentence of a guarantee company's recourse complaint (追偿权纠纷): its right of
+    recourse as the guarantor that paid (民法典 第700条), and when counter-guarantees are claimed on,
+    反担保 (第387条第二款) with the articles of each kind; 民事诉讼法 第122条 for the suit."""
+    articles = {700}
+    for kind in guarantee_types:
+        articles.update(GUARANTEE_ARTICLES.get(kind, GUARANTEE_ARTICLES["joint"]))
+        articles.add(387)
+    civil = "、".join("第%s条" % article_number(a) for a in sorted(articles))
+    suit = "、".join("第%s条" % article_number(a) for a in SUIT_ARTICLES)
+    return "《中华人民共和国民法典》%s及《中华人民共和国民事诉讼法》%s" % (civil, suit)
+
+
+def recourse_claim(paid, paid_date, repaid, annual_rate, claim_date):
+    """What a guarantee company that paid the lender claims back as of ``claim_date`` (民法典
+    第700条: within what it paid): ``(outstanding, interest)`` in yuan, rounded to the fen.
+
+    ``paid``: what it paid the lender on ``paid_date``; ``repaid``: ``[(date, amount)]`` the debtor
+    paid it back since, taken off what was paid (so the interest runs on what is left: never more
+    than the agreement allows); ``annual_rate``: the rate the guarantee agreement sets on the amount
+    paid, percent a year (0: no interest claimed), a day being a 360th of a year (日利率＝年利率÷360).
+    Repayments after ``claim_date`` are not counted (the claim is as of that day)."""
+    if claim_date < paid_date:
+        raise ValueError("The claim date (%s) is before the payment (%s)." % (claim_date, paid_date))
+    rate = to_decimal(annual_rate) / 100
+    base, start, interest = fen(paid), paid_date, Decimal(0)
+    for day, amount in sorted(r for r in repaid if paid_date <= r[0] <= claim_date):
+        interest += base * rate * (day - start).days / 360
+        base, start = max(base - fen(amount), fen(0)), day
+    interest += base * rate * (claim_date - start).days / 360
+    return base, fen(interest)
 
 
 def repayments(installments):

@@ -189,8 +189,36 @@ class TestComplaintParties(LegalTestCase):
             self.complaint(contract)
         case = self.env["legal.case"].search([("contract_id", "=", contract.id)])
         self.assertEqual(case.sudo().party_ids.mapped("partner_id"), self.borrower | self.guarantor)
-        # Its other papers name the cause of action it sues on.
+        # Its complaint is the recourse complaint, made from the payment recorded on the case.
         lawyer_case = case.sudo(self.lawyer)
+        with self.assertRaisesRegex(UserError, "states Lender Paid, Paid to the Lender On, Amount Paid to the Lender"):
+            lawyer_case._generate_documents("recourse_complaint")
+        offered = [key for key, _label in self.env["loan.document.bulk"].sudo(self.lawyer).with_context(
+            active_model="legal.case", active_ids=case.ids).fields_get(["doc_type"])["doc_type"]["selection"]]
+        self.assertIn("recourse_complaint", offered)
+        self.assertNotIn("complaint", offered)
+        lawyer_case.write({"recourse_lender": "中国工商银行股份有限公司杭州西湖支行", "recourse_paid_date": "2025-01-10",
+                           "recourse_paid_amount": 100000.0, "recourse_rate": 12.0,
+                           "recourse_agreement": "《委托保证合同》WB2022-018号"})
+        document = lawyer_case._generate_documents("recourse_complaint")
+        content = base64.b64decode(document.attachment_id.datas)
+        self.assertEqual(docx_render.leftover_placeholders(content), [])
+        text = docx_render.document_text(content)
+        self.assertIn("民事起诉状\n（追偿权纠纷）", text)
+        self.assertIn("被告（反担保人）：测试担保人乙", text)
+        # 100,000 at 12 % a year from 2025-01-10 to the claim date 2025-05-31 (141 days, 360-day year): 4,700.
+        self.assertIn("判令被告测试借款人甲向原告支付代偿款¥100,000.00及利息¥4,700.00（以未还代偿款为基数，自2025年1月10日起"
+                      "按年利率12%计算", text)
+        self.assertIn("判令被告测试担保人乙对被告测试借款人甲的上述债务在担保范围内承担连带清偿责任", text)
+        self.assertIn("以上合计¥104,700.00（大写：人民币壹拾万肆仟柒佰元整），暂计至2025年5月31日", text)
+        self.assertIn("被告测试借款人甲与中国工商银行股份有限公司杭州西湖支行签订编号为%s的借款合同" % contract.name, text)
+        self.assertIn("原告依《委托保证合同》WB2022-018号为该笔借款向中国工商银行股份有限公司杭州西湖支行提供保证", text)
+        self.assertIn("被告测试担保人乙以连带责任保证方式向原告提供反担保", text)
+        self.assertIn("原告于2025年1月10日代其向中国工商银行股份有限公司杭州西湖支行清偿¥100,000.00", text)
+        self.assertIn("《中华人民共和国民法典》第三百八十七条、第六百八十六条、第六百八十八条、第七百条", text)
+        self.assertNotIn("贷款人：", text)
+        self.assertNotIn("金融借款合同纠纷", text)
+        # Its other papers name the cause of action it sues on.
         text = docx_render.document_text(base64.b64decode(
             lawyer_case._generate_documents("power_of_attorney").attachment_id.datas))
         self.assertIn("测试担保人乙追偿权纠纷一案中", text)

@@ -66,3 +66,26 @@ def test_who_answers_to_the_company():
     assert guarantee.party_word("guarantor", "pledge") == "出质人"
     assert guarantee.party_word("guarantor", "general") == "保证人"
     assert guarantee.party_word("counter_guarantor", "joint") == "反担保人"
+
+
+def test_recourse_claim_from_the_payment():
+    d = datetime.date
+    # Paid 100,000 on 2026-01-10, agreed 12 % a year: to 2026-04-10 (90 days) 100,000 x 12 % x 90 / 360 = 3,000.
+    assert complaint.recourse_claim(100000, d(2026, 1, 10), [], 12, d(2026, 4, 10)) == (100000, 3000)
+    # 40,000 paid back on 2026-02-09 (30 days: 1,000 on 100,000), then 60 days on 60,000: 1,200.
+    assert complaint.recourse_claim(100000, d(2026, 1, 10), [(d(2026, 2, 9), 40000)], 12, d(2026, 4, 10)) \
+        == (60000, 2200)
+    # No agreed rate: the amount paid only; a repayment after the claim date is not counted.
+    assert complaint.recourse_claim(100000, d(2026, 1, 10), [(d(2026, 5, 1), 10000)], 0, d(2026, 4, 10)) \
+        == (100000, 0)
+    # Paid back in full after 10 days: nothing left, the interest up to then (36,000 x 18 % x 10 / 360 = 180).
+    assert complaint.recourse_claim(36000, d(2026, 1, 10), [(d(2026, 1, 20), 36000)], 18, d(2026, 4, 10)) \
+        == (0, 180)
+
+
+def test_recourse_statutes():
+    assert complaint.recourse_statutes(set()) == (
+        "《中华人民共和国民法典》第七百条及《中华人民共和国民事诉讼法》第一百二十二条")
+    assert complaint.recourse_statutes({"joint", "mortgage"}) == (
+        "《中华人民共和国民法典》第三百八十七条、第三百九十四条、第四百一十条、第六百八十六条、第六百八十八条、第七百条"
+        "及《中华人民共和国民事诉讼法》第一百二十二条")

@@ -1,0 +1,101 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The guarantee company's recourse (追偿权纠纷): when the company is the guarantee company that paid
+the lender (Company's Role as Creditor), it sues the debtor for what it paid and the
+counter-guarantors on their counter-guarantees (民法典 第七百条, 第三百八十七条第二款). The legal team
+records the payment on the legal case; the recourse complaint (民事起诉状（追偿权纠纷）) is made from it."""
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.loan_collection.models.res_company import business_today
+from odoo.addons.loan_collection.services.docx_render import cn_date, money
+
+from ..services import complaint as complaint_rules
+from .legal_case import LEGAL_GROUP, _to_date
+from .legal_document import GUARANTEE_WORDS, _num
+
+RECOURSE_REQUIRED = ("recourse_lender", "recourse_paid_date", "recourse_paid_amount")
+
+
+class LegalCase(models.Model):
+    _inherit = "legal.case"
+
+    recourse_lender = fields.Char(
+        string="Lender Paid", groups=LEGAL_GROUP,
+        help="The lender the company paid as guarantor (e.g. 中国工商银行股份有限公司杭州西湖支行): the recourse "
+             "complaint names it.")
+    recourse_agreement = fields.Char(
+        string="Guarantee Agreement", groups=LEGAL_GROUP,
+        help="The agreement under which the company guaranteed the loan, with its number (e.g. 《委托保证合同》"
+             "WB2025-018号): the recourse complaint cites it.")
+    recourse_paid_date = fields.Date(string="Paid to the Lender On", groups=LEGAL_GROUP,
+                                     help="The day the company paid the lender on the debtor's behalf (代偿日).")
+    recourse_paid_amount = fields.Monetary(string="Amount Paid to the Lender", groups=LEGAL_GROUP,
+                                           help="What the company paid the lender on the debtor's behalf (代偿款).")
+    recourse_rate = fields.Float(
+        string="Agreed Rate on the Amount Paid (% a Year)", digits=(16, 4), groups=LEGAL_GROUP,
+        help="The rate the guarantee agreement sets on the amount paid, from the day it was paid; 0: no interest "
+             "is claimed on it.")
+
+    @api.constrains("recourse_paid_date", "recourse_paid_amount", "recourse_rate")
+    def _check_recourse(self):
+        today = business_today(self)
+        for case in self.sudo():
+            if case.recourse_paid_amount < 0 or case.recourse_rate < 0:
+                raise ValidationError(_("Case %s: the amount paid to the lender and its agreed rate cannot be negative.")
+                                      % case.name)
+            if case.recourse_paid_date and case.recourse_paid_date > today:
+                raise ValidationError(_("Case %s: the company cannot have paid the lender on %s, a day still to come: "
+                                        "give the day of the payment.") % (case.name, case.recourse_paid_date))
+
+    def _document_data_recourse_complaint(self):
+        if not self._recourse():
+            raise UserError(_("Case %s: the company is the lender, whose claim is the element-style complaint "
+                              "(金融借款合同纠纷); the recourse complaint is a guarantee company's (Company's Role as "
+                              "Creditor).") % self.name)
+        contract = self.contract_id
+        if not contract:
+            raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
+        missing = [name for name in RECOURSE_REQUIRED if not self[name]]
+        if missing:
+            separator = "、" if (self.env.lang or "").startswith("zh") else ", "
+            raise UserError(_("The recourse complaint of case %s states %s, which is not recorded: enter it on the "
+                              "legal case (Complaint tab), then generate the complaint again.")
+                            % (self.name, separator.join(self._loan_field_label(name) for name in missing)))
+        paid_date, claim_date = _to_date(self.recourse_paid_date), _to_date(self.claim_date or business_today(self))
+        if claim_date < paid_date:
+            raise UserError(_("Case %s: Claim as of (%s) is before the payment to the lender (%s): claim as of the "
+                              "payment or later.") % (self.name, claim_date, paid_date))
+        recoveries = self.collection_case_id.sudo().recovery_ids.filtered(lambda r: r.state == "posted") \
+            if self.collection_case_id else []
+        repaid = [(_to_date(r.date), r.amount) for r in recoveries if _to_date(r.date) >= paid_date]
+        outstanding, interest = complaint_rules.recourse_claim(
+            self.recourse_paid_amount, paid_date, repaid, self.recourse_rate, claim_date)
+        if not (outstanding or interest):
+            raise UserError(_("Case %s: what the company paid the lender has been paid back: there is nothing to "
+                              "claim.") % self.name)
+        debtor = self.partner_id.name
+        claim = "判令被告%s向原告支付代偿款%s" % (debtor, money(outstanding)["figures"])
+        if interest:
+            claim += "及利息%s（以未还代偿款为基数，自%s起按年利率%s%%计算，日利率＝年利率÷360，暂计至%s，此后计至实际" \
+                     "清偿之日止）" % (money(interest)["figures"], cn_date(paid_date), _num(self.recourse_rate),
+                                   cn_date(claim_date))
+        guarantees = self._claimed_guarantees()
+        counter = ["被告%s以%s方式向原告提供反担保%s" % (
+            g.partner_id.name, GUARANTEE_WORDS[g.guarantee_type],
+            "（%s）" % g.contract_number if g.contract_number else "") for g in guarantees]
+        recourse = {"lender": self.recourse_lender, "agreement": self.recourse_agreement or None,
+                    "paid_date": cn_date(paid_date), "paid": money(self.recourse_paid_amount),
+                    "repaid": money(sum(amount for _day, amount in repaid)) if repaid else None,
+                    "outstanding": money(outstanding), "interest": money(interest) if interest else None,
+                    "rate": "%s%%" % _num(self.recourse_rate) if self.recourse_rate else None,
+                    "claim_date": cn_date(claim_date), "total": money(outstanding + interest)}
+        signed = self._contract_value("date_signed")
+        return {
+            "claims": [claim] + ["判令" + sentence for sentence in self._guarantee_sentences()]
+                      + ["判令本案诉讼费、保全费等诉讼费用由被告承担"],
+            "statutes": complaint_rules.recourse_statutes(set(guarantees.mapped("guarantee_type"))),
+            "agent": self._agent_text(), "counter": counter, "recourse": recourse,
+            "contract": {"number": contract.name, "date_signed": cn_date(signed) if signed else None,
+                         "borrower": contract.partner_id.name, "principal": money(contract.principal)},
+        }
