@@ -244,7 +244,7 @@ def preservation():
             "或查封、扣押其名下等值的其他财产。")
     heading(d, "事实与理由：")
     para(d, "申请人与被申请人{{ case.dispute }}一案{% if case.number is defined %}，案号{{ case.number }}{% endif %}，"
-            "被申请人逾期未归还借款，截至{{ claim.date }}尚欠本息合计{{ claim.total.figures }}。为防止被申请人转移、隐匿财产，"
+            "被申请人未按约履行还款义务，截至{{ claim.date }}尚欠款项合计{{ claim.total.figures }}。为防止被申请人转移、隐匿财产，"
             "致使将来的判决难以执行，根据《中华人民共和国民事诉讼法》第一百零三条之规定，特申请财产保全。")
     para(d, "{% if assets %}已知被申请人财产线索如下：{% endif %}")
     para(d, "{%p for a in assets %}")

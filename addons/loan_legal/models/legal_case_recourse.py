@@ -21,19 +21,21 @@ class LegalCase(models.Model):
     _inherit = "legal.case"
 
     recourse_lender = fields.Char(
-        string="Lender Paid", groups=LEGAL_GROUP,
+        string="Lender Paid", groups=LEGAL_GROUP, track_visibility="onchange",
         help="The lender the company paid as guarantor (e.g. 中国工商银行股份有限公司杭州西湖支行): the recourse "
              "complaint names it.")
     recourse_agreement = fields.Char(
-        string="Guarantee Agreement", groups=LEGAL_GROUP,
+        string="Guarantee Agreement", groups=LEGAL_GROUP, track_visibility="onchange",
         help="The agreement under which the company guaranteed the loan, with its number (e.g. 《委托保证合同》"
              "WB2025-018号): the recourse complaint cites it.")
-    recourse_paid_date = fields.Date(string="Paid to the Lender On", groups=LEGAL_GROUP,
+    recourse_paid_date = fields.Date(string="Paid to the Lender On", groups=LEGAL_GROUP, track_visibility="onchange",
                                      help="The day the company paid the lender on the debtor's behalf (代偿日).")
     recourse_paid_amount = fields.Monetary(string="Amount Paid to the Lender", groups=LEGAL_GROUP,
+                                           track_visibility="onchange",
                                            help="What the company paid the lender on the debtor's behalf (代偿款).")
     recourse_rate = fields.Float(
         string="Agreed Rate on the Amount Paid (% a Year)", digits=(16, 4), groups=LEGAL_GROUP,
+        track_visibility="onchange",
         help="The rate the guarantee agreement sets on the amount paid, from the day it was paid; 0: no interest "
              "is claimed on it.")
 
@@ -48,6 +50,52 @@ class LegalCase(models.Model):
                 raise ValidationError(_("Case %s: the company cannot have paid the lender on %s, a day still to come: "
                                         "give the day of the payment.") % (case.name, case.recourse_paid_date))
 
+    @api.constrains("contract_disbursed_amount", "contract_disbursement_date", "contract_id")
+    def _check_disbursement_supplied(self):
+        # The disbursement a legal manager supplies obeys the contract's own rules (loan.contract):
+        # positive, not more than the principal, not a day still to come.
+        today = business_today(self)
+        for case in self.sudo():
+            amount, day = case.contract_disbursed_amount, case.contract_disbursement_date
+            if amount and (amount < 0 or amount > case.contract_id.principal):
+                raise ValidationError(_("Case %s: the amount actually disbursed (%s) must be positive and not more "
+                                        "than the principal of contract %s (%s): enter the amount on the bank's "
+                                        "transfer record.") % (case.name, amount, case.contract_id.name,
+                                                               case.contract_id.principal))
+            if day and day > today:
+                raise ValidationError(_("Case %s: the money cannot have been paid out on %s, a day still to come: "
+                                        "give the day on the bank's transfer record.") % (case.name, day))
+
+    def _recourse_claim(self):
+        """(outstanding, interest, repaid [(date, amount)], paid date, claim date) of the company's
+        recourse as of Claim as of: what it paid less the recoveries since, with the agreed interest
+        (services/complaint.recourse_claim)."""
+        paid_date, claim_date = _to_date(self.recourse_paid_date), _to_date(self.claim_date or business_today(self))
+        if claim_date < paid_date:
+            raise UserError(_("Case %s: Claim as of (%s) is before the payment to the lender (%s): claim as of the "
+                              "payment or later.") % (self.name, claim_date, paid_date))
+        recoveries = self.collection_case_id.sudo().recovery_ids.filtered(lambda r: r.state == "posted") \
+            if self.collection_case_id else []
+        # What was paid back between the payment and the claim date (a later one is not in this claim).
+        repaid = [(_to_date(r.date), r.amount) for r in recoveries if paid_date <= _to_date(r.date) <= claim_date]
+        outstanding, interest = complaint_rules.recourse_claim(
+            self.recourse_paid_amount, paid_date, repaid, self.recourse_rate, claim_date)
+        return outstanding, interest, repaid, paid_date, claim_date
+
+    def _check_recourse_recorded(self):
+        missing = [name for name in RECOURSE_REQUIRED if not self[name]]
+        if missing:
+            separator = "、" if (self.env.lang or "").startswith("zh") else ", "
+            raise UserError(_("The recourse complaint of case %s states %s, which is not recorded: enter it on the "
+                              "legal case (Complaint tab), then generate the complaint again.")
+                            % (self.name, separator.join(self._loan_field_label(name) for name in missing)))
+
+    def _claim_data_recourse(self):
+        """The claim a guarantee company's preservation application states: its recourse."""
+        self._check_recourse_recorded()
+        outstanding, interest, _repaid, _paid, claim_date = self._recourse_claim()
+        return {"date": cn_date(claim_date), "total": money(outstanding + interest)}
+
     def _document_data_recourse_complaint(self):
         if not self._recourse():
             raise UserError(_("Case %s: the company is the lender, whose claim is the element-style complaint "
@@ -56,21 +104,8 @@ class LegalCase(models.Model):
         contract = self.contract_id
         if not contract:
             raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
-        missing = [name for name in RECOURSE_REQUIRED if not self[name]]
-        if missing:
-            separator = "、" if (self.env.lang or "").startswith("zh") else ", "
-            raise UserError(_("The recourse complaint of case %s states %s, which is not recorded: enter it on the "
-                              "legal case (Complaint tab), then generate the complaint again.")
-                            % (self.name, separator.join(self._loan_field_label(name) for name in missing)))
-        paid_date, claim_date = _to_date(self.recourse_paid_date), _to_date(self.claim_date or business_today(self))
-        if claim_date < paid_date:
-            raise UserError(_("Case %s: Claim as of (%s) is before the payment to the lender (%s): claim as of the "
-                              "payment or later.") % (self.name, claim_date, paid_date))
-        recoveries = self.collection_case_id.sudo().recovery_ids.filtered(lambda r: r.state == "posted") \
-            if self.collection_case_id else []
-        repaid = [(_to_date(r.date), r.amount) for r in recoveries if _to_date(r.date) >= paid_date]
-        outstanding, interest = complaint_rules.recourse_claim(
-            self.recourse_paid_amount, paid_date, repaid, self.recourse_rate, claim_date)
+        self._check_recourse_recorded()
+        outstanding, interest, repaid, paid_date, claim_date = self._recourse_claim()
         if not (outstanding or interest):
             raise UserError(_("Case %s: what the company paid the lender has been paid back: there is nothing to "
                               "claim.") % self.name)

@@ -594,9 +594,14 @@ class LegalCase(models.Model):
                  "value": money(a.estimated_value)} for a in assets]
 
     def _document_data_preservation(self):
-        amount = self.preservation_amount or self.claim_total
-        return {"claim": self._claim_data(), "assets": self._asset_data(),
-                "preservation": {"amount": money(amount),
+        # A guarantee company preserves for its recourse, not for the lender's loan claim.
+        if self._recourse():
+            claim = self._claim_data_recourse()
+            total = claim["total"]
+        else:
+            claim, total = self._claim_data(), money(self.claim_total)
+        return {"claim": claim, "assets": self._asset_data(),
+                "preservation": {"amount": money(self.preservation_amount) if self.preservation_amount else total,
                                  "guarantee": "保险公司出具的诉讼财产保全责任保险保单或银行保函"}}
 
     def _respondent_parties(self, doc_type):

@@ -140,6 +140,8 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
         if i.due >= claim_date:
             continue
         unpaid = fen(i.principal_unpaid) + fen(i.interest_unpaid)
+        if accelerated and i.due >= acceleration_date:
+            unpaid = fen(i.principal_unpaid)  # its interest is not claimed (interest_accrued instead)
         accrued_to = i.penalty_date or i.due
         amount = fen(i.penalty)
         if accrued_to > claim_date:

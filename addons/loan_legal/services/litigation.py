@@ -15,7 +15,7 @@ from . import deadlines
 # 最高人民法院关于人民法院案件案号的若干规定 (法〔2015〕137号) 第四条: a case number is 收案年度 in
 # full-width brackets, 法院代字, 类型代字, 案件编号 and 号 — （2026）浙0106民初1234号, （2026）浙01民终567号,
 # （2023）最高法民再12号; a number split off another takes 之一, 之二 (（2025）浙0106执999号之一).
-CASE_NUMBER = re.compile(r"^（(19|20)\d{2}）[\u4e00-\u9fff]{1,3}\d{0,4}[\u4e00-\u9fff]{1,6}\d{1,6}号"
+CASE_NUMBER = re.compile(r"^（(19|20)[0-9]{2}）[\u4e00-\u9fff]{1,3}[0-9]{0,4}[\u4e00-\u9fff]{1,6}[0-9]{1,6}号"
                          r"(之[一二三四五六七八九十]+)?$")
 
 # 民法典 第17条: 十八周岁以上的自然人为成年人.

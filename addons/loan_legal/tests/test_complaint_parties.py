@@ -4,7 +4,7 @@ lender's and the guarantee company's), a company debtor, partial repayments; the
 to guarantors; contract particulars supplied on the legal case by a legal manager."""
 import base64
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.loan_collection.services import docx_render
 
@@ -218,6 +218,11 @@ class TestComplaintParties(LegalTestCase):
         self.assertIn("《中华人民共和国民法典》第三百八十七条、第六百八十六条、第六百八十八条、第七百条", text)
         self.assertNotIn("贷款人：", text)
         self.assertNotIn("金融借款合同纠纷", text)
+        # Its preservation application is for the recourse too, not for the lender's loan claim.
+        text = docx_render.document_text(base64.b64decode(
+            lawyer_case._generate_documents("preservation").attachment_id.datas))
+        self.assertIn("追偿权纠纷一案", text)
+        self.assertIn("截至2025年5月31日尚欠款项合计¥104,700.00", text)
         # Its other papers name the cause of action it sues on.
         text = docx_render.document_text(base64.b64decode(
             lawyer_case._generate_documents("power_of_attorney").attachment_id.datas))
@@ -298,6 +303,8 @@ class TestComplaintParties(LegalTestCase):
             case.sudo(self.lawyer).with_context(lang="zh_CN")._generate_documents("complaint")
         with self.assertRaisesRegex(AccessError, "Only a legal manager can set"):
             case.sudo(self.lawyer).write({"contract_place_signed": "杭州市上城区"})
+        with self.assertRaisesRegex(ValidationError, "not more than the principal"), self.env.cr.savepoint():
+            case.sudo(self.legal_manager).write({"contract_disbursed_amount": contract.principal + 1})
         case.sudo(self.legal_manager).write({
             "contract_place_signed": "杭州市上城区", "contract_disbursed_amount": 95000.0,
             "contract_disbursement_date": "2022-03-09",

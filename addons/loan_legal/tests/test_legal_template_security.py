@@ -52,6 +52,20 @@ class TestLegalTemplateSecurity(LegalTestCase):
                                 "partner_id": cls.borrower.id, "ground": ground, "application_date": "2025-11-01",
                                 "facts": "被执行人有履行能力而拒不履行生效判决确定的义务。" if ground else False})
 
+    def data(self, doc_type):
+        """The document's data for the case; the recourse complaint as the guarantee company that
+        paid the lender makes it (the company is a lender otherwise)."""
+        if doc_type != "recourse_complaint":
+            return self.case._document_data(doc_type)
+        company = self.env.user.company_id
+        company.creditor_role = "guarantee_company"
+        self.case.sudo().write({"recourse_lender": "中国工商银行股份有限公司杭州西湖支行", "recourse_paid_date": "2025-01-10",
+                                "recourse_paid_amount": 100000.0, "recourse_rate": 12.0, "recourse_agreement": "WB-1"})
+        try:
+            return self.case._document_data(doc_type)
+        finally:
+            company.creditor_role = "lender"
+
     def test_every_court_document_has_a_schema(self):
         types = self.env["loan.document.template"]._document_types()
         for doc_type, _label in LEGAL_DOC_TYPES:
@@ -59,7 +73,7 @@ class TestLegalTemplateSecurity(LegalTestCase):
 
     def test_schemas_match_the_data_builders(self):
         for doc_type, _label in LEGAL_DOC_TYPES:
-            data = self.case._document_data(doc_type)
+            data = self.data(doc_type)
             self.assertEqual(docx_render.schema_mismatches(SCHEMAS[doc_type], data), [], doc_type)
             self.assertEqual(set(data), set(SCHEMAS[doc_type]), doc_type)
         # The optional parts are there too for this case, so each is declared where the builder puts it.
@@ -75,7 +89,7 @@ class TestLegalTemplateSecurity(LegalTestCase):
         self.lawyer.partner_id.sudo().write({"mobile": "13700003333"})  # the agent's phone, on the power of attorney
         for doc_type, _label in LEGAL_DOC_TYPES:
             content, _template = Template._template_bytes(doc_type, self.env.user.company_id)
-            document = assert_rendered_as_docxtpl(self, content, self.case._document_data(doc_type), doc_type)
+            document = assert_rendered_as_docxtpl(self, content, self.data(doc_type), doc_type)
             self.assertIn(self.borrower.name, docx_render.document_text(document), doc_type)
 
     def upload(self, text, doc_type="complaint"):
