@@ -37,6 +37,13 @@ class Base(models.AbstractModel):
         return field.get_description(self.env)["string"] if field else name
 
     @api.model
+    def _loan_field_labels(self, names):
+        """The labels of these fields as a list in the reader's language (签订地点、实际发放金额 in
+        Chinese; Signed At, Actually Disbursed otherwise)."""
+        separator = "、" if (self.env.lang or "").startswith("zh") else ", "
+        return separator.join(self._loan_field_label(name) for name in names)
+
+    @api.model
     def _loan_check_input(self, vals):
         """Refuse a NUL anywhere, and over-long texts on the bounded models (ValidationError)."""
         bounded = None

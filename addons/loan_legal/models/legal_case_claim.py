@@ -13,11 +13,11 @@ from odoo import _, api, models
 from odoo.exceptions import UserError
 
 from odoo.addons.loan_collection.models.account_invoice_recovery import unpaid_parts
-
 from odoo.addons.loan_collection.services.amount_words import rmb_figures
 from odoo.addons.loan_collection.services.docx_render import cn_date
 
 from ..services import claim as claim_service
+from ..services import complaint as complaint_rules
 from .legal_case import _to_date
 
 CLAIM_FIELDS = ("claim_principal", "claim_interest", "claim_penalty", "claim_compound", "claim_costs")
@@ -134,8 +134,8 @@ class LegalCase(models.Model):
         """(date, amount, rate) formatters of the breakdown in the reader's language: in Chinese as
         a court document writes them (2026年6月18日, ¥360,000.00), else 2026-06-18 and 360,000.00."""
         if (self.env.lang or "").startswith("zh"):
-            return cn_date, rmb_figures, _rate
-        return str, "{:,.2f}".format, _rate
+            return cn_date, rmb_figures, complaint_rules.rate_text
+        return str, "{:,.2f}".format, complaint_rules.rate_text
 
     @api.depends("contract_id", "claim_date", "claim_basis", "claim_total")
     def _compute_claim_breakdown(self):
@@ -231,8 +231,3 @@ class LegalCase(models.Model):
             self.env.cache.invalidate()
             raise
         return result
-
-
-def _rate(value):
-    """A rate as contracts write it: 18 -> '18', 10.8 -> '10.8'."""
-    return ("%.4f" % value).rstrip("0").rstrip(".")

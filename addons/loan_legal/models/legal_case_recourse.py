@@ -12,7 +12,7 @@ from odoo.addons.loan_collection.services.docx_render import cn_date, money
 
 from ..services import complaint as complaint_rules
 from .legal_case import LEGAL_GROUP, _to_date
-from .legal_document import GUARANTEE_WORDS, _num
+from .legal_document import GUARANTEE_WORDS
 
 RECOURSE_REQUIRED = ("recourse_lender", "recourse_paid_date", "recourse_paid_amount")
 
@@ -85,10 +85,9 @@ class LegalCase(models.Model):
     def _check_recourse_recorded(self):
         missing = [name for name in RECOURSE_REQUIRED if not self[name]]
         if missing:
-            separator = "、" if (self.env.lang or "").startswith("zh") else ", "
             raise UserError(_("The recourse complaint of case %s states %s, which is not recorded: enter it on the "
                               "legal case (Complaint tab), then generate the complaint again.")
-                            % (self.name, separator.join(self._loan_field_label(name) for name in missing)))
+                            % (self.name, self._loan_field_labels(missing)))
 
     def _claim_data_recourse(self):
         """The claim a guarantee company's preservation application states: its recourse."""
@@ -113,7 +112,7 @@ class LegalCase(models.Model):
         claim = "判令被告%s向原告支付代偿款%s" % (debtor, money(outstanding)["figures"])
         if interest:
             claim += "及利息%s（以未还代偿款为基数，自%s起按年利率%s%%计算，日利率＝年利率÷360，暂计至%s，此后计至实际" \
-                     "清偿之日止）" % (money(interest)["figures"], cn_date(paid_date), _num(self.recourse_rate),
+                     "清偿之日止）" % (money(interest)["figures"], cn_date(paid_date), complaint_rules.rate_text(self.recourse_rate),
                                    cn_date(claim_date))
         guarantees = self._claimed_guarantees()
         counter = ["被告%s以%s方式向原告提供反担保%s" % (
@@ -123,7 +122,7 @@ class LegalCase(models.Model):
                     "paid_date": cn_date(paid_date), "paid": money(self.recourse_paid_amount),
                     "repaid": money(sum(amount for _day, amount in repaid)) if repaid else None,
                     "outstanding": money(outstanding), "interest": money(interest) if interest else None,
-                    "rate": "%s%%" % _num(self.recourse_rate) if self.recourse_rate else None,
+                    "rate": "%s%%" % complaint_rules.rate_text(self.recourse_rate) if self.recourse_rate else None,
                     "claim_date": cn_date(claim_date), "total": money(outstanding + interest)}
         signed = self._contract_value("date_signed")
         return {

@@ -367,9 +367,9 @@ class LegalCase(models.Model):
             "principal": money(self.claim_principal), "interest": money(self.claim_interest),
             "penalty": money(self.claim_penalty),
             "costs": money(self.claim_costs), "total": money(self.claim_total),
-            "interest_method": "以未还本金为基数，按合同约定年利率%s%%计算" % _num(rate),
+            "interest_method": "以未还本金为基数，按合同约定年利率%s%%计算" % complaint_rules.rate_text(rate),
             "penalty_method": "以逾期款项为基数，按合同约定逾期罚息年利率%s%%、按日计算（日利率＝年利率÷360），"
-                              "暂计至%s，此后计至实际清偿之日止" % (_num(contract.overdue_rate), cn_date(self.claim_date)),
+                              "暂计至%s，此后计至实际清偿之日止" % (complaint_rules.rate_text(contract.overdue_rate), cn_date(self.claim_date)),
             "security": "；".join(self._guarantee_sentences()) or "否",
             # The claim from the ledger (legal_case_claim.py): its basis and how each head is computed.
             "basis": ("原告已于%s宣布借款提前到期，主张全部未还本金" % cn_date(contract.acceleration_date)
@@ -432,11 +432,9 @@ class LegalCase(models.Model):
         contract = self.contract_id
         missing = [name for name in COMPLAINT_CONTRACT_FIELDS if not self._contract_value(name)]
         if missing:
-            separator = "、" if (self.env.lang or "").startswith("zh") else ", "
-            labels = separator.join(contract._loan_field_label(name) for name in missing)
             raise UserError(_("The complaint states %s of contract %s, which is not recorded. Complete the contract, "
                               "or a legal manager enters it on the legal case (Complaint tab), then generate the "
-                              "complaint again.") % (labels, contract.name))
+                              "complaint again.") % (contract._loan_field_labels(missing), contract.name))
 
     def _lawyer_data(self):
         """The company's agent (委托诉讼代理人): the case's lawyer, in-house or outside."""
@@ -567,7 +565,7 @@ class LegalCase(models.Model):
                 "term": complaint_rules.term_text(contract.date_disbursed, maturity),
                 "matured": "已于%s到期" % cn_date(maturity) if maturity <= (self.claim_date or maturity)
                            else "截至%s尚未到期" % claim["date"],
-                "annual_rate": "%s%%" % _num(contract.annual_rate), "overdue_rate": "%s%%" % _num(contract.overdue_rate),
+                "annual_rate": "%s%%" % complaint_rules.rate_text(contract.annual_rate), "overdue_rate": "%s%%" % complaint_rules.rate_text(contract.overdue_rate),
                 "method": METHOD_WORDS[contract.repayment_method],
                 "overdue_since": cn_date(overdue_since) if overdue_since else None,
                 "acceleration": self._acceleration_text(),
@@ -749,8 +747,3 @@ class LegalCase(models.Model):
             "target": "new", "name": _("Generate Court Document"),
             "context": {"active_model": self._name, "active_ids": self.ids, "default_doc_type": "complaint"},
         }
-
-
-def _num(value):
-    """12.0 -> '12', 10.8 -> '10.8' (rates as written in contracts)."""
-    return ("%.4f" % value).rstrip("0").rstrip(".")

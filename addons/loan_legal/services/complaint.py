@@ -49,9 +49,19 @@ def statutes(guarantee_types, recourse=False):
         articles.update(GUARANTEE_ARTICLES.get(kind, GUARANTEE_ARTICLES["joint"]))
     if recourse:
         articles.update(RECOURSE_ARTICLES)
+    return _statute_sentence(articles)
+
+
+def _statute_sentence(articles):
+    """《中华人民共和国民法典》第…条、…及《中华人民共和国民事诉讼法》第一百二十二条, the civil-code articles in order."""
     civil = "、".join("第%s条" % article_number(a) for a in sorted(articles))
     suit = "、".join("第%s条" % article_number(a) for a in SUIT_ARTICLES)
     return "《中华人民共和国民法典》%s及《中华人民共和国民事诉讼法》%s" % (civil, suit)
+
+
+def rate_text(value):
+    """A rate as contracts write it: 12.0 -> '12', 10.8 -> '10.8'."""
+    return ("%.4f" % value).rstrip("0").rstrip(".")
 
 
 def recourse_statutes(guarantee_types):
@@ -62,9 +72,7 @@ def recourse_statutes(guarantee_types):
     for kind in guarantee_types:
         articles.update(GUARANTEE_ARTICLES.get(kind, GUARANTEE_ARTICLES["joint"]))
         articles.add(387)
-    civil = "、".join("第%s条" % article_number(a) for a in sorted(articles))
-    suit = "、".join("第%s条" % article_number(a) for a in SUIT_ARTICLES)
-    return "《中华人民共和国民法典》%s及《中华人民共和国民事诉讼法》%s" % (civil, suit)
+    return _statute_sentence(articles)
 
 
 def recourse_claim(paid, paid_date, repaid, annual_rate, claim_date):
