@@ -128,7 +128,8 @@ class TestAccessTable(LegalTestCase):
         cls.legal_case_b = cls.make_legal_case(contract=cls.contract_b, collection_case_id=cls.case_b.id,
                                                lawyer_id=cls.lawyer.id)
         cls.legal_case_a.sudo().write({"contract_place_signed": "杭州市西湖区", "contract_disbursed_amount": 99000.0,
-                                       "contract_disbursement_date": "2022-03-10"})
+                                       "contract_disbursement_date": "2022-03-10",
+                                       "recourse_paid_amount": 80000.0})
         for name in ("a", "b"):
             case = getattr(cls, "legal_case_" + name)
             setattr(cls, "asset_" + name, env["legal.asset"].create(cls._asset_vals(case)))
