@@ -240,12 +240,19 @@ def preservation():
     applicant(d)
     parties(d)
     heading(d, "请求事项：")
-    para(d, "请求依法冻结被申请人名下银行存款{{ preservation.amount.figures }}（大写：人民币{{ preservation.amount.upper }}），"
-            "或查封、扣押其名下等值的其他财产。")
+    # Against each respondent by its role (LegalCase._preservation_groups): all the property of
+    # the borrower and of the guarantors liable in full, a third party's collateral only.
+    numbered(d, "请求依法冻结被申请人{{ preservation.full }}名下银行存款{{ preservation.amount.figures }}（大写：人民币"
+                "{{ preservation.amount.upper }}），或查封、扣押其名下等值的其他财产；")
+    para(d, "{%p for c in preservation.collaterals %}")
+    numbered(d, "请求依法查封、扣押或者冻结被申请人{{ c.owner }}提供的{{ c.word }}（{{ c.collateral }}）；", restart=False)
+    para(d, "{%p endfor %}")
+    numbered(d, "保全费用由被申请人承担。", restart=False)
     heading(d, "事实与理由：")
     para(d, "申请人与被申请人{{ case.dispute }}一案{% if case.number is defined %}，案号{{ case.number }}{% endif %}，"
             "被申请人未按约履行还款义务，截至{{ claim.date }}尚欠款项合计{{ claim.total.figures }}。为防止被申请人转移、隐匿财产，"
-            "致使将来的判决难以执行，根据《中华人民共和国民事诉讼法》第一百零三条之规定，特申请财产保全。")
+            "致使将来的判决难以执行，根据《中华人民共和国民事诉讼法》第一百零三条之规定，特申请财产保全。"
+            "{% if preservation.general is defined %}{{ preservation.general }}{% endif %}")
     para(d, "{% if assets %}已知被申请人财产线索如下：{% endif %}")
     para(d, "{%p for a in assets %}")
     numbered(d, "{{ a.owner }}名下{{ a.kind }}：{{ a.details }}，估值{{ a.value.figures }}。")

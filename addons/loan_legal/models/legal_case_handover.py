@@ -15,9 +15,36 @@ from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.addons.loan_collection.models.res_company import business_today
 
+from .legal_evidence import EVIDENCE_NAMES
+
 _logger = logging.getLogger(__name__)
 
 LEGAL_USER_GROUP = "loan_legal.group_legal_user"
+# The contract of each kind of guarantee, and what it proves (证明目的), as the evidence list states
+# them: document content, Chinese whatever the user's language.
+GUARANTEE_EVIDENCE = {
+    "joint": ("保证合同", "证明被告%(name)s以连带责任保证方式为借款提供保证及保证范围、保证期间"),
+    "general": ("保证合同", "证明被告%(name)s以一般保证方式为借款提供保证及保证范围、保证期间"),
+    "mortgage": ("抵押合同", "证明被告%(name)s以%(collateral)s为借款提供抵押担保及担保范围"),
+    "pledge": ("质押合同", "证明被告%(name)s以%(collateral)s为借款提供质押担保及担保范围"),
+}
+
+
+def guarantee_evidence(guarantee):
+    """The evidence items of one guarantee: its contract, and for a mortgage its registration (an
+    immovable's mortgage is created by registration, 民法典 第四百零二条; a movable's is set up against
+    third parties by it, 第四百零三条)."""
+    kind = guarantee.guarantee_type if guarantee.guarantee_type in GUARANTEE_EVIDENCE else "joint"
+    word, purpose = GUARANTEE_EVIDENCE[kind]
+    values = {"name": guarantee.partner_id.name, "collateral": guarantee.collateral or "担保合同所列财产"}
+    items = [{"kind": "guarantee_contract", "source": "signed", "purpose": purpose % values,
+              "name": "%s（%s）" % (word, "，".join(filter(None, [guarantee.contract_number, values["name"]])))}]
+    if kind == "mortgage" and (guarantee.registration_number or guarantee.registration_authority):
+        items.append({"kind": "guarantee_contract", "source": "registry",
+                      "name": "抵押登记证明（%s）" % " ".join(filter(None, [guarantee.registration_authority,
+                                                                            guarantee.registration_number])),
+                      "purpose": "证明%s已办理抵押登记" % values["collateral"]})
+    return items
 LEGAL_MANAGER_GROUP = "loan_legal.group_legal_manager"
 
 
@@ -178,17 +205,16 @@ class LegalCase(models.Model):
     @api.model
     def _default_evidence_commands(self, contract):
         """The evidence of the lending relationship a loan case needs (domain.md, Litigation:
-        民诉法 第124条 wants the evidence and its sources in the complaint)."""
-        has_guarantee = bool(contract.sudo().guarantee_ids) if contract else True
-        labels = dict(self.env["legal.evidence"]._fields["kind"]._description_selection(self.env))
-        items = [
-            ("loan_contract", True),
-            ("guarantee_contract", has_guarantee),
-            ("disbursement", True),
-            ("repayment", True),
-            ("notice", True),
-            ("identity", True),
-            ("power_of_attorney", True),
-        ]
-        return [(0, 0, {"sequence": (index + 1) * 10, "kind": kind, "name": labels[kind], "required": required})
-                for index, (kind, required) in enumerate(items)]
+        民诉法 第124条 wants the evidence and its sources in the complaint): one contract of each
+        guarantee claimed on (none for a counter-guarantee the lender has no claim on), named for
+        its giver, with what it proves by the kind of guarantee, and a mortgage's registration."""
+        labels = EVIDENCE_NAMES
+        guarantees = contract.sudo().guarantee_ids._answers_to_company() if contract else None
+        items = [{"kind": "loan_contract", "name": labels["loan_contract"]}]
+        if guarantees is None:  # no contract yet: the checklist names the kind
+            items.append({"kind": "guarantee_contract", "name": labels["guarantee_contract"]})
+        for guarantee in guarantees or ():
+            items.extend(guarantee_evidence(guarantee))
+        items.extend({"kind": kind, "name": labels[kind]}
+                     for kind in ("disbursement", "repayment", "notice", "identity", "power_of_attorney"))
+        return [(0, 0, dict(item, sequence=(index + 1) * 10, required=True)) for index, item in enumerate(items)]

@@ -27,7 +27,9 @@ LEGAL_DOC_TYPES = [
 ]
 # Document content is Chinese whatever the user's language, like the templates' own text.
 ROLE_WORDS = {"borrower": "借款人", "guarantor": "保证人", "mortgagor": "抵押人", "pledgor": "出质人",
-              "counter_guarantor": "反担保人", "other": "其他"}
+              "counter_guarantor": "反担保人", "other": "其他",
+              # In enforcement the respondent is named by his standing there (民诉法 第二百四十七条).
+              "judgment_debtor": "被执行人"}
 ENTERPRISE_WORDS = {"limited": "有限责任公司", "joint_stock": "股份有限公司", "listed": "上市公司",
                     "other_enterprise": "其他企业法人", "partnership": "合伙企业", "sole_proprietorship": "个人独资企业",
                     "individual_business": "个体工商户", "public_institution": "事业单位", "social_organization": "社会团体",
@@ -104,8 +106,9 @@ SCHEMAS = {
         "number": None, "date_signed": None, "borrower": None, "principal": _MONEY}, recourse={
         "lender": None, "agreement": None, "paid_date": None, "paid": _MONEY, "repaid": _MONEY,
         "outstanding": _MONEY, "interest": _MONEY, "rate": None, "claim_date": None, "total": _MONEY}),
-    "preservation": dict(COMMON, claim=_CLAIM, assets=_ASSETS,
-                         preservation={"amount": _MONEY, "guarantee": None}),
+    "preservation": dict(COMMON, claim=_CLAIM, assets=_ASSETS, preservation={
+        "amount": _MONEY, "guarantee": None, "full": None, "general": None,
+        "collaterals": [{"owner": None, "word": None, "collateral": None}]}),
     "enforcement": dict(COMMON, judgment=_JUDGMENT, assets=_ASSETS,
                         enforcement={"amount": _MONEY, "court": None}),
     "consumption_restriction": dict(COMMON, judgment=_JUDGMENT, restriction=_RESTRICTION),
@@ -192,6 +195,13 @@ class LoanDocumentTemplate(models.Model):
             "assets[].value": _("Estimated value of the asset"),
             "preservation.amount": _("Amount to be preserved"),
             "preservation.guarantee": _("Security offered for the preservation"),
+            "preservation.full": _("Respondents whose property is preserved up to the amount (the borrower, "
+                                   "guarantors liable in full)"),
+            "preservation.general": _("Why a general guarantor's property is preserved too (given only then)"),
+            "preservation.collaterals[]": _("Each third party's collateral to be seized"),
+            "preservation.collaterals[].owner": _("Who gave the collateral"),
+            "preservation.collaterals[].word": _("抵押物 or 质物"),
+            "preservation.collaterals[].collateral": _("Description of the collateral"),
             "judgment.kind": _("Kind of decision (民事判决书, 民事调解书…)"),
             "judgment.date": _("Date of the judgment"),
             "judgment.court": _("Court that gave the first-instance judgment"),
@@ -325,11 +335,12 @@ class LegalCase(models.Model):
         company, contract = case.company_id, case.contract_id
         plaintiff = company.partner_id
         parties = case.party_ids
-        if doc_type in ENFORCEMENT_DOC_TYPES:
+        if doc_type in ENFORCEMENT_DOC_TYPES or doc_type == "preservation":
             parties = case._respondent_parties(doc_type)
         defendants = []
         for party in parties:
-            data = self._party_data(party.partner_id, party.role)
+            data = self._party_data(party.partner_id, "judgment_debtor" if doc_type in ENFORCEMENT_DOC_TYPES
+                                    else party.role)
             self._check_party_data(data)
             defendants.append(data)
         court = case.court_id
@@ -581,8 +592,10 @@ class LegalCase(models.Model):
         }
         return data
 
-    def _asset_data(self):
-        assets = self.asset_ids.filtered(lambda a: a.state not in ("released",))
+    def _asset_data(self, owners=None):
+        """The known assets (of `owners` only, when given) as the applications list them."""
+        assets = self.asset_ids.filtered(lambda a: a.state not in ("released",)
+                                         and (owners is None or a.partner_id in owners))
         unvalued = assets.filtered(lambda a: not a.estimated_value)
         if unvalued:
             # An unknown value is not 零元整: the application would tell the court the asset is worthless.
@@ -591,21 +604,77 @@ class LegalCase(models.Model):
         return [{"owner": a.partner_id.name, "kind": ASSET_WORDS[a.asset_type], "details": a.name,
                  "value": money(a.estimated_value)} for a in assets]
 
+    def _collateral_only(self):
+        """The defendants who answer with a collateral only, and their guarantees: a third-party
+        mortgagor or pledgor (民法典 第三百九十四条、第四百二十五条) who gave no personal guarantee. A
+        defendant entered by hand, or with no guarantee on the contract, counts as liable in full."""
+        guarantees = self._claimed_guarantees()
+        parties = self.party_ids.browse()
+        given = guarantees.browse()
+        for party in self.party_ids.filtered(lambda p: p.partner_id != self.partner_id):
+            own = guarantees.filtered(lambda g: g.partner_id == party.partner_id)
+            if own and all(guarantee_rules.liability(g.guarantee_type) == "collateral" for g in own):
+                parties |= party
+                given |= own
+        return parties, given
+
+    def _preservation_groups(self):
+        """Who a preservation application is against, and for what, by their real roles: the
+        borrower and each joint guarantor with all their property up to the amount; a third-party
+        mortgagor or pledgor with the collateral only; a general guarantor only when the borrower's
+        known property falls short of the amount (担保制度解释 第二十六条第三款: the court refuses to
+        preserve a general guarantor's property while the debtor's preserved property suffices).
+
+        :returns: (respondents, full: legal.case.party (the property of each preserved up to the
+            amount), collaterals: loan.guarantee, general: legal.case.party, amount: float,
+            debtor_assets: float (the borrower's known assets, estimated))
+        """
+        amount = self.preservation_amount or (
+            sum(self._recourse_claim()[:2]) if self._recourse() else self.claim_total)
+        debtor_assets = sum(self.asset_ids.filtered(
+            lambda a: a.state != "released" and a.partner_id == self.partner_id).mapped("estimated_value"))
+        owners, collaterals = self._collateral_only()
+        guarantees = self._claimed_guarantees()
+
+        def liabilities(party):
+            return {guarantee_rules.liability(g.guarantee_type) for g in guarantees if g.partner_id == party.partner_id}
+
+        general = self.party_ids.filtered(lambda p: p.partner_id != self.partner_id and p not in owners
+                                          and "supplementary" in liabilities(p) and "joint" not in liabilities(p))
+        full = self.party_ids - owners - general
+        if debtor_assets >= amount:
+            general = general.browse()
+        respondents = self.party_ids.filtered(lambda p: p in full or p in general or p in owners)
+        return respondents, full | general, collaterals, general, amount, debtor_assets
+
     def _document_data_preservation(self):
         # A guarantee company preserves for its recourse, not for the lender's loan claim.
         if self._recourse():
             claim = self._claim_data_recourse()
-            total = claim["total"]
         else:
-            claim, total = self._claim_data(), money(self.claim_total)
-        return {"claim": claim, "assets": self._asset_data(),
-                "preservation": {"amount": money(self.preservation_amount) if self.preservation_amount else total,
-                                 "guarantee": "保险公司出具的诉讼财产保全责任保险保单或银行保函"}}
+            claim = self._claim_data()
+        _respondents, full, collaterals, general, amount, debtor_assets = self._preservation_groups()
+        data = {"amount": money(amount),
+                "guarantee": "保险公司出具的诉讼财产保全责任保险保单或银行保函",
+                "full": "、".join(full.mapped("partner_id.name")),
+                "collaterals": [{"owner": g.partner_id.name,
+                                 "word": "抵押物" if g.guarantee_type == "mortgage" else "质物",
+                                 "collateral": g.collateral or "见担保合同"} for g in collaterals]}
+        if general:
+            data["general"] = ("被申请人%s为一般保证人，被申请人%s名下已知财产%s不足以清偿上述债务，故一并申请对其财产采取保全措施"
+                               "（《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》第二十六条第三款）。" % (
+                                   "、".join(general.mapped("partner_id.name")), self.partner_id.name,
+                                   "（估值合计%s）" % money(debtor_assets)["figures"] if debtor_assets else ""))
+        # The clues listed are of those whose property is preserved in full (the collateral is named
+        # in the request).
+        return {"claim": claim, "assets": self._asset_data(full.mapped("partner_id")), "preservation": data}
 
     def _respondent_parties(self, doc_type):
         """The respondents of an enforcement-stage application: the judgment debtors (民诉法 第247条:
         the party that refuses to perform the effective judgment); for a restriction or listing, the
         debtor it is against."""
+        if doc_type == "preservation":
+            return self._preservation_groups()[0]
         if doc_type == "enforcement":
             parties = self.party_ids.filtered("judgment_debtor")
             if not parties:
@@ -657,11 +726,28 @@ class LegalCase(models.Model):
         return data
 
     def _document_data_enforcement(self):
-        recovered = self.collection_case_id.sudo().recovered_amount if self.collection_case_id else 0
+        # What the judgment awarded less what was recovered since it was given (what was recovered
+        # before is in the claim the court judged on).
+        recovered = 0.0
+        if self.collection_case_id and self.judgment_date:
+            recovered = sum(self.env["collection.recovery"].sudo().search([
+                ("case_id", "=", self.collection_case_id.id), ("state", "=", "posted"),
+                ("date", ">", self.judgment_date)]).mapped(lambda r: r.amount - r.amount_excess))
         court = self.enforcement_court_id or self.court_id
-        return {"judgment": self._judgment_data(), "assets": self._asset_data(),
-                "enforcement": {"amount": money(max(self.awarded_total - recovered, 0) or self.awarded_total),
-                                "court": court.name}}
+        # The clues listed are of those liable with all their property (a mortgagor's or pledgor's
+        # collateral is what the judgment gives priority on).
+        owners, _given = self._collateral_only()
+        debtors = self._respondent_parties("enforcement") - owners
+        judgment = self._judgment_data()
+        if not self.awarded_total:
+            raise UserError(_("Enter what the judgment of case %s awarded (Principal, Interest and Costs Awarded, "
+                              "Proceedings tab): the application states what is still to be paid.") % self.name)
+        if recovered >= self.awarded_total:
+            raise UserError(_("Case %s: %s recovered since the judgment of %s pays what it awarded (%s): there is "
+                              "nothing to enforce.") % (self.name, money(recovered)["figures"], self.judgment_date,
+                                                        money(self.awarded_total)["figures"]))
+        return {"judgment": judgment, "assets": self._asset_data(debtors.mapped("partner_id")),
+                "enforcement": {"amount": money(self.awarded_total - recovered), "court": court.name}}
 
     def _pending_restriction(self, kind):
         """The restriction of `kind` being applied for. None is made again against a debtor while one

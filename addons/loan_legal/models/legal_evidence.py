@@ -42,6 +42,13 @@ EVIDENCE_PURPOSE = {
     "power_of_attorney": "证明代理人的代理权限",
     "other": "证明案件相关事实",
 }
+# The name of each kind on a new case's checklist, as the evidence list prints it (document content,
+# Chinese whatever the user's language; edited per case).
+EVIDENCE_NAMES = {
+    "loan_contract": "借款合同", "guarantee_contract": "担保合同", "disbursement": "借款发放凭证",
+    "repayment": "还款记录及欠款明细", "notice": "催收通知及送达凭证", "identity": "当事人身份证明（身份证、营业执照）",
+    "power_of_attorney": "授权委托书", "other": "其他证据",
+}
 DEFAULT_SOURCE = {"loan_contract": "signed", "guarantee_contract": "signed", "disbursement": "third_party",
                   "repayment": "plaintiff", "notice": "plaintiff", "identity": "registry",
                   "power_of_attorney": "plaintiff", "other": "plaintiff"}

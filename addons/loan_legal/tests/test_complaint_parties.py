@@ -42,8 +42,15 @@ class TestComplaintParties(LegalTestCase):
                         "disbursed_amount": 119000.0, "disbursement_date": "2022-03-11"})
         return contract
 
-    def complaint(self, contract, **vals):
-        case = self.make_legal_case(contract=contract, claim_date="2025-05-31", lawyer_id=self.lawyer.id, **vals)
+    def complaint(self, contract, ledger=False, **vals):
+        """The complaint of a new legal case on `contract` as of 2025-05-31: with the fixture's claim,
+        or (`ledger`) with the claim the case computes from the contract's ledger."""
+        if ledger:
+            case = self.LegalCase.sudo(self.lawyer).create(dict(
+                vals, contract_id=contract.id, court_id=self.court.id, claim_date="2025-05-31",
+                lawyer_id=self.lawyer.id))
+        else:
+            case = self.make_legal_case(contract=contract, claim_date="2025-05-31", lawyer_id=self.lawyer.id, **vals)
         document = case.sudo(self.lawyer)._generate_documents("complaint")
         content = base64.b64decode(document.attachment_id.datas)
         self.assertEqual(docx_render.leftover_placeholders(content), [])
@@ -356,3 +363,192 @@ class TestComplaintParties(LegalTestCase):
                                   "guarantee_type": "joint"})
         with self.assertRaisesRegex(UserError, "answering to the company"):
             self.demands(contract)
+
+    # Every court paper of a case, by role ---------------------------------------------------
+
+    def papers(self, contract, assets=(), **vals):
+        """Every court paper of one case through its procedure, as text: the complaint, the
+        preservation application, the power of attorney and the evidence list when suing; the
+        enforcement application after the judgment; the restriction and the listing applications
+        against the borrower."""
+        case, text = self.complaint(contract, **vals)
+        papers = {"complaint": text}
+        case = case.sudo()
+        Asset = self.env["legal.asset"]
+        Asset.create({"case_id": case.id, "partner_id": case.partner_id.id, "asset_type": "bank_deposit",
+                      "name": "中国建设银行杭州文三路支行 6217000010001234567", "estimated_value": 20000.0})
+        for asset in assets:
+            Asset.create(dict(asset, case_id=case.id))
+        case.evidence_ids.write({"pages": 2, "state": "collected"})
+        lawyer_case = case.sudo(self.lawyer)
+
+        def read(doc_type):
+            content = base64.b64decode(lawyer_case._generate_documents(doc_type).attachment_id.datas)
+            self.assertEqual(docx_render.leftover_placeholders(content), [])
+            papers[doc_type] = docx_render.document_text(content)
+
+        for doc_type in ("preservation", "power_of_attorney", "evidence_list"):
+            read(doc_type)
+        case.write({"filing_date": "2025-06-02", "case_number": "（2025）浙0106民初1234号"})
+        case.action_file()
+        case._write_checked({"stage": "judgment", "judgment_date": "2025-09-01", "judgment_served_date": "2025-09-05",
+                             "awarded_principal": 100000.0, "awarded_interest": 5000.0, "performance_days": 10,
+                             "enforcement_case_number": "（2025）浙0106执999号",
+                             "judgment_terms": "一、被告测试借款人甲于本判决生效之日起十日内偿还原告借款本金100000元及利息5000元；"})
+        case._write_checked({"effective_date": "2025-09-22", "stage": "effective"})
+        read("enforcement")
+        Restriction = self.env["legal.restriction"]
+        Restriction.create({"case_id": case.id, "kind": "consumption", "debtor_id": case.partner_id.id,
+                            "partner_id": case.partner_id.id, "application_date": "2025-11-01"})
+        read("consumption_restriction")
+        Restriction.create({"case_id": case.id, "kind": "dishonest", "debtor_id": case.partner_id.id,
+                            "partner_id": case.partner_id.id, "ground": "able_refuses",
+                            "application_date": "2025-11-01", "facts": "2025年10月20日将名下车辆无偿转让他人"})
+        read("dishonest_listing")
+        return case, papers
+
+    def test_papers_of_a_joint_guarantee(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint",
+                                  "contract_number": "BZ-2022-001"})
+        _case, papers = self.papers(contract)
+        # Preserved in full: the borrower and the joint guarantor (民法典 第688条).
+        self.assertIn("被申请人（保证人）：测试担保人乙", papers["preservation"])
+        self.assertIn("请求依法冻结被申请人测试借款人甲、测试担保人乙名下银行存款¥350,000.00（大写：人民币叁拾伍万元整），"
+                      "或查封、扣押其名下等值的其他财产；", papers["preservation"])
+        self.assertIn("在我方与测试借款人甲、测试担保人乙金融借款合同纠纷一案中", papers["power_of_attorney"])
+        # The evidence names the guarantee and what it proves; its names are Chinese whatever the
+        # user's language.
+        self.assertIn("\n2\n保证合同（BZ-2022-001，测试担保人乙）\n被告签署，原告保存原件\n"
+                      "证明被告测试担保人乙以连带责任保证方式为借款提供保证及保证范围、保证期间\n2\n", papers["evidence_list"])
+        self.assertIn("\n1\n借款合同\n", papers["evidence_list"])
+        self.assertNotIn("Loan Contract", papers["evidence_list"])
+        # In enforcement the respondents are named by their standing there: judgment debtors.
+        self.assertIn("被申请人（被执行人）：测试借款人甲", papers["enforcement"])
+        self.assertIn("被申请人（被执行人）：测试担保人乙", papers["enforcement"])
+        self.assertIn("（截至本申请之日尚未履行的金额为¥105,000.00", papers["enforcement"])
+        # The restriction and the listing are against the one they were recorded against.
+        for doc_type in ("consumption_restriction", "dishonest_listing"):
+            self.assertIn("被申请人（被执行人）：测试借款人甲", papers[doc_type])
+            self.assertNotIn("测试担保人乙", papers[doc_type])
+
+    def test_papers_of_a_general_guarantee(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor",
+                                  "guarantee_type": "general"})
+        case, papers = self.papers(contract)
+        # The borrower's known property (20,000) falls short of the 350,000: the general guarantor's
+        # is preserved too, and the application says why (担保制度解释 第二十六条第三款).
+        self.assertIn("请求依法冻结被申请人测试借款人甲、测试担保人乙名下银行存款¥350,000.00", papers["preservation"])
+        self.assertIn("被申请人测试担保人乙为一般保证人，被申请人测试借款人甲名下已知财产（估值合计¥20,000.00）不足以清偿上述"
+                      "债务，故一并申请对其财产采取保全措施（《最高人民法院关于适用〈中华人民共和国民法典〉有关担保制度的解释》"
+                      "第二十六条第三款）。", papers["preservation"])
+        self.assertIn("证明被告测试担保人乙以一般保证方式为借款提供保证", papers["evidence_list"])
+        # When the borrower's property covers the amount, the court would refuse the general
+        # guarantor's: he is not a respondent.
+        case.sudo().write({"preservation_amount": 15000.0})
+        text = docx_render.document_text(base64.b64decode(
+            case.sudo(self.lawyer)._generate_documents("preservation").attachment_id.datas))
+        self.assertNotIn("测试担保人乙", text)
+        self.assertIn("请求依法冻结被申请人测试借款人甲名下银行存款¥15,000.00", text)
+
+    def test_papers_of_a_third_party_mortgage(self):
+        contract = self.contract({"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "mortgage",
+                                  "collateral": "杭州市西溪路5号301室", "registration_authority": "杭州市不动产登记中心",
+                                  "registration_number": "浙(2022)杭州市不动产证明第0012345号"})
+        # The mortgagor's other property answers for nothing here.
+        _case, papers = self.papers(contract, assets=[{"partner_id": self.third.id, "asset_type": "vehicle",
+                                                       "name": "浙A99999号轿车", "estimated_value": 80000.0}])
+        preservation = papers["preservation"]
+        self.assertIn("被申请人（抵押人）：测试抵押人丙", preservation)
+        # All of the borrower's property, the mortgagor's collateral only (民法典 第394条).
+        self.assertIn("请求依法冻结被申请人测试借款人甲名下银行存款¥350,000.00", preservation)
+        self.assertIn("请求依法查封、扣押或者冻结被申请人测试抵押人丙提供的抵押物（杭州市西溪路5号301室）；", preservation)
+        self.assertIn("在我方与测试借款人甲、测试抵押人丙金融借款合同纠纷一案中", papers["power_of_attorney"])
+        self.assertIn("\n抵押合同（测试抵押人丙）\n被告签署，原告保存原件\n证明被告测试抵押人丙以杭州市西溪路5号301室为借款提供"
+                      "抵押担保及担保范围\n", papers["evidence_list"])
+        self.assertIn("\n抵押登记证明（杭州市不动产登记中心 浙(2022)杭州市不动产证明第0012345号）\n登记机关登记\n"
+                      "证明杭州市西溪路5号301室已办理抵押登记\n", papers["evidence_list"])
+        self.assertNotIn("保证", papers["evidence_list"])
+        self.assertIn("被申请人（被执行人）：测试抵押人丙", papers["enforcement"])
+        for doc_type in ("preservation", "enforcement"):
+            self.assertIn("测试借款人甲名下银行存款", papers[doc_type])
+            self.assertNotIn("浙A99999号轿车", papers[doc_type])
+        for doc_type in ("consumption_restriction", "dishonest_listing"):
+            self.assertNotIn("测试抵押人丙", papers[doc_type])
+
+    def test_papers_of_a_pledge(self):
+        contract = self.contract({"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "pledge",
+                                  "collateral": "浙A12345号小型轿车"})
+        _case, papers = self.papers(contract)
+        self.assertIn("被申请人（出质人）：测试抵押人丙", papers["preservation"])
+        self.assertIn("请求依法查封、扣押或者冻结被申请人测试抵押人丙提供的质物（浙A12345号小型轿车）；", papers["preservation"])
+        self.assertIn("请求依法冻结被申请人测试借款人甲名下银行存款", papers["preservation"])
+        self.assertIn("\n质押合同（测试抵押人丙）\n被告签署，原告保存原件\n证明被告测试抵押人丙以浙A12345号小型轿车为借款提供"
+                      "质押担保及担保范围\n", papers["evidence_list"])
+
+    def test_papers_of_a_counter_guarantee(self):
+        contract = self.contract(
+            {"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "joint"},
+            {"partner_id": self.guarantor.id, "role": "counter_guarantor", "guarantee_type": "joint",
+             "contract_number": "FDB-2022-003"})
+        _case, papers = self.papers(contract)
+        # The counter-guarantor answers to the guarantor: in none of the lender's papers, nor his
+        # contract in its evidence.
+        for doc_type, text in papers.items():
+            self.assertNotIn("测试担保人乙", text, doc_type)
+            self.assertNotIn("FDB-2022-003", text, doc_type)
+        self.assertIn("请求依法冻结被申请人测试借款人甲、测试抵押人丙名下银行存款", papers["preservation"])
+        self.assertIn("保证合同（测试抵押人丙）", papers["evidence_list"])
+
+    def test_papers_of_a_company_debtor(self):
+        debtor = self.env["res.partner"].create({
+            "name": "杭州某某贸易有限公司", "is_company": True, "identity_type": "credit_code",
+            "identity_number": "91330106MA2K8P4Q6N", "street": "象山路51号", "city": "杭州市",
+            "phone": "0571-87651234", "legal_representative": "郑某", "registered_place": "杭州市西湖区",
+            "enterprise_type": "limited"})
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"},
+                                 borrower=debtor)
+        _case, papers = self.papers(contract)
+        company = ("杭州某某贸易有限公司，统一社会信用代码：91330106MA2K8P4Q6N，住所：杭州市象山路51号，法定代表人：郑某，"
+                   "联系电话：0571-87651234。")
+        self.assertIn("被申请人（借款人）：" + company, papers["preservation"])
+        self.assertIn("请求依法冻结被申请人杭州某某贸易有限公司、测试担保人乙名下银行存款", papers["preservation"])
+        self.assertIn("被申请人（被执行人）：" + company, papers["enforcement"])
+        # The company is restricted, and its legal representative with it (限制消费规定 第三条第二款).
+        self.assertIn("被申请人（被执行人）：" + company, papers["consumption_restriction"])
+        self.assertIn("请求对被申请人杭州某某贸易有限公司采取限制消费措施，限制其高消费及非生活和工作必需的消费行为，"
+                      "并限制其法定代表人郑某实施上述消费行为。", papers["consumption_restriction"])
+        self.assertIn("请求将被申请人杭州某某贸易有限公司纳入失信被执行人名单", papers["dishonest_listing"])
+
+    def test_papers_of_an_accelerated_loan_with_partial_repayments(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
+        self.run_on("2022-05-20")
+        collection = contract.case_ids
+        first = contract.invoice_ids.sorted("installment_number")[0]
+        Recovery = self.env["collection.recovery"].sudo(self.finance)
+        recovery = Recovery._register_recovery(collection.sudo(self.finance), "debtor", self.borrower,
+                                               first.amount_total, "2022-05-20", self.bank_journal)
+        repaid = round(sum(recovery.line_ids.mapped("amount_principal")), 2)
+        self.assertTrue(repaid)
+        contract.sudo(self.manager).action_record_acceleration("accelerated", "2022-07-15", "第十二条", "连续两期未还款")
+        case, papers = self.papers(contract, ledger=True, collection_case_id=collection.id)
+        self.assertEqual(case.claim_basis, "accelerated")
+        complaint = papers["complaint"]
+        self.assertIn("是，原告已于2022年7月15日宣布借款提前到期，要求被告提前归还全部借款本息", complaint)
+        self.assertIn("已还本金%s" % docx_render.money(repaid)["figures"], complaint)
+        # The claim is what the ledger still owes: the whole principal less what was repaid.
+        self.assertAlmostEqual(case.claim_principal, contract.principal - repaid, places=2)
+        self.assertIn("尚欠本金%s" % docx_render.money(case.claim_principal)["figures"], complaint)
+        self.assertIn("截至2025年5月31日尚欠款项合计%s" % docx_render.money(case.claim_total)["figures"],
+                      papers["preservation"])
+        # Enforcement: what the judgment awarded (105,000) less only what was recovered after it; the
+        # repayment of 2022 is in the claim the court judged on.
+        self.assertIn("（截至本申请之日尚未履行的金额为¥105,000.00", papers["enforcement"])
+        Recovery._register_recovery(collection.sudo(self.finance), "debtor", self.borrower, 5000.0,
+                                    "2025-10-15", self.bank_journal)
+        content = base64.b64decode(case.sudo(self.lawyer)._generate_documents("enforcement").attachment_id.datas)
+        self.assertIn("（截至本申请之日尚未履行的金额为¥100,000.00", docx_render.document_text(content))
+        # Paid in full since: nothing to enforce (not the award printed again).
+        Recovery._register_recovery(collection.sudo(self.finance), "debtor", self.borrower, 100000.0,
+                                    "2025-10-16", self.bank_journal)
+        with self.assertRaisesRegex(UserError, "pays what it awarded"):
+            case.sudo(self.lawyer)._generate_documents("enforcement")

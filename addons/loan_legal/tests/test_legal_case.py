@@ -23,12 +23,15 @@ class TestStages(LegalTestCase):
         self.assertEqual([(p.partner_id, p.role) for p in case.party_ids], [(self.borrower, "borrower")])
         self.assertEqual(case.plaintiff_id, self.env.user.company_id.partner_id)
         self.assertEqual(case.claim_total, 350000.0)
+        # No guarantee contract: the only guarantee is the counter-guarantee the lender has no claim on.
+        # The names are the evidence list's, Chinese whatever the user's language.
         self.assertEqual(case.evidence_ids.mapped("kind"), [
-            "loan_contract", "guarantee_contract", "disbursement", "repayment", "notice", "identity",
-            "power_of_attorney"])
+            "loan_contract", "disbursement", "repayment", "notice", "identity", "power_of_attorney"])
+        self.assertEqual(case.evidence_ids.mapped("name"), [
+            "借款合同", "借款发放凭证", "还款记录及欠款明细", "催收通知及送达凭证", "当事人身份证明（身份证、营业执照）", "授权委托书"])
         self.assertEqual(set(case.evidence_ids.mapped("state")), {"missing"})
         self.assertTrue(all(case.evidence_ids.mapped("required")))
-        self.assertEqual(case.evidence_missing_count, 7)
+        self.assertEqual(case.evidence_missing_count, 6)
 
     def test_filing_refused_without_evidence_and_date(self):
         case = self.case
@@ -36,8 +39,8 @@ class TestStages(LegalTestCase):
             case.action_file()
         message = str(error.exception)
         self.assertIn("collect the required evidence", message)
-        self.assertIn("Loan Contract", message)
-        self.assertIn("Power of Attorney", message)
+        self.assertIn("借款合同", message)
+        self.assertIn("授权委托书", message)
         self.assertEqual(case.stage, "preparation")
         # A write that moves the stage with the date is refused whole: the date is not kept either.
         with self.assertRaisesRegex(UserError, "collect the required evidence"):
@@ -48,8 +51,8 @@ class TestStages(LegalTestCase):
         case.filing_date = "2025-06-02"
         with self.assertRaises(UserError) as error:
             case.action_file()
-        self.assertIn("Power of Attorney", str(error.exception))
-        self.assertNotIn("Loan Contract", str(error.exception))
+        self.assertIn("授权委托书", str(error.exception))
+        self.assertNotIn("借款合同", str(error.exception))
         self.assertNotIn("filing date", str(error.exception))
         # A line that is not required does not block; submitted counts as collected.
         case.evidence_ids.filtered(lambda e: e.kind == "power_of_attorney").state = "submitted"
@@ -178,7 +181,7 @@ class TestHandover(LegalTestCase):
         self.assertGreater(legal.claim_principal, 0)
         self.assertAlmostEqual(legal.claim_total, collection.overdue_principal + collection.overdue_interest
                                + collection.penalty_interest + 800.0, places=2)
-        self.assertEqual(len(legal.evidence_ids), 7)
+        self.assertEqual(len(legal.evidence_ids), 6)  # no claim on the counter-guarantee
         # The limitation period runs from the last installment (due 2027-01-15, 民法典 第189条).
         limitation = self.deadline(legal, "limitation")
         self.assertEqual((limitation.date, limitation.source_date), ("2030-01-15", "2027-01-15"))

@@ -118,7 +118,7 @@ class TestLegalDocuments(LegalTestCase):
                       "二、驳回原告的其他诉讼请求。", text)
         self.assertIn("加倍支付迟延履行期间的债务利息（《中华人民共和国民事诉讼法》第二百六十四条）", text)
         # Only the judgment debtors are respondents (the counter-guarantor answers to the guarantor).
-        self.assertIn("被申请人（借款人）：测试借款人甲", text)
+        self.assertIn("被申请人（被执行人）：测试借款人甲", text)
         self.assertNotIn("测试担保人乙", text)
 
     def test_enforcement_elsewhere_after_an_appeal_names_each_court(self):
@@ -176,6 +176,11 @@ class TestLegalDocuments(LegalTestCase):
         with self.assertRaisesRegex(UserError, "operative terms of the judgment"):
             self.generate("enforcement")
         case.judgment_terms = "一、被告测试借款人甲偿还借款本金300000元。"
+        # The amount still to be paid is stated: the award is needed.
+        case.sudo().write({"awarded_principal": 0.0, "awarded_interest": 0.0})
+        with self.assertRaisesRegex(UserError, "Enter what the judgment of case .* awarded"):
+            self.generate("enforcement")
+        case.sudo().write({"awarded_principal": 300000.0, "awarded_interest": 50000.0})
         case.party_ids.write({"judgment_debtor": False})
         with self.assertRaisesRegex(UserError, "marked as judgment debtor"):
             self.generate("enforcement")
@@ -225,7 +230,7 @@ class TestLegalDocuments(LegalTestCase):
                             "application_date": "2025-11-01"})
         _document, text = self.generate("consumption_restriction")
         # The respondent is the company (限制消费规定 第三条第二款 binds its people too), nobody else.
-        self.assertIn("被申请人（保证人）：杭州某某贸易有限公司", text)
+        self.assertIn("被申请人（被执行人）：杭州某某贸易有限公司", text)
         self.assertNotIn("测试借款人甲", text)
         self.assertIn("请求对被申请人杭州某某贸易有限公司采取限制消费措施，限制其高消费及非生活和工作必需的消费行为，"
                       "并限制其法定代表人郑某实施上述消费行为。", text)
