@@ -10,11 +10,12 @@ when read, in the reader's language."""
 import collections
 
 from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.loan_collection.models.account_invoice_recovery import unpaid_parts
 from odoo.addons.loan_collection.services.amount_words import rmb_figures
 from odoo.addons.loan_collection.services.docx_render import cn_date
+from odoo.addons.loan_collection.models.res_company import business_today
 
 from ..services import claim as claim_service
 from ..services import complaint as complaint_rules
@@ -206,7 +207,18 @@ class LegalCase(models.Model):
         return vals
 
     @api.model
+    def _check_claim_date(self, vals):
+        """A claim is stated as of a day that has come: as of a later day it would claim interest
+        and penalty not yet owed (and an installment not yet due)."""
+        date, today = vals.get("claim_date"), business_today(self)
+        if date and str(date) > today:
+            raise ValidationError(_("%s %s is after today (%s): a claim is stated as of today or an earlier day, "
+                                    "the interest and penalty after it are not owed yet. Choose today or an "
+                                    "earlier day.") % (self._loan_field_label("claim_date"), date, today))
+
+    @api.model
     def create(self, vals):
+        self._check_claim_date(vals)
         # Opened by hand on a contract without amounts: the claim from the ledger.
         contract = self.env["loan.contract"].sudo().browse(vals.get("contract_id"))
         fill = contract and not set(CLAIM_FIELDS) & set(vals)
@@ -220,6 +232,7 @@ class LegalCase(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_claim_date(vals)
         if not ({"claim_date", "claim_basis"} & set(vals) and not set(CLAIM_FIELDS) & set(vals)):
             return super(LegalCase, self).write(vals)
         # A new date or basis: the claim from the ledger, all or nothing.

@@ -183,6 +183,18 @@ class TestClaimFromLedger(LegalTestCase):
     def overdue(self, date="2026-06-20"):
         return self.contract.invoice_ids.filtered(lambda i: i.date_due < date)
 
+    def test_claim_as_of_a_day_to_come_refused(self):
+        before = self.case.claim_total
+        with china_time("2026-06-20 23:30"):  # still the 20th in China
+            with self.assertRaisesRegex(ValidationError, "Claim as of 2026-06-21 is after today \\(2026-06-20\\)"):
+                self.case.sudo(self.lawyer).write({"claim_date": "2026-06-21"})
+            with self.assertRaisesRegex(ValidationError, "is after today"):
+                self.LegalCase.sudo(self.lawyer).create({"contract_id": self.make_contract().id,
+                                                         "court_id": self.court.id, "claim_date": "2026-07-01"})
+            self.assertEqual((self.case.claim_date, self.case.claim_total), ("2026-06-20", before))
+            self.case.sudo(self.lawyer).write({"claim_date": "2026-06-19"})
+        self.assertEqual(self.case.claim_date, "2026-06-19")
+
     def test_claim_after_a_recovery_agrees_with_the_ledger(self):
         self.assertEqual((self.case.claim_date, self.case.claim_basis), ("2026-06-20", "overdue"))
         overdue = self.overdue()
