@@ -1,5 +1,6 @@
 """The legal team in the browser: filing refused with the missing data named, supplied, then the
 complaint generated and downloaded."""
+import time
 import zipfile
 
 import pytest
@@ -58,3 +59,56 @@ def test_filing_refused_then_supplied_and_complaint_downloaded(client, odoo_serv
         text = docx.read("word/document.xml").decode("utf-8")
     assert "民事起诉状" in text
     user.wait_idle()
+
+
+def test_bulk_court_documents_run_in_the_background_with_their_progress(client, odoo_server):
+    """The legal team selects the legal cases in the list and asks for their powers of attorney:
+    more than the synchronous limit go to a background batch (queue_job) that the form shows
+    queued, then done at 100 %, with the zip of one .docx per case (or the case listed with why)."""
+    admin = client("admin")
+    admin.rpc("ir.config_parameter", "set_param", "loan_collection.bulk_sync_limit", "1")
+    try:
+        user = client("zhaomin")
+        user.open_menu(odoo_server.ref("loan_legal.legal_case_menu"))
+        page = user.page
+        user.click(".o_cp_switch_list")  # the legal cases open as a pipeline (kanban)
+        page.wait_for_selector(".o_list_view tbody tr.o_data_row")
+        user.wait_idle()
+        cases = page.locator(".o_list_view tbody tr.o_data_row").count()
+        assert cases >= 2, "the demo has %d legal cases" % cases
+        page.locator(".o_list_view thead .o_list_record_selector input").check()
+        page.locator(".o_cp_sidebar button:has-text('动作')").click()
+        page.locator(".o_cp_sidebar .dropdown-menu a:has-text('生成诉讼文书')").first.click()
+        dialog = user.dialog()
+        dialog.locator("select[name=doc_type], [name=doc_type] select").first.select_option(label="授权委托书")
+        dialog.locator(".modal-footer button.btn-primary:has-text('生成')").click()
+        # Not held in the request: the batch form opens at once, and the server's job runner works.
+        page.wait_for_selector(".o_form_view .o_field_widget[name=progress]")
+        user.wait_idle()
+        batch_id = user.rpc("loan.document.batch", "search", [("user_id", "=", user.uid)], order="id desc", limit=1)[0]
+        deadline = time.time() + 120
+        while True:
+            page.reload()
+            page.wait_for_selector(".o_form_view")
+            user.wait_idle()
+            state = page.locator(".o_form_statusbar .o_statusbar_status button.btn-primary").inner_text().strip()
+            if state in ("已完成", "失败") or time.time() > deadline:
+                break
+            time.sleep(2)
+        assert state == "已完成", "the batch is still '%s' after 2 minutes (is the job runner running?)" % state
+        assert "100" in page.locator(".o_form_view .o_field_widget[name=progress]").inner_text()
+        batch = user.rpc("loan.document.batch", "read", [batch_id],
+                         ["total", "generated_count", "refused_count", "refusals"])[0]
+        assert batch["total"] == cases and batch["generated_count"] + batch["refused_count"] == cases, batch
+        assert batch["generated_count"], batch
+        if batch["refused_count"]:  # each refused case listed with its reason, in Chinese
+            assert page.locator(".o_form_view .o_field_widget[name=refusals]").inner_text().count("\n") + 1 \
+                == batch["refused_count"], batch
+        with page.expect_download(timeout=60000) as download_info:
+            user.click_button("下载", ".o_form_statusbar")
+        with zipfile.ZipFile(download_info.value.path()) as archive:
+            names = archive.namelist()
+        assert len(names) == batch["generated_count"] and all(n.endswith(".docx") for n in names), names
+        user.wait_idle()
+    finally:
+        admin.rpc("ir.config_parameter", "set_param", "loan_collection.bulk_sync_limit", "20")
