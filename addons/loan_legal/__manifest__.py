@@ -44,5 +44,6 @@
         "demo/legal_court_holiday_demo.xml",
         "demo/loan_contract_demo.xml",
         "demo/legal_case_demo.xml",
+        "demo/recourse_demo.xml",
     ],
 }

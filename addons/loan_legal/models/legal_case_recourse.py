@@ -12,9 +12,11 @@ from odoo.addons.loan_collection.services.docx_render import cn_date, money
 
 from ..services import complaint as complaint_rules
 from .legal_case import LEGAL_GROUP, _to_date
+from .legal_case_claim import CLAIM_FIELDS
 from .legal_document import GUARANTEE_WORDS
 
 RECOURSE_REQUIRED = ("recourse_lender", "recourse_paid_date", "recourse_paid_amount")
+RECOURSE_FIELDS = RECOURSE_REQUIRED + ("recourse_rate",)
 
 
 class LegalCase(models.Model):
@@ -133,3 +135,47 @@ class LegalCase(models.Model):
             "contract": {"number": contract.name, "date_signed": cn_date(signed) if signed else None,
                          "borrower": contract.partner_id.name, "principal": money(contract.principal)},
         }
+
+    # The claim of a recourse case is the recourse (its amounts give the court fees) ------------
+
+    def _recourse_recorded(self):
+        return self._recourse() and all(self.sudo()[name] for name in RECOURSE_REQUIRED)
+
+    @api.multi
+    def _refresh_claim(self):
+        """A guarantee company's case claims what it paid less what came back, with the agreed
+        interest (_recourse_claim), not the lender's ledger: so the claim, its total and the court
+        fees on it are the recourse's."""
+        recourse = self.sudo().filtered(lambda case: case._recourse_recorded())
+        super(LegalCase, self - recourse)._refresh_claim()
+        for case in recourse:
+            outstanding, interest = case._recourse_claim()[:2]
+            vals = {"claim_principal": outstanding, "claim_interest": interest, "claim_penalty": 0.0}
+            if "claim_compound" in case._fields:
+                vals["claim_compound"] = 0.0
+            case._write_checked(vals)
+        return True
+
+    @api.multi
+    def write(self, vals):
+        result = super(LegalCase, self).write(vals)
+        if set(RECOURSE_FIELDS) & set(vals) and not set(CLAIM_FIELDS) & set(vals):
+            # The payment recorded or corrected while the suit is prepared: the claim follows it
+            # (once filed, the claim is the suit's; Recompute Claim brings it in step on purpose).
+            self.filtered(lambda case: case.stage == "preparation" and case._recourse_recorded())._refresh_claim()
+        return result
+
+    @api.multi
+    def _claim_breakdown_lines(self, ledger=None):
+        if not self._recourse_recorded():
+            return super(LegalCase, self)._claim_breakdown_lines(ledger)
+        day, amount, rate = self._claim_formats()
+        outstanding, interest, repaid, paid_date, claim_date = self._recourse_claim()
+        case = self.sudo()
+        lines = [_("Paid to %s on %s as guarantor: %s.") % (case.recourse_lender, day(paid_date),
+                                                            amount(case.recourse_paid_amount)),
+                 _("Paid back since: %s; still owed: %s.") % (amount(sum(a for _d, a in repaid)), amount(outstanding))]
+        if case.recourse_rate:
+            lines.append(_("Interest: %s, on what is still owed at %s%% a year (a 360th a day) from %s to %s.")
+                         % (amount(interest), rate(case.recourse_rate), day(paid_date), day(claim_date)))
+        return lines

@@ -207,6 +207,11 @@ class TestComplaintParties(LegalTestCase):
         lawyer_case.write({"recourse_lender": "中国工商银行股份有限公司杭州西湖支行", "recourse_paid_date": "2025-01-10",
                            "recourse_paid_amount": 100000.0, "recourse_rate": 12.0,
                            "recourse_agreement": "《委托保证合同》WB2022-018号"})
+        # The case's claim is the recourse (the court fees are computed on it), with how it is computed.
+        self.assertEqual((case.claim_principal, case.claim_interest, case.claim_penalty, case.claim_total),
+                         (100000.0, 4700.0, 0.0, 104700.0))
+        self.assertIn("Interest: 4,700.00, on what is still owed at 12% a year (a 360th a day) from 2025-01-10 to "
+                      "2025-05-31.", case.with_context(lang="en_US").claim_breakdown)
         document = lawyer_case._generate_documents("recourse_complaint")
         content = base64.b64decode(document.attachment_id.datas)
         self.assertEqual(docx_render.leftover_placeholders(content), [])

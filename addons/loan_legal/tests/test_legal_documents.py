@@ -392,11 +392,36 @@ class TestDemoDocuments(LegalTestCase):
                 with self.assertRaisesRegex(UserError, "has no Court: choose the court"):
                     case.with_context(lang="en_US")._generate_documents("complaint")
                 continue
+            if case.company_id.creditor_role == "guarantee_company":
+                # The demo's guarantee company (a subsidiary of the lender) sues for what it paid
+                # the bank: its recourse complaint, against the debtor and his counter-guarantor.
+                with self.assertRaisesRegex(UserError, "guarantee company that paid the lender"):
+                    case._generate_documents("complaint")
+                document = case._generate_documents("recourse_complaint")
+                content = base64.b64decode(document.attachment_id.datas)
+                self.assertEqual(docx_render.leftover_placeholders(content), [], case.name)
+                text = docx_render.document_text(content)
+                self.assertIn("民事起诉状\n（追偿权纠纷）", text)
+                self.assertIn("原告：%s" % case.company_id.name, text)
+                self.assertIn("被告（借款人）：%s" % case.partner_id.name, text)
+                counter = case.contract_id.guarantee_ids.filtered(lambda g: g.role == "counter_guarantor")
+                self.assertTrue(counter)
+                for guarantee in counter:
+                    self.assertIn("被告（反担保人）：%s" % guarantee.partner_id.name, text)
+                # The case's claim is the recourse: what was paid with the agreed interest to Claim as of.
+                outstanding, interest = case._recourse_claim()[:2]
+                self.assertTrue(interest)
+                self.assertEqual((case.claim_principal, case.claim_interest, case.claim_total),
+                                 (float(outstanding), float(interest), float(outstanding + interest)))
+                self.assertIn("原告于%s代其向%s清偿%s" % (
+                    docx_render.cn_date(case.recourse_paid_date), case.recourse_lender,
+                    docx_render.money(case.recourse_paid_amount)["figures"]), text)
+                continue
             document = case._generate_documents("complaint")
             text = docx_render.document_text(base64.b64decode(document.attachment_id.datas))
             self.assertIn("委托诉讼代理人：", text, case.name)
             self.assertNotIn("多次电话及上门催收", text, case.name)
-            self.assertNotIn("反担保人", text, case.name)  # the demo company is the lender
+            self.assertNotIn("反担保人", text, case.name)  # the demo lender's cases
             if not case.contract_id.place_signed and case.contract_place_signed:
                 self.assertIn("在%s签订" % case.contract_place_signed, text, case.name)
 
