@@ -76,34 +76,27 @@ class LoanDocumentBatch(models.Model):
         """Generate the documents of these records, each on its own (one refused leaves nothing
         and does not stop the others); the last chunk to finish builds the zip."""
         self.ensure_one()
-        self._mark_running()
         batch = self.sudo()
+        # One chunk at a time updates the batch: locked first, so that a second chunk of the batch
+        # waits, or fails at once and is retried by queue_job, rather than generate its documents
+        # and then fail to add its counts (Odoo's transactions are REPEATABLE READ: the row changed
+        # by a chunk committed meanwhile cannot be written). Batches run side by side.
+        self.env.cr.execute("SELECT id FROM loan_document_batch WHERE id = %s FOR UPDATE", (self.id,))
+        if batch.state == "queued":
+            batch.state = "running"
         records = self.env[batch.res_model].browse(record_ids).exists()
         documents, refused = self.env["loan.document.bulk"]._generate_each(batch.doc_type, records)
         lines = "\n".join("%s: %s" % (record.display_name, reason) for record, reason in refused)
-        # One chunk at a time adds its counts (the jobs of a batch may run in parallel): the batch
-        # row is locked only now, so that the chunks generate side by side, and read again.
-        self.env.cr.execute("SELECT id FROM loan_document_batch WHERE id = %s FOR UPDATE", (self.id,))
-        batch.invalidate_cache()
-        batch.write(dict({
+        batch.write({
             "processed_count": batch.processed_count + len(record_ids),
             "generated_count": batch.generated_count + len(documents),
             "refused_count": batch.refused_count + len(refused) + len(record_ids) - len(records),
             "refusals": "\n".join(filter(None, [batch.refusals, lines])) or False,
             "document_ids": [(4, document.id) for document in documents],
-        }, **({"state": "running"} if batch.state == "queued" else {})))
+        })
         if batch.processed_count >= batch.total:
             batch._finish()
         return _("%s generated, %s not") % (len(documents), len(refused))
-
-    @api.multi
-    def _mark_running(self):
-        """Shown running as soon as a chunk starts, in a transaction of its own committed at once
-        (in the chunk's, the write would keep the batch row locked while it generates, and the
-        other chunks would wait for it)."""
-        with self.pool.cursor() as cr:
-            cr.execute("UPDATE loan_document_batch SET state = 'running' WHERE id = %s AND state = 'queued'",
-                       (self.id,))
 
     @api.multi
     def _finish(self):

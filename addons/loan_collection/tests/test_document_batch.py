@@ -72,27 +72,6 @@ class TestDocumentBatch(LoanCase):
         message = batch.message_ids.filtered(lambda m: self.manager.partner_id in m.partner_ids)
         self.assertIn("3", message[:1].body)
 
-    def test_chunks_generate_without_holding_the_batch(self):
-        """The jobs of a batch may run side by side (queue_job channel capacity): a chunk locks the
-        batch row only to add its counts, not while it generates."""
-        batch = self.start()
-        jobs = self.jobs(batch)
-        Bulk = type(self.env["loan.document.bulk"])
-        generate = Bulk._generate_each
-        locks = []
-
-        def spy(bulk, doc_type, records):
-            self.env.cr.execute("""
-                SELECT l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-                 WHERE c.relname = 'loan_document_batch' AND l.pid = pg_backend_pid()""")
-            locks.extend(mode for mode, in self.env.cr.fetchall())
-            return generate(bulk, doc_type, records)
-
-        with mock.patch.object(Bulk, "_generate_each", spy):
-            Job.load(self.env, jobs[0].uuid).perform()
-        self.assertNotIn("RowShareLock", locks, "the batch row was locked FOR UPDATE while generating")
-        self.assertEqual((batch.state, batch.processed_count), ("running", 2))
-
     def test_batches_are_read_only_and_private(self):
         batch = self.start(chunk=10)
         mine = batch.sudo(self.manager)
