@@ -31,19 +31,21 @@ GUARANTEE_EVIDENCE = {
 
 
 def guarantee_evidence(guarantee):
-    """The evidence items of one guarantee: its contract, and for a mortgage its registration (an
-    immovable's mortgage is created by registration, 民法典 第四百零二条; a movable's is set up against
-    third parties by it, 第四百零三条)."""
+    """The evidence items of one guarantee: its contract, and its registration when recorded (an
+    immovable's mortgage is created by registration, 民法典 第四百零二条, a movable's set up against
+    third parties by it, 第四百零三条; a pledge of shares, receivables or other rights is created by
+    registration, 第四百四十三条至第四百四十五条)."""
     kind = guarantee.guarantee_type if guarantee.guarantee_type in GUARANTEE_EVIDENCE else "joint"
     word, purpose = GUARANTEE_EVIDENCE[kind]
     values = {"name": guarantee.partner_id.name, "collateral": guarantee.collateral or "担保合同所列财产"}
     items = [{"kind": "guarantee_contract", "source": "signed", "purpose": purpose % values,
               "name": "%s（%s）" % (word, "，".join(filter(None, [guarantee.contract_number, values["name"]])))}]
-    if kind == "mortgage" and (guarantee.registration_number or guarantee.registration_authority):
+    if kind in ("mortgage", "pledge") and (guarantee.registration_number or guarantee.registration_authority):
+        word = "抵押" if kind == "mortgage" else "出质"
         items.append({"kind": "guarantee_contract", "source": "registry",
-                      "name": "抵押登记证明（%s）" % " ".join(filter(None, [guarantee.registration_authority,
-                                                                            guarantee.registration_number])),
-                      "purpose": "证明%s已办理抵押登记" % values["collateral"]})
+                      "name": "%s登记证明（%s）" % (word, " ".join(filter(None, [guarantee.registration_authority,
+                                                                                guarantee.registration_number]))),
+                      "purpose": "证明%s已办理%s登记" % (values["collateral"], word)})
     return items
 LEGAL_MANAGER_GROUP = "loan_legal.group_legal_manager"
 

@@ -604,26 +604,47 @@ class LegalCase(models.Model):
         return [{"owner": a.partner_id.name, "kind": ASSET_WORDS[a.asset_type], "details": a.name,
                  "value": money(a.estimated_value)} for a in assets]
 
-    def _collateral_only(self):
-        """The defendants who answer with a collateral only, and their guarantees: a third-party
-        mortgagor or pledgor (民法典 第三百九十四条、第四百二十五条) who gave no personal guarantee. A
-        defendant entered by hand, or with no guarantee on the contract, counts as liable in full."""
+    def _liability_groups(self):
+        """How each defendant answers, by the guarantees claimed on: `full`, with all his property
+        (the borrower, a joint guarantor, 民法典 第六百八十八条; a defendant entered by hand as Other,
+        e.g. a co-borrower); `general`, a general guarantor, after the borrower (第六百八十七条); and
+        `collaterals`, each third party's mortgage or pledge, answered with its collateral (第三百九十四条、
+        第四百二十五条) -- a general guarantor's too, priority on a collateral knows no order. A joint
+        guarantor's collateral is within all his property. A defendant entered by hand as mortgagor
+        or pledgor without such a guarantee on the contract is refused (the collateral is named); a
+        counter-guarantor entered by hand on a lender's case is left out (he answers to the guarantor).
+
+        :returns: (full, general: legal.case.party, collaterals: loan.guarantee)
+        """
         guarantees = self._claimed_guarantees()
-        parties = self.party_ids.browse()
-        given = guarantees.browse()
-        for party in self.party_ids.filtered(lambda p: p.partner_id != self.partner_id):
+        full = general = self.party_ids.browse()
+        collaterals = guarantees.browse()
+        for party in self.party_ids:
             own = guarantees.filtered(lambda g: g.partner_id == party.partner_id)
-            if own and all(guarantee_rules.liability(g.guarantee_type) == "collateral" for g in own):
-                parties |= party
-                given |= own
-        return parties, given
+            kinds = {guarantee_rules.liability(g.guarantee_type) for g in own}
+            if party.partner_id == self.partner_id or "joint" in kinds:
+                full |= party
+                continue
+            collaterals |= own.filtered(lambda g: guarantee_rules.liability(g.guarantee_type) == "collateral")
+            if "supplementary" in kinds:
+                general |= party
+            elif not own:
+                if party.role in ("mortgagor", "pledgor"):
+                    raise UserError(_("%s is a defendant of case %s as %s, but the contract has no such guarantee "
+                                      "of his claimed on: add it to the contract's guarantees with its collateral "
+                                      "(the application names the collateral), or change his role on the Defendants "
+                                      "tab.") % (party.partner_id.name, self.name, ROLE_WORDS[party.role]))
+                if party.role == "counter_guarantor" and not self._recourse():
+                    continue
+                full |= party
+        return full, general, collaterals
 
     def _preservation_groups(self):
-        """Who a preservation application is against, and for what, by their real roles: the
-        borrower and each joint guarantor with all their property up to the amount; a third-party
-        mortgagor or pledgor with the collateral only; a general guarantor only when the borrower's
-        known property falls short of the amount (担保制度解释 第二十六条第三款: the court refuses to
-        preserve a general guarantor's property while the debtor's preserved property suffices).
+        """Who a preservation application is against, and for what (_liability_groups): all the
+        property, up to the amount, of those liable in full; each third party's collateral; a
+        general guarantor's property only when the borrower's known property falls short of the
+        amount (担保制度解释 第二十六条第三款: the court refuses to preserve a general guarantor's
+        property while the debtor's preserved property suffices).
 
         :returns: (respondents, full: legal.case.party (the property of each preserved up to the
             amount), collaterals: loan.guarantee, general: legal.case.party, amount: float,
@@ -633,18 +654,11 @@ class LegalCase(models.Model):
             sum(self._recourse_claim()[:2]) if self._recourse() else self.claim_total)
         debtor_assets = sum(self.asset_ids.filtered(
             lambda a: a.state != "released" and a.partner_id == self.partner_id).mapped("estimated_value"))
-        owners, collaterals = self._collateral_only()
-        guarantees = self._claimed_guarantees()
-
-        def liabilities(party):
-            return {guarantee_rules.liability(g.guarantee_type) for g in guarantees if g.partner_id == party.partner_id}
-
-        general = self.party_ids.filtered(lambda p: p.partner_id != self.partner_id and p not in owners
-                                          and "supplementary" in liabilities(p) and "joint" not in liabilities(p))
-        full = self.party_ids - owners - general
+        full, general, collaterals = self._liability_groups()
         if debtor_assets >= amount:
             general = general.browse()
-        respondents = self.party_ids.filtered(lambda p: p in full or p in general or p in owners)
+        owners = collaterals.mapped("partner_id")
+        respondents = self.party_ids.filtered(lambda p: p in full or p in general or p.partner_id in owners)
         return respondents, full | general, collaterals, general, amount, debtor_assets
 
     def _document_data_preservation(self):
@@ -726,26 +740,26 @@ class LegalCase(models.Model):
         return data
 
     def _document_data_enforcement(self):
-        # What the judgment awarded less what was recovered since it was given (what was recovered
-        # before is in the claim the court judged on).
+        # What the judgment awarded less what was paid after Claim as of (what was paid before is in
+        # the claim the court judged on), all of it: what the ledger holds as excess is paid too.
         recovered = 0.0
-        if self.collection_case_id and self.judgment_date:
+        if self.collection_case_id and self.claim_date:
             recovered = sum(self.env["collection.recovery"].sudo().search([
                 ("case_id", "=", self.collection_case_id.id), ("state", "=", "posted"),
-                ("date", ">", self.judgment_date)]).mapped(lambda r: r.amount - r.amount_excess))
+                ("date", ">", self.claim_date)]).mapped("amount"))
         court = self.enforcement_court_id or self.court_id
         # The clues listed are of those liable with all their property (a mortgagor's or pledgor's
         # collateral is what the judgment gives priority on).
-        owners, _given = self._collateral_only()
-        debtors = self._respondent_parties("enforcement") - owners
+        full, general, _collaterals = self._liability_groups()
+        debtors = self._respondent_parties("enforcement").filtered(lambda p: p in full or p in general)
         judgment = self._judgment_data()
         if not self.awarded_total:
             raise UserError(_("Enter what the judgment of case %s awarded (Principal, Interest and Costs Awarded, "
                               "Proceedings tab): the application states what is still to be paid.") % self.name)
         if recovered >= self.awarded_total:
-            raise UserError(_("Case %s: %s recovered since the judgment of %s pays what it awarded (%s): there is "
-                              "nothing to enforce.") % (self.name, money(recovered)["figures"], self.judgment_date,
-                                                        money(self.awarded_total)["figures"]))
+            raise UserError(_("Case %s: %s paid since Claim as of (%s) pays what the judgment awarded (%s): there "
+                              "is nothing to enforce.") % (self.name, money(recovered)["figures"], self.claim_date,
+                                                           money(self.awarded_total)["figures"]))
         return {"judgment": judgment, "assets": self._asset_data(debtors.mapped("partner_id")),
                 "enforcement": {"amount": money(self.awarded_total - recovered), "court": court.name}}
 

@@ -555,5 +555,68 @@ class TestComplaintParties(LegalTestCase):
         # Paid in full since: nothing to enforce (not the award printed again).
         Recovery._register_recovery(collection.sudo(self.finance), "debtor", self.borrower, 100000.0,
                                     "2025-10-16", self.bank_journal)
-        with self.assertRaisesRegex(UserError, "pays what it awarded"):
+        with self.assertRaisesRegex(UserError, "pays what the judgment awarded"):
             case.sudo(self.lawyer)._generate_documents("enforcement")
+
+    def test_papers_of_a_general_guarantor_who_also_mortgaged(self):
+        contract = self.contract(
+            {"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "general"},
+            {"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "mortgage",
+             "collateral": "杭州市莫干山路12号101室"})
+        case, _text = self.complaint(contract)
+        case = case.sudo()
+        self.env["legal.asset"].create({"case_id": case.id, "partner_id": self.borrower.id, "asset_type": "bank_deposit",
+                                        "name": "中国建设银行杭州文三路支行 6217000010001234567",
+                                        "estimated_value": 20000.0})
+        case.write({"preservation_amount": 15000.0})
+        text = docx_render.document_text(base64.b64decode(
+            case.sudo(self.lawyer)._generate_documents("preservation").attachment_id.datas))
+        # The borrower's property covers the amount: the general guarantor's other property is not
+        # preserved, but his collateral is (priority on it knows no order).
+        self.assertIn("被申请人（保证人）：测试担保人乙", text)
+        self.assertIn("请求依法冻结被申请人测试借款人甲名下银行存款¥15,000.00", text)
+        self.assertIn("请求依法查封、扣押或者冻结被申请人测试担保人乙提供的抵押物（杭州市莫干山路12号101室）；", text)
+        self.assertNotIn("一般保证人", text)
+
+    def test_a_defendant_entered_by_hand(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
+        case, _text = self.complaint(contract)
+        case = case.sudo()
+        # As mortgagor without a mortgage of his on the contract: the collateral cannot be named.
+        case.write({"party_ids": [(0, 0, {"partner_id": self.third.id, "role": "mortgagor"})]})
+        with self.assertRaisesRegex(UserError, "测试抵押人丙 is a defendant of case .* as 抵押人, but the contract has no"):
+            case.sudo(self.lawyer)._generate_documents("preservation")
+        # As Other (a co-borrower): liable in full.
+        case.party_ids.filtered(lambda p: p.partner_id == self.third).write({"role": "other"})
+        text = docx_render.document_text(base64.b64decode(
+            case.sudo(self.lawyer)._generate_documents("preservation").attachment_id.datas))
+        self.assertIn("请求依法冻结被申请人测试借款人甲、测试担保人乙、测试抵押人丙名下银行存款", text)
+
+    def test_enforcement_deducts_what_was_paid_after_the_claim(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
+        self.run_on("2025-05-20")
+        collection = contract.case_ids
+        case, papers = self.papers(contract, collection_case_id=collection.id)
+        self.assertIn("（截至本申请之日尚未履行的金额为¥105,000.00", papers["enforcement"])
+        Recovery = self.env["collection.recovery"].sudo(self.finance)
+        # Paid after Claim as of (2025-05-31) -- before the judgment, and on its day -- is not in the
+        # claim the court judged: deducted.
+        for amount, day in ((10000.0, "2025-07-15"), (5000.0, "2025-09-01")):
+            Recovery._register_recovery(collection.sudo(self.finance), "debtor", self.borrower, amount, day,
+                                        self.bank_journal)
+        text = docx_render.document_text(base64.b64decode(
+            case.sudo(self.lawyer)._generate_documents("enforcement").attachment_id.datas))
+        self.assertIn("（截至本申请之日尚未履行的金额为¥90,000.00", text)
+        Recovery._register_recovery(collection.sudo(self.finance), "debtor", self.borrower, 90000.0, "2025-10-10",
+                                    self.bank_journal)
+        with self.assertRaisesRegex(UserError, "pays what the judgment awarded"):
+            case.sudo(self.lawyer)._generate_documents("enforcement")
+
+    def test_evidence_of_a_registered_pledge(self):
+        contract = self.contract({"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "pledge",
+                                  "collateral": "杭州某某科技有限公司30%股权", "registration_authority": "杭州市市场监督管理局",
+                                  "registration_number": "ZY-2022-0188"})
+        case, _text = self.complaint(contract)
+        names = case.sudo().evidence_ids.mapped("name")
+        self.assertIn("质押合同（测试抵押人丙）", names)
+        self.assertIn("出质登记证明（杭州市市场监督管理局 ZY-2022-0188）", names)
