@@ -650,6 +650,8 @@ class LegalCase(models.Model):
             amount), collaterals: loan.guarantee, general: legal.case.party, amount: float,
             debtor_assets: float (the borrower's known assets, estimated))
         """
+        if self._recourse():
+            self._check_recourse_recorded()  # its claim is the payment recorded
         amount = self.preservation_amount or (
             sum(self._recourse_claim()[:2]) if self._recourse() else self.claim_total)
         debtor_assets = sum(self.asset_ids.filtered(

@@ -198,8 +198,9 @@ class TestComplaintParties(LegalTestCase):
         self.assertEqual(case.sudo().party_ids.mapped("partner_id"), self.borrower | self.guarantor)
         # Its complaint is the recourse complaint, made from the payment recorded on the case.
         lawyer_case = case.sudo(self.lawyer)
-        with self.assertRaisesRegex(UserError, "states Lender Paid, Paid to the Lender On, Amount Paid to the Lender"):
-            lawyer_case._generate_documents("recourse_complaint")
+        for doc_type in ("recourse_complaint", "preservation"):
+            with self.assertRaisesRegex(UserError, "states Lender Paid, Paid to the Lender On, Amount Paid to the Lender"):
+                lawyer_case._generate_documents(doc_type)
         offered = [key for key, _label in self.env["loan.document.bulk"].sudo(self.lawyer).with_context(
             active_model="legal.case", active_ids=case.ids).fields_get(["doc_type"])["doc_type"]["selection"]]
         self.assertIn("recourse_complaint", offered)
