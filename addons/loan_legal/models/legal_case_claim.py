@@ -96,7 +96,8 @@ class LegalCase(models.Model):
         installments = self._ledger_installments(contract, rows)
         lines = claim_service.claim_lines(
             installments, _to_date(claim_date), basis, contract.annual_rate, contract.overdue_rate,
-            contract.compound_interest, costs, _to_date(contract.acceleration_date), _to_date(contract.date_disbursed))
+            contract.compound_interest, costs, _to_date(contract.acceleration_date), _to_date(contract.date_disbursed),
+            year_days=365 if contract.product_id.day_count == "actual_365" else 360)
         return lines, claim_service.totals(lines), claim_service.repaid(installments)
 
     @api.model

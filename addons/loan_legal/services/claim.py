@@ -65,12 +65,13 @@ def fen(value):
     return to_decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _interest(amount, annual_rate, days):
-    """Interest on `amount` for `days` at `annual_rate` (a fraction), 360-day year: the daily-rate
-    convention of the ledger's penalty interest (loan_collection services/aging.py)."""
+def _interest(amount, annual_rate, days, year_days=360):
+    """Interest on `amount` for `days` at `annual_rate` (a fraction), a year of `year_days` days:
+    360 is the daily-rate convention of the ledger's penalty interest on the PBOC and actual/360
+    bases, 365 on actual/365 (loan_collection services/aging.py, PENALTY_BASIS)."""
     if days <= 0:
         return fen(0)
-    return fen(to_decimal(amount) * to_decimal(annual_rate) * days / 360)
+    return fen(to_decimal(amount) * to_decimal(annual_rate) * days / year_days)
 
 
 ZERO = fen(0)
@@ -81,7 +82,7 @@ def _days(start, end):
 
 
 def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, overdue_rate=0,
-                compound=False, costs=0, acceleration_date=None, start_date=None):
+                compound=False, costs=0, acceleration_date=None, start_date=None, year_days=360):
     """Return the lines of the claim as of ``claim_date`` (a list of ``ClaimLine``, zero lines left out).
 
     :param installments: ``Installment`` tuples of the contract (any order).
@@ -92,6 +93,8 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
     :param costs: costs of realising the claim still owed (ledger).
     :param start_date: the day interest starts (the disbursement), for the interest accrued to the
         acceleration date when no installment fell due before it.
+    :param year_days: the days of the year of the penalty interest by the day (360, or 365 on the
+        product's actual/365 basis), as the ledger accrues it.
     """
     if basis not in BASES:
         raise ValueError("Unknown claim basis %r; accepted: %s." % (basis, ", ".join(BASES)))
@@ -145,9 +148,9 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
         accrued_to = i.penalty_date or i.due
         amount = fen(i.penalty)
         if accrued_to > claim_date:
-            amount = max(amount - _interest(unpaid, rate, _days(claim_date, accrued_to)), ZERO)
+            amount = max(amount - _interest(unpaid, rate, _days(claim_date, accrued_to), year_days), ZERO)
         else:
-            amount += _interest(unpaid, rate, _days(accrued_to, claim_date))
+            amount += _interest(unpaid, rate, _days(accrued_to, claim_date), year_days)
         if amount:
             penalties.append((i, amount, unpaid))
     add("penalty", sum((amount for _i, amount, _u in penalties), ZERO), rate=overdue_rate,
@@ -158,13 +161,13 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
         # acceleration date to the claim date or the installment's own due date, whichever first.
         later = [i for i in items if i.due > acceleration_date and i.principal_unpaid]
         amount = sum((_interest(i.principal_unpaid, to_decimal(overdue_rate) / 100,
-                                _days(acceleration_date, min(i.due, claim_date))) for i in later), ZERO)
+                                _days(acceleration_date, min(i.due, claim_date)), year_days) for i in later), ZERO)
         add("penalty_accelerated", amount, base=sum((fen(i.principal_unpaid) for i in later), ZERO),
             rate=overdue_rate, start=acceleration_date, end=claim_date)
     if compound:
         owing = [i for i in with_interest if i.interest_unpaid]
-        amount = sum((_interest(i.interest_unpaid, to_decimal(overdue_rate) / 100, _days(i.due, claim_date))
-                      for i in owing), ZERO)
+        amount = sum((_interest(i.interest_unpaid, to_decimal(overdue_rate) / 100, _days(i.due, claim_date),
+                                year_days) for i in owing), ZERO)
         add("compound", amount, base=interest, rate=overdue_rate,
             start=owing[0].due if owing else None, end=claim_date)
     add("costs", costs)
