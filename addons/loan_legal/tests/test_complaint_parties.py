@@ -242,14 +242,18 @@ class TestComplaintParties(LegalTestCase):
         self.assertIn("测试担保人乙追偿权纠纷一案中", text)
         self.assertNotIn("金融借款合同纠纷", text)
 
-    def test_company_debtor(self):
+    def company_debtor_contract(self):
+        """A contract of the company 杭州某某贸易有限公司 with a joint guarantor."""
         debtor = self.env["res.partner"].create({
             "name": "杭州某某贸易有限公司", "is_company": True, "identity_type": "credit_code",
             "identity_number": "91330106MA2K8P4Q6N", "street": "象山路51号", "city": "杭州市",
             "phone": "0571-87651234", "legal_representative": "郑某", "registered_place": "杭州市西湖区",
             "enterprise_type": "limited"})
-        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"},
-                                 borrower=debtor)
+        return self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"},
+                             borrower=debtor)
+
+    def test_company_debtor(self):
+        contract = self.company_debtor_contract()
         _case, text = self.complaint(contract)
         self.assertIn("被告（借款人）：杭州某某贸易有限公司，统一社会信用代码：91330106MA2K8P4Q6N，住所：杭州市象山路51号，"
                       "登记地：杭州市西湖区，类型：有限责任公司，法定代表人：郑某，联系电话：0571-87651234。", text)
@@ -506,13 +510,7 @@ class TestComplaintParties(LegalTestCase):
         self.assertIn("保证合同（测试抵押人丙）", papers["evidence_list"])
 
     def test_papers_of_a_company_debtor(self):
-        debtor = self.env["res.partner"].create({
-            "name": "杭州某某贸易有限公司", "is_company": True, "identity_type": "credit_code",
-            "identity_number": "91330106MA2K8P4Q6N", "street": "象山路51号", "city": "杭州市",
-            "phone": "0571-87651234", "legal_representative": "郑某", "registered_place": "杭州市西湖区",
-            "enterprise_type": "limited"})
-        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"},
-                                 borrower=debtor)
+        contract = self.company_debtor_contract()
         _case, papers = self.papers(contract)
         company = ("杭州某某贸易有限公司，统一社会信用代码：91330106MA2K8P4Q6N，住所：杭州市象山路51号，法定代表人：郑某，"
                    "联系电话：0571-87651234。")
