@@ -23,6 +23,7 @@ from . import mail_activity
 from . import res_config_settings
 from . import legal_document
 from . import legal_case_recourse
+from . import legal_case_liability
 from . import collection_legal_figures
 from . import loan_document_private
 from . import collector_scope
