@@ -397,7 +397,12 @@ class TestDemoDocuments(LegalTestCase):
                 # the bank: its recourse complaint, against the debtor and his counter-guarantor.
                 with self.assertRaisesRegex(UserError, "guarantee company that paid the lender"):
                     case._generate_documents("complaint")
-                document = case._generate_documents("recourse_complaint")
+                # The lender's legal team sees and works the subsidiary's case (the company rules take
+                # a company's children).
+                lawyer = self.env.ref("loan_legal.user_legal_demo")
+                self.assertNotEqual(lawyer.company_id, case.company_id)
+                self.assertEqual(self.env["legal.case"].sudo(lawyer).search([("id", "=", case.id)]), case)
+                document = case.sudo(lawyer)._generate_documents("recourse_complaint")
                 content = base64.b64decode(document.attachment_id.datas)
                 self.assertEqual(docx_render.leftover_placeholders(content), [], case.name)
                 text = docx_render.document_text(content)
