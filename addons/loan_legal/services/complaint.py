@@ -80,17 +80,20 @@ def recourse_claim(paid, paid_date, repaid, annual_rate, claim_date):
     第700条: within what it paid): ``(outstanding, interest)`` in yuan, rounded to the fen.
 
     ``paid``: what it paid the lender on ``paid_date``; ``repaid``: ``[(date, amount)]`` the debtor
-    paid it back since, taken off what was paid (so the interest runs on what is left: never more
-    than the agreement allows); ``annual_rate``: the rate the guarantee agreement sets on the amount
-    paid, percent a year (0: no interest claimed), a day being a 360th of a year (日利率＝年利率÷360).
-    Repayments after ``claim_date`` are not counted (the claim is as of that day)."""
+    paid it back since, each going to the interest accrued by its day first, then to what was paid
+    (民法典 第五百六十一条, the order when none is agreed), so the interest runs on what is left;
+    ``annual_rate``: the rate the guarantee agreement sets on the amount paid, percent a year (0: no
+    interest claimed), a day being a 360th of a year (日利率＝年利率÷360). Repayments after
+    ``claim_date`` are not counted (the claim is as of that day)."""
     if claim_date < paid_date:
         raise ValueError("The claim date (%s) is before the payment (%s)." % (claim_date, paid_date))
     rate = to_decimal(annual_rate) / 100
     base, start, interest = fen(paid), paid_date, Decimal(0)
     for day, amount in sorted(r for r in repaid if paid_date <= r[0] <= claim_date):
         interest += base * rate * (day - start).days / 360
-        base, start = max(base - fen(amount), fen(0)), day
+        to_interest = min(fen(amount), fen(interest))
+        interest -= to_interest
+        base, start = max(base - (fen(amount) - to_interest), fen(0)), day
     interest += base * rate * (claim_date - start).days / 360
     return base, fen(interest)
 

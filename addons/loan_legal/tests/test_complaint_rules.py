@@ -1,6 +1,7 @@
 """The complaint's pure rules (services/complaint.py) and who answers to the company
 (loan_collection services/guarantee.py): worked out by hand."""
 import datetime
+from decimal import Decimal
 
 from odoo.addons.loan_collection.services import guarantee
 from odoo.addons.loan_legal.services import complaint
@@ -72,15 +73,23 @@ def test_recourse_claim_from_the_payment():
     d = datetime.date
     # Paid 100,000 on 2026-01-10, agreed 12 % a year: to 2026-04-10 (90 days) 100,000 x 12 % x 90 / 360 = 3,000.
     assert complaint.recourse_claim(100000, d(2026, 1, 10), [], 12, d(2026, 4, 10)) == (100000, 3000)
-    # 40,000 paid back on 2026-02-09 (30 days: 1,000 on 100,000), then 60 days on 60,000: 1,200.
+    # 40,000 paid back on 2026-02-09: first the 1,000 of interest accrued by then (30 days on 100,000,
+    # 民法典 第561条), then 39,000 of the amount paid; 60 days on 61,000: 1,220.
     assert complaint.recourse_claim(100000, d(2026, 1, 10), [(d(2026, 2, 9), 40000)], 12, d(2026, 4, 10)) \
-        == (60000, 2200)
+        == (61000, 1220)
+    # A repayment smaller than the interest accrued pays interest only: 500 of the 1,000.
+    assert complaint.recourse_claim(100000, d(2026, 1, 10), [(d(2026, 2, 9), 500)], 12, d(2026, 4, 10)) \
+        == (100000, 2500)
     # No agreed rate: the amount paid only; a repayment after the claim date is not counted.
     assert complaint.recourse_claim(100000, d(2026, 1, 10), [(d(2026, 5, 1), 10000)], 0, d(2026, 4, 10)) \
         == (100000, 0)
-    # Paid back in full after 10 days: nothing left, the interest up to then (36,000 x 18 % x 10 / 360 = 180).
+    # The amount paid repaid after 10 days: it first pays the 180 of interest (36,000 x 18 % x 10 / 360),
+    # so 180 of the amount paid is left, with 80 days on it (7.20).
     assert complaint.recourse_claim(36000, d(2026, 1, 10), [(d(2026, 1, 20), 36000)], 18, d(2026, 4, 10)) \
-        == (0, 180)
+        == (180, Decimal("7.20"))
+    # Repaid with its interest: nothing left.
+    assert complaint.recourse_claim(36000, d(2026, 1, 10), [(d(2026, 1, 20), 36180)], 18, d(2026, 4, 10)) \
+        == (0, 0)
 
 
 def test_recourse_statutes():
