@@ -97,8 +97,14 @@ class LegalCase(models.Model):
         lines = claim_service.claim_lines(
             installments, _to_date(claim_date), basis, contract.annual_rate, contract.overdue_rate,
             contract.compound_interest, costs, _to_date(contract.acceleration_date), _to_date(contract.date_disbursed),
-            year_days=365 if contract.product_id.day_count == "actual_365" else 360)
+            year_days=self._year_days(contract))
         return lines, claim_service.totals(lines), claim_service.repaid(installments)
+
+    @api.model
+    def _year_days(self, contract):
+        """The days of the year of interest by the day on `contract`'s product: 365 on actual/365,
+        else 360 (the PBOC daily rate, 银发〔2005〕129号)."""
+        return 365 if contract.sudo().product_id.day_count == "actual_365" else 360
 
     @api.model
     def _claim_amounts(self, totals):

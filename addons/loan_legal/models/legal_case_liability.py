@@ -63,8 +63,7 @@ class LegalCase(models.Model):
         """
         if self._recourse():
             self._check_recourse_recorded()  # its claim is the payment recorded
-        amount = self.preservation_amount or (
-            sum(self._recourse_claim()[:2]) if self._recourse() else self.claim_total)
+        amount = self.preservation_amount or self.claim_total
         debtor_assets = sum(self.asset_ids.filtered(
             lambda a: a.state != "released" and a.partner_id == self.partner_id).mapped("estimated_value"))
         full, general, collaterals = self._liability_groups()

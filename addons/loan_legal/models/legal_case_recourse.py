@@ -94,8 +94,7 @@ class LegalCase(models.Model):
     def _claim_data_recourse(self):
         """The claim a guarantee company's preservation application states: its recourse."""
         self._check_recourse_recorded()
-        outstanding, interest, _repaid, _paid, claim_date = self._recourse_claim()
-        return {"date": cn_date(claim_date), "total": money(outstanding + interest)}
+        return {"date": cn_date(self._recourse_claim()[4]), "total": money(self.claim_total)}
 
     def _document_data_recourse_complaint(self):
         if not self._recourse():
@@ -106,12 +105,15 @@ class LegalCase(models.Model):
         if not contract:
             raise UserError(_("The legal case has no loan contract: a complaint states the contract particulars."))
         self._check_recourse_recorded()
-        outstanding, interest, repaid, paid_date, claim_date = self._recourse_claim()
-        if not (outstanding or interest):
+        outstanding, _interest, repaid, paid_date, claim_date = self._recourse_claim()
+        if not self.claim_total:
             raise UserError(_("Case %s: what the company paid the lender has been paid back: there is nothing to "
                               "claim.") % self.name)
+        # What is claimed is the case's claim: the recourse as computed, or less when the legal team
+        # claims less (the court fees are on the same total).
         debtor = self.partner_id.name
-        claim = "判令被告%s向原告支付代偿款%s" % (debtor, money(outstanding)["figures"])
+        interest = self.claim_interest
+        claim = "判令被告%s向原告支付代偿款%s" % (debtor, money(self.claim_principal)["figures"])
         if interest:
             claim += "及利息%s（以未还代偿款为基数，自%s起按年利率%s%%计算，日利率＝年利率÷360，暂计至%s，此后计至实际" \
                      "清偿之日止）" % (money(interest)["figures"], cn_date(paid_date), complaint_rules.rate_text(self.recourse_rate),
@@ -125,10 +127,12 @@ class LegalCase(models.Model):
                     "repaid": money(sum(amount for _day, amount in repaid)) if repaid else None,
                     "outstanding": money(outstanding), "interest": money(interest) if interest else None,
                     "rate": "%s%%" % complaint_rules.rate_text(self.recourse_rate) if self.recourse_rate else None,
-                    "claim_date": cn_date(claim_date), "total": money(outstanding + interest)}
+                    "claim_date": cn_date(claim_date), "total": money(self.claim_total)}
         signed = self._contract_value("date_signed")
+        costs = ["判令被告%s支付原告为实现债权支出的费用%s" % (debtor, money(self.claim_costs)["figures"])] \
+            if self.claim_costs else []
         return {
-            "claims": [claim] + ["判令" + sentence for sentence in self._guarantee_sentences()]
+            "claims": [claim] + costs + ["判令" + sentence for sentence in self._guarantee_sentences()]
                       + ["判令本案诉讼费、保全费等诉讼费用由被告承担"],
             "statutes": complaint_rules.recourse_statutes(set(guarantees.mapped("guarantee_type"))),
             "agent": self._agent_text(), "counter": counter, "recourse": recourse,
@@ -146,15 +150,22 @@ class LegalCase(models.Model):
         """A guarantee company's case claims what it paid less what came back, with the agreed
         interest (_recourse_claim), not the lender's ledger: so the claim, its total and the court
         fees on it are the recourse's."""
-        recourse = self.sudo().filtered(lambda case: case._recourse_recorded())
+        recourse = self.sudo().filtered(lambda case: case._recourse())
         super(LegalCase, self - recourse)._refresh_claim()
-        for case in recourse:
+        # Before the payment is recorded there is nothing to claim yet (never the lender's ledger).
+        for case in recourse.filtered(lambda case: case._recourse_recorded()):
             outstanding, interest = case._recourse_claim()[:2]
             vals = {"claim_principal": outstanding, "claim_interest": interest, "claim_penalty": 0.0}
             if "claim_compound" in case._fields:
                 vals["claim_compound"] = 0.0
             case._write_checked(vals)
         return True
+
+    @api.multi
+    def action_refresh_claim(self):
+        for case in self.sudo().filtered(lambda case: case._recourse()):
+            case._check_recourse_recorded()
+        return super(LegalCase, self).action_refresh_claim()
 
     @api.multi
     def write(self, vals):

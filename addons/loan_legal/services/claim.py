@@ -93,8 +93,8 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
     :param costs: costs of realising the claim still owed (ledger).
     :param start_date: the day interest starts (the disbursement), for the interest accrued to the
         acceleration date when no installment fell due before it.
-    :param year_days: the days of the year of the penalty interest by the day (360, or 365 on the
-        product's actual/365 basis), as the ledger accrues it.
+    :param year_days: the days of the year of interest by the day (360, or 365 on the product's
+        actual/365 basis), as the ledger accrues the penalty.
     """
     if basis not in BASES:
         raise ValueError("Unknown claim basis %r; accepted: %s." % (basis, ", ".join(BASES)))
@@ -131,7 +131,8 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
         later = [i for i in items if i.due >= acceleration_date]
         base = sum((fen(i.principal_unpaid) for i in later), ZERO)
         since = max([i.due for i in items if i.due < acceleration_date] or [start_date or acceleration_date])
-        add("interest_accrued", _interest(base, to_decimal(annual_rate) / 100, _days(since, acceleration_date)),
+        add("interest_accrued", _interest(base, to_decimal(annual_rate) / 100, _days(since, acceleration_date),
+                                          year_days),
             base=base, rate=annual_rate, start=since, end=acceleration_date)
     # 罚息 as of the claim date: the ledger's, accrued by the daily run to its penalty date, which
     # goes on after the hand-over; the days between that date and the claim date are taken off

@@ -90,8 +90,8 @@ def recourse_claim(paid, paid_date, repaid, annual_rate, claim_date):
     rate = to_decimal(annual_rate) / 100
     base, start, interest = fen(paid), paid_date, Decimal(0)
     for day, amount in sorted(r for r in repaid if paid_date <= r[0] <= claim_date):
-        interest += base * rate * (day - start).days / 360
-        to_interest = min(fen(amount), fen(interest))
+        interest = fen(interest + base * rate * (day - start).days / 360)  # in fen, as it is paid
+        to_interest = min(fen(amount), interest)
         interest -= to_interest
         base, start = max(base - (fen(amount) - to_interest), fen(0)), day
     interest += base * rate * (claim_date - start).days / 360

@@ -619,3 +619,37 @@ class TestComplaintParties(LegalTestCase):
         names = case.sudo().evidence_ids.mapped("name")
         self.assertIn("质押合同（测试抵押人丙）", names)
         self.assertIn("出质登记证明（杭州市市场监督管理局 ZY-2022-0188）", names)
+
+    def test_a_recourse_case_claims_what_the_case_states(self):
+        self.env.user.company_id.creditor_role = "guarantee_company"
+        contract = self.contract(
+            {"partner_id": self.third.id, "role": "guarantor", "guarantee_type": "joint"},
+            {"partner_id": self.guarantor.id, "role": "counter_guarantor", "guarantee_type": "joint"})
+        case = self.LegalCase.sudo(self.lawyer).create({"contract_id": contract.id, "court_id": self.court.id,
+                                                         "claim_date": "2025-05-31", "lawyer_id": self.lawyer.id})
+        # Before the payment is recorded it claims nothing: never the bank loan's ledger.
+        self.assertEqual(case.claim_total, 0.0)
+        with self.assertRaisesRegex(UserError, "states Lender Paid"):
+            case.action_refresh_claim()
+        case.write({"recourse_lender": "中国工商银行股份有限公司杭州西湖支行", "recourse_paid_date": "2025-01-10",
+                    "recourse_paid_amount": 100000.0, "recourse_rate": 12.0})
+        self.assertEqual(case.claim_total, 104700.0)
+        # The legal team claims less interest and adds its costs: the complaint states the case's
+        # claim, the court fees are on the same total.
+        case.write({"claim_interest": 4000.0, "claim_costs": 5000.0})
+        self.assertEqual(case.claim_total, 109000.0)
+        text = docx_render.document_text(base64.b64decode(
+            case._generate_documents("recourse_complaint").attachment_id.datas))
+        self.assertIn("判令被告测试借款人甲向原告支付代偿款¥100,000.00及利息¥4,000.00", text)
+        self.assertIn("判令被告测试借款人甲支付原告为实现债权支出的费用¥5,000.00", text)
+        self.assertIn("以上合计¥109,000.00", text)
+        # A recourse particular cleared: the claim stays as it was (not the lender's ledger).
+        case.sudo(self.legal_manager).write({"recourse_lender": False})
+        self.assertEqual(case.claim_total, 109000.0)
+
+    def test_the_penalty_wording_follows_the_products_day_count(self):
+        contract = self.contract({"partner_id": self.guarantor.id, "role": "guarantor", "guarantee_type": "joint"})
+        contract.product_id.sudo().day_count = "actual_365"
+        _case, text = self.complaint(contract)
+        self.assertIn("按日计算（日利率＝年利率÷365）", text)
+        self.assertNotIn("年利率÷360", text)

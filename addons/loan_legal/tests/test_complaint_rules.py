@@ -87,6 +87,10 @@ def test_recourse_claim_from_the_payment():
     # so 180 of the amount paid is left, with 80 days on it (7.20).
     assert complaint.recourse_claim(36000, d(2026, 1, 10), [(d(2026, 1, 20), 36000)], 18, d(2026, 4, 10)) \
         == (180, Decimal("7.20"))
+    # The interest is paid in fen on the day of a repayment: 59 days on 100,000 is 1,966.67, so 8,033.33 of
+    # 10,000 goes to the amount paid; 82 days on 91,966.67: 2,513.76.
+    assert complaint.recourse_claim(100000, d(2025, 1, 10), [(d(2025, 3, 10), 10000)], 12, d(2025, 5, 31)) \
+        == (Decimal("91966.67"), Decimal("2513.76"))
     # Repaid with its interest: nothing left.
     assert complaint.recourse_claim(36000, d(2026, 1, 10), [(d(2026, 1, 20), 36180)], 18, d(2026, 4, 10)) \
         == (0, 0)
