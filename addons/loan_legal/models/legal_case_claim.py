@@ -97,14 +97,15 @@ class LegalCase(models.Model):
         lines = claim_service.claim_lines(
             installments, _to_date(claim_date), basis, contract.annual_rate, contract.overdue_rate,
             contract.compound_interest, costs, _to_date(contract.acceleration_date), _to_date(contract.date_disbursed),
-            year_days=self._year_days(contract))
+            day_count=self._day_count(contract))
         return lines, claim_service.totals(lines), claim_service.repaid(installments)
 
     @api.model
-    def _year_days(self, contract):
-        """The days of the year of interest by the day on `contract`'s product: 365 on actual/365,
-        else 360 (the PBOC daily rate, 银发〔2005〕129号)."""
-        return 365 if contract.sudo().product_id.day_count == "actual_365" else 360
+    def _day_count(self, contract):
+        """How interest by the day is counted on `contract`'s product, as the ledger accrues the
+        penalty: 'actual_360' on the PBOC basis (年利率÷360, 银发〔2005〕129号), else the product's own."""
+        basis = contract.sudo().product_id.day_count or "pboc"
+        return "actual_360" if basis == "pboc" else basis
 
     @api.model
     def _claim_amounts(self, totals):

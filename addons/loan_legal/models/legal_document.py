@@ -381,7 +381,8 @@ class LegalCase(models.Model):
             "interest_method": "以未还本金为基数，按合同约定年利率%s%%计算" % complaint_rules.rate_text(rate),
             "penalty_method": "以逾期款项为基数，按合同约定逾期罚息年利率%s%%、按日计算（日利率＝年利率÷%s），"
                               "暂计至%s，此后计至实际清偿之日止" % (complaint_rules.rate_text(contract.overdue_rate),
-                                                          self._year_days(contract), cn_date(self.claim_date)),
+                                                          365 if self._day_count(contract) == "actual_365" else 360,
+                                                          cn_date(self.claim_date)),
             "security": "；".join(self._guarantee_sentences()) or "否",
             # The claim from the ledger (legal_case_claim.py): its basis and how each head is computed.
             "basis": ("原告已于%s宣布借款提前到期，主张全部未还本金" % cn_date(contract.acceleration_date)

@@ -65,24 +65,26 @@ def fen(value):
     return to_decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _interest(amount, annual_rate, days, year_days=360):
-    """Interest on `amount` for `days` at `annual_rate` (a fraction), a year of `year_days` days:
-    360 is the daily-rate convention of the ledger's penalty interest on the PBOC and actual/360
-    bases, 365 on actual/365 (loan_collection services/aging.py, PENALTY_BASIS)."""
-    if days <= 0:
+def _interest(amount, annual_rate, start, end, day_count="actual_360"):
+    """Interest on `amount` from `start` to `end` at `annual_rate` (a fraction), by the day as the
+    ledger accrues the penalty (loan_collection services/aging.py, PENALTY_BASIS): `day_count`
+    'actual_360' (the PBOC daily rate, 年利率÷360), 'actual_365' or '30e_360' (months of 30 days)."""
+    if end <= start:
         return fen(0)
-    return fen(to_decimal(amount) * to_decimal(annual_rate) * days / year_days)
+    if day_count == "30e_360":
+        days = (360 * (end.year - start.year) + 30 * (end.month - start.month)
+                + min(end.day, 30) - min(start.day, 30))
+        year = 360
+    else:
+        days, year = (end - start).days, 365 if day_count == "actual_365" else 360
+    return fen(to_decimal(amount) * to_decimal(annual_rate) * days / year)
 
 
 ZERO = fen(0)
 
 
-def _days(start, end):
-    return max((end - start).days, 0)
-
-
 def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, overdue_rate=0,
-                compound=False, costs=0, acceleration_date=None, start_date=None, year_days=360):
+                compound=False, costs=0, acceleration_date=None, start_date=None, day_count="actual_360"):
     """Return the lines of the claim as of ``claim_date`` (a list of ``ClaimLine``, zero lines left out).
 
     :param installments: ``Installment`` tuples of the contract (any order).
@@ -93,8 +95,8 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
     :param costs: costs of realising the claim still owed (ledger).
     :param start_date: the day interest starts (the disbursement), for the interest accrued to the
         acceleration date when no installment fell due before it.
-    :param year_days: the days of the year of interest by the day (360, or 365 on the product's
-        actual/365 basis), as the ledger accrues the penalty.
+    :param day_count: how interest by the day is counted ('actual_360', 'actual_365', '30e_360': the
+        product's basis, as the ledger accrues the penalty).
     """
     if basis not in BASES:
         raise ValueError("Unknown claim basis %r; accepted: %s." % (basis, ", ".join(BASES)))
@@ -131,8 +133,7 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
         later = [i for i in items if i.due >= acceleration_date]
         base = sum((fen(i.principal_unpaid) for i in later), ZERO)
         since = max([i.due for i in items if i.due < acceleration_date] or [start_date or acceleration_date])
-        add("interest_accrued", _interest(base, to_decimal(annual_rate) / 100, _days(since, acceleration_date),
-                                          year_days),
+        add("interest_accrued", _interest(base, to_decimal(annual_rate) / 100, since, acceleration_date, day_count),
             base=base, rate=annual_rate, start=since, end=acceleration_date)
     # 罚息 as of the claim date: the ledger's, accrued by the daily run to its penalty date, which
     # goes on after the hand-over; the days between that date and the claim date are taken off
@@ -149,9 +150,9 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
         accrued_to = i.penalty_date or i.due
         amount = fen(i.penalty)
         if accrued_to > claim_date:
-            amount = max(amount - _interest(unpaid, rate, _days(claim_date, accrued_to), year_days), ZERO)
+            amount = max(amount - _interest(unpaid, rate, claim_date, accrued_to, day_count), ZERO)
         else:
-            amount += _interest(unpaid, rate, _days(accrued_to, claim_date), year_days)
+            amount += _interest(unpaid, rate, accrued_to, claim_date, day_count)
         if amount:
             penalties.append((i, amount, unpaid))
     add("penalty", sum((amount for _i, amount, _u in penalties), ZERO), rate=overdue_rate,
@@ -161,14 +162,14 @@ def claim_lines(installments, claim_date, basis=BASIS_OVERDUE, annual_rate=0, ov
         # 罚息 on the principal due by acceleration but not yet overdue in the ledger: from the
         # acceleration date to the claim date or the installment's own due date, whichever first.
         later = [i for i in items if i.due > acceleration_date and i.principal_unpaid]
-        amount = sum((_interest(i.principal_unpaid, to_decimal(overdue_rate) / 100,
-                                _days(acceleration_date, min(i.due, claim_date)), year_days) for i in later), ZERO)
+        amount = sum((_interest(i.principal_unpaid, to_decimal(overdue_rate) / 100, acceleration_date,
+                                min(i.due, claim_date), day_count) for i in later), ZERO)
         add("penalty_accelerated", amount, base=sum((fen(i.principal_unpaid) for i in later), ZERO),
             rate=overdue_rate, start=acceleration_date, end=claim_date)
     if compound:
         owing = [i for i in with_interest if i.interest_unpaid]
-        amount = sum((_interest(i.interest_unpaid, to_decimal(overdue_rate) / 100, _days(i.due, claim_date),
-                                year_days) for i in owing), ZERO)
+        amount = sum((_interest(i.interest_unpaid, to_decimal(overdue_rate) / 100, i.due, claim_date, day_count)
+                      for i in owing), ZERO)
         add("compound", amount, base=interest, rate=overdue_rate,
             start=owing[0].due if owing else None, end=claim_date)
     add("costs", costs)

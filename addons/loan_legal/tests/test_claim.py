@@ -88,19 +88,24 @@ def test_bad_input():
         claim.claim_lines(LEDGER, d('2025-03-01'), basis='accelerated', acceleration_date=d('2025-04-01'))
 
 
-@pytest.mark.parametrize('day_count,year_days', [('actual_365', 365), ('pboc', 360), ('actual_360', 360)])
-def test_penalty_taken_back_to_the_claim_date_by_the_products_day_count(day_count, year_days):
+@pytest.mark.parametrize('day_count', ['actual_365', 'pboc', 'actual_360', '30e_360'])
+def test_penalty_taken_back_to_the_claim_date_by_the_products_day_count(day_count):
     """The ledger's penalty, accrued by the daily run past the claim date, is claimed as of the
     claim date: what the run's own accrual (loan_collection aging.accrue_penalty, by the product's
     day count) gives at the claim date."""
     from odoo.addons.loan_collection.services import aging
-    due, claim_date, accrued_to = d('2025-01-10'), d('2025-03-01'), d('2025-03-21')
+    # Across the end of February: 29 actual days back, 31 days of 30/360.
+    due, claim_date, accrued_to = d('2025-01-10'), d('2025-02-20'), d('2025-03-21')
     ledger_penalty = claim.fen(aging.accrue_penalty(None, Decimal(11000), Decimal('0.18'), due, accrued_to,
                                                     day_count).total)
     at_claim = claim.fen(aging.accrue_penalty(None, Decimal(11000), Decimal('0.18'), due, claim_date,
                                               day_count).total)
     ledger = [inst('2025-01-10', 10000, 1000, penalty=ledger_penalty, penalty_date='2025-03-21')]
-    lines = claim.claim_lines(ledger, claim_date, annual_rate=12, overdue_rate=18, year_days=year_days)
+    basis = aging.PENALTY_BASIS.get(day_count, day_count)
+    lines = claim.claim_lines(ledger, claim_date, annual_rate=12, overdue_rate=18, day_count=basis)
     assert abs(amounts(lines)['penalty'] - at_claim) <= Decimal('0.01')
-    if year_days == 365:  # at 1/360 the 20 days taken back would be 110.00, not 108.49
-        assert amounts(lines)['penalty'] != claim.fen(ledger_penalty - Decimal('110.00'))
+    at_360_actual = claim.fen(ledger_penalty - Decimal(11000) * Decimal('0.18') * 29 / 360)
+    if day_count in ('actual_365', '30e_360'):  # not the 29 days at 1/360 of before
+        assert amounts(lines)['penalty'] != at_360_actual
+    else:
+        assert amounts(lines)['penalty'] == at_360_actual
