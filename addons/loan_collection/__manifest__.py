@@ -4,7 +4,7 @@
     "name": "Loan Collection",
     "summary": "Overdue-loan collection: debtor profiles, loan contracts and installments, "
                "policy-driven collection cases, the daily run and collectors' worklists",
-    "version": "11.0.2.0.0",
+    "version": "11.0.2.1.0",
     "category": "Accounting",
     "website": "https://github.com/loan-back-office/loan-back-office",
     "author": "Loan Back Office",
@@ -13,6 +13,8 @@
     "installable": True,
     "depends": [
         "account_invoicing",
+        # Bank statements imported from a file, each line once (unique_import_id).
+        "account_bank_statement_import",
         "mail",
         # Chinese provinces and account types; the chart itself comes with the company's country.
         "l10n_cn",
@@ -35,6 +37,7 @@
         "data/loan_lpr_rate_data.xml",
         "data/ir_cron_data.xml",
         "data/collection_finance_data.xml",
+        "data/loan_bank_layout_data.xml",
         "wizards/installment_import_views.xml",
         "views/collection_contact_point_views.xml",
         "views/res_partner_views.xml",
@@ -58,6 +61,7 @@
         "views/loan_identity_access_log_views.xml",
         "views/loan_portfolio_import_views.xml",
         "views/loan_portfolio_import_menus.xml",
+        "views/loan_bank_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

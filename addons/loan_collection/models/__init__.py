@@ -56,3 +56,6 @@ from . import collector_scope
 from . import list_indexes
 from . import loan_installment_writer
 from . import loan_portfolio_import
+from . import loan_bank_layout
+from . import loan_bank_match
+from . import account_bank_statement_line

@@ -3,3 +3,4 @@ from . import notice_service
 from . import document_bulk
 from . import recovery_register
 from . import contract_acceleration
+from . import bank_statement_import

@@ -1,0 +1,116 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Bank statement lines imported from the bank: immutable, matched to collection cases (issue 17)."""
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .loan_bank_match import MATCH_STATES
+
+# What the bank said: never changed on a line imported from its file (a correction is a reversal).
+BANK_FIELDS = {"amount", "date", "name", "ref", "partner_name", "unique_import_id", "note", "statement_id",
+               "loan_payer_account", "amount_currency", "currency_id"}
+# Written by the matching and the confirmation only.
+MATCH_FIELDS = {"loan_match_state", "loan_best_match_id", "loan_recovery_id"}
+
+
+class AccountBankStatement(models.Model):
+    _inherit = "account.bank.statement"
+
+    loan_layout_id = fields.Many2one("loan.bank.layout", string="Imported With Layout", readonly=True)
+
+
+class AccountBankStatementLine(models.Model):
+    _inherit = "account.bank.statement.line"
+
+    loan_payer_account = fields.Char(string="Counterparty Account", readonly=True,
+                                     help="The payer's account number as the bank gave it (digits only).")
+    loan_match_state = fields.Selection(MATCH_STATES, string="Match", readonly=True, index=True, copy=False)
+    loan_match_ids = fields.One2many("loan.bank.match", "line_id", string="Match Suggestions", readonly=True)
+    loan_best_match_id = fields.Many2one("loan.bank.match", string="Best Match", readonly=True, copy=False)
+    loan_best_case_id = fields.Many2one(related="loan_best_match_id.case_id", string="Suggested Case",
+                                        readonly=True)
+    loan_best_confidence = fields.Integer(related="loan_best_match_id.confidence", string="Confidence",
+                                          readonly=True)
+    loan_best_reason = fields.Char(related="loan_best_match_id.reason", string="Why", readonly=True)
+    loan_recovery_id = fields.Many2one("collection.recovery", string="Recovery", readonly=True, copy=False)
+    loan_worker_id = fields.Many2one("res.users", string="Worked On By", readonly=True, copy=False,
+                                     help="Who in finance is looking into this line (Take It).")
+
+    @api.multi
+    def write(self, vals):
+        if set(vals) & (MATCH_FIELDS | {"loan_worker_id"}):
+            raise AccessError(_("The match of a bank line is set by the matching and by Confirm, its worker by "
+                                "Take It."))
+        imported = self.filtered(lambda line: line.unique_import_id and line._loan_changes(vals))
+        if imported:
+            raise UserError(_("Bank line %s was imported from the bank's statement: what the bank booked is "
+                              "never changed. If the bank corrected it, import the correction.")
+                            % (imported[0].ref or imported[0].name))
+        return super(AccountBankStatementLine, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        imported = self.filtered("unique_import_id")
+        if imported:
+            raise UserError(_("Bank line %s was imported from the bank's statement and cannot be deleted: the "
+                              "statement is the bank's record.") % (imported[0].ref or imported[0].name))
+        return super(AccountBankStatementLine, self).unlink()
+
+    @api.multi
+    def button_cancel_reconciliation(self):
+        registered = self.filtered("loan_recovery_id")
+        if registered:
+            raise UserError(_("Bank line %s registered recovery %s: its reconciliation stays with the recovery, "
+                              "which is part of the books.") % (registered[0].ref or registered[0].name,
+                                                                registered[0].loan_recovery_id.name))
+        return super(AccountBankStatementLine, self).button_cancel_reconciliation()
+
+    def _loan_changes(self, vals):
+        """The bank fields `vals` would change on this line (Odoo's create rewrites the amount to round
+        it: the same value is not a change)."""
+        changed = []
+        for name in set(vals) & BANK_FIELDS:
+            field, current, new = self._fields[name], self[name], vals[name]
+            if field.type == "many2one":
+                current = current.id
+            if field.type in ("float", "monetary"):
+                if abs((current or 0.0) - (new or 0.0)) >= 0.005:
+                    changed.append(name)
+            elif (current or False) != (new or False):
+                changed.append(name)
+        return changed
+
+    def _loan_write(self, vals):
+        """The matching's and the confirmation's own write (the public write refuses these fields)."""
+        return super(AccountBankStatementLine, self.sudo()).write(vals)
+
+    # Actions of finance's bank-line queue ------------------------------------------------------
+
+    @api.multi
+    def action_loan_match(self):
+        """Match Again: recompute the suggestions of these lines (not of confirmed ones)."""
+        self.env["loan.bank.match"]._check_finance()
+        self.env["loan.bank.match"].sudo()._match_lines(self.sudo())
+        return True
+
+    @api.multi
+    def action_loan_confirm_best(self):
+        """Confirm the suggested match of each line (bulk, from the list). Lines that are ambiguous or
+        unmatched are refused, naming the first, so nothing is registered on a guess."""
+        self.env["loan.bank.match"]._check_finance()
+        lines = self.sudo()
+        unsure = lines.filtered(lambda l: l.loan_match_state != "suggested")
+        if unsure:
+            states = dict(self._fields["loan_match_state"]._description_selection(self.env))
+            raise UserError(_("Bank line %s is %s, not suggested: open it and confirm the right case, or leave it "
+                              "out of the selection.") % (unsure[0].ref or unsure[0].name,
+                                                          states.get(unsure[0].loan_match_state, "-")))
+        matches = self.env["loan.bank.match"].browse(lines.mapped("loan_best_match_id").ids)
+        return matches.action_confirm()
+
+    @api.multi
+    def action_loan_take(self):
+        """Take It: the lines waiting in the queue are being worked on by the current user."""
+        self.env["loan.bank.match"]._check_finance()
+        self._loan_write({"loan_worker_id": self.env.uid})
+        return True

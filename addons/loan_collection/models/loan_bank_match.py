@@ -1,0 +1,344 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Money that arrived, matched to the collection case it pays (issue 17).
+
+Finance imports the collection account's bank statement (wizards/bank_statement_import.py); every
+incoming line then gets match suggestions, each for one open case with the payer it stands for
+(the debtor or a guarantor), a confidence and its reasons:
+
+=====================  ==========  ======================================================
+evidence               confidence  found by
+=====================  ==========  ======================================================
+contract or case no.   95          a token of the memo (附言) equal to the contract's or case's number
+ID number              90 / 85     a token of the memo equal to the debtor's / a guarantor's ID number
+payer's account        90 / 85     the counterparty account known as the debtor's / a guarantor's bank account
+payer's name           60 / 55     the counterparty name equal to the debtor's / a guarantor's name
+promise due            +10 (30)    the amount equal to an open promise due within 3 days of the line
+installment amount     +10         the amount equal to an overdue installment's residual
+=====================  ==========  ======================================================
+
+A case's confidence is its strongest evidence plus 5 for each further one (at most 99); an amount
+alone (a promise) counts only when one case has it. The line is *suggested* when one case leads by
+20 points or more with at least 50, *ambiguous* when two cases are that close, *unmatched*
+otherwise; money out is not matched. Everything is found in one query per kind of evidence for all
+the lines at once (joins on equal values, never a substring search per pair).
+
+Confirming a suggestion registers the recovery through Register Recovery's own path (the same
+checks, allocation in the contract's order, 民法典 第561条 by default, the payment and its
+reconciliation with the installments), then reconciles the statement line with that payment. A
+confirmed match and an imported line never change: the import, the matching and the confirmation
+write them through private methods, and the public write/unlink refuse (see
+account_bank_statement_line.py).
+"""
+from collections import defaultdict
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..services import bank_statement
+from .collection_case_finance import FINANCE_GROUP
+from .collection_recovery import SOURCES
+
+EVIDENCE = {
+    # code: (confidence alone, bonus when added to other evidence)
+    "contract": (95, 5), "case": (95, 5), "identity": (90, 5), "guarantor_identity": (85, 5),
+    "account": (90, 5), "guarantor_account": (85, 5), "name": (60, 5), "guarantor_name": (55, 5),
+    "promise": (30, 10), "installment": (0, 10),
+}
+SUGGEST_AT = 50
+LEAD = 20
+PROMISE_DAYS = 3
+MATCH_STATES = [("outgoing", "Money Out"), ("unmatched", "Unmatched"), ("suggested", "Suggested"),
+                ("ambiguous", "Ambiguous"), ("confirmed", "Confirmed")]
+
+
+def _evidence_labels(env):
+    context, cr = env.context, env.cr  # noqa: F841 (read by _)
+    return {
+        "contract": _("the contract number is in the memo"),
+        "case": _("the case number is in the memo"),
+        "identity": _("the debtor's ID number is in the memo"),
+        "guarantor_identity": _("a guarantor's ID number is in the memo"),
+        "account": _("paid from the debtor's known bank account"),
+        "guarantor_account": _("paid from a guarantor's known bank account"),
+        "name": _("the payer's name is the debtor's"),
+        "guarantor_name": _("the payer's name is a guarantor's"),
+        "promise": _("the amount is a promise due within 3 days"),
+        "installment": _("the amount is an overdue installment's"),
+    }
+
+
+def _confidence(codes):
+    """Strongest evidence plus each further one's bonus, at most 99 (see the module docstring)."""
+    ranked = sorted((EVIDENCE[code] for code in codes), reverse=True)
+    score = ranked[0][0] + sum(bonus for _alone, bonus in ranked[1:])
+    return min(score, 99)
+
+
+class LoanBankMatch(models.Model):
+    """A suggestion that a bank line pays a collection case."""
+    _name = "loan.bank.match"
+    _description = "Bank Line Match"
+    _order = "line_id desc, confidence desc, id"
+    _rec_name = "case_id"
+
+    line_id = fields.Many2one("account.bank.statement.line", string="Bank Line", required=True, readonly=True,
+                              index=True, ondelete="cascade")
+    case_id = fields.Many2one("collection.case", string="Collection Case", required=True, readonly=True,
+                              index=True, ondelete="cascade")
+    contract_id = fields.Many2one(related="case_id.contract_id", readonly=True, string="Loan Contract")
+    debtor_id = fields.Many2one(related="case_id.partner_id", readonly=True, string="Debtor")
+    payer_id = fields.Many2one("res.partner", string="Payer", required=True, readonly=True,
+                               help="The party the money is registered from: the debtor or the guarantor.")
+    source = fields.Selection(SOURCES, required=True, readonly=True)
+    confidence = fields.Integer(readonly=True, group_operator="max")
+    evidence = fields.Char(readonly=True, help="The codes of what was found, comma-separated.")
+    reason = fields.Char(compute="_compute_reason", string="Why")
+    state = fields.Selection([("suggested", "Suggested"), ("confirmed", "Confirmed"), ("rejected", "Rejected")],
+                             default="suggested", required=True, readonly=True, index=True)
+    amount = fields.Monetary(related="line_id.amount", readonly=True)
+    currency_id = fields.Many2one(related="case_id.currency_id", readonly=True)
+    date = fields.Date(related="line_id.date", readonly=True)
+    partner_name = fields.Char(related="line_id.partner_name", readonly=True, string="Counterparty")
+    memo = fields.Char(related="line_id.name", readonly=True)
+    case_total_due = fields.Monetary(related="case_id.total_due", readonly=True, string="Case Total Due")
+    recovery_id = fields.Many2one("collection.recovery", string="Recovery", readonly=True)
+
+    _sql_constraints = [("line_case_uniq", "unique(line_id, case_id)", "A bank line is matched to a case once.")]
+
+    @api.depends("evidence")
+    def _compute_reason(self):
+        labels = _evidence_labels(self.env)
+        for match in self:
+            codes = [c for c in (match.evidence or "").split(",") if c]
+            match.reason = "；".join(labels[c] for c in codes if c in labels)
+
+    # CRUD: suggestions are written by the matching, confirmations by action_confirm. -----------
+
+    @api.model
+    def create(self, vals):
+        raise AccessError(_("Match suggestions are made by the matching of the bank statement: use Match Again "
+                            "on the bank line."))
+
+    @api.multi
+    def write(self, vals):
+        raise AccessError(_("A match is changed only by Confirm on it (finance)."))
+
+    @api.multi
+    def unlink(self):
+        raise AccessError(_("A match is never deleted: Match Again replaces the suggestions of a line that is "
+                            "not confirmed."))
+
+    # Matching (set-based) --------------------------------------------------------------------
+
+    @api.model
+    def _check_finance(self):
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(FINANCE_GROUP):
+            raise AccessError(_("Only finance imports bank statements and confirms their matches."))
+
+    @api.model
+    def _match_lines(self, lines):
+        """(Re)compute the suggestions of these bank lines, except the confirmed ones: a fixed
+        number of queries whatever the number of lines."""
+        cr = self.env.cr
+        lines = lines.filtered(lambda l: l.loan_match_state != "confirmed")
+        if not lines:
+            return
+        cr.execute("DELETE FROM loan_bank_match WHERE line_id = ANY(%s) AND state <> 'confirmed'", (lines.ids,))
+        cr.execute("""
+            SELECT id, amount, date, COALESCE(partner_name, ''), COALESCE(loan_payer_account, ''),
+                   COALESCE(name, '') || ' ' || COALESCE(note, ''), company_id
+              FROM account_bank_statement_line WHERE id = ANY(%s)
+        """, (lines.ids,))
+        incoming, outgoing = [], []
+        token_line, token_value = [], []
+        for line_id, amount, date, name, account, memo, company in cr.fetchall():
+            if amount <= 0:
+                outgoing.append(line_id)
+                continue
+            incoming.append((line_id, amount, date, name.strip(), account, company))
+            for token in bank_statement.memo_tokens(memo):
+                token_line.append(line_id)
+                token_value.append(token)
+        evidence = defaultdict(set)     # (line, case) -> codes
+        payer = {}                      # (line, case) -> (partner, source): a guarantor's evidence wins
+        if incoming:
+            ids, amounts, dates, names, accounts, companies = (list(c) for c in zip(*incoming))
+            params = {"ids": ids, "amounts": amounts, "dates": dates, "names": names, "accounts": accounts,
+                      "companies": companies, "tline": token_line, "tvalue": token_value,
+                      "days": PROMISE_DAYS}
+            for line_id, case_id, partner_id, role, code in self._evidence_rows(params):
+                key = (line_id, case_id)
+                evidence[key].add(code)
+                if role == "guarantor" or key not in payer:
+                    payer[key] = (partner_id, role)
+            self._amount_evidence(params, evidence, payer)
+        rows = []
+        for (line_id, case_id), codes in evidence.items():
+            if codes <= {"installment"}:
+                continue
+            partner_id, role = payer[(line_id, case_id)]
+            rows.append((line_id, case_id, partner_id, "guarantor" if role == "guarantor" else "debtor",
+                         _confidence(codes), ",".join(sorted(codes, key=lambda c: -EVIDENCE[c][0]))))
+        if rows:
+            cr.execute("""
+                INSERT INTO loan_bank_match (line_id, case_id, payer_id, source, confidence, evidence, state,
+                                             create_uid, create_date, write_uid, write_date)
+                SELECT v.line_id, v.case_id, v.payer_id, v.source, v.confidence, v.evidence, 'suggested',
+                       %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
+                  FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[], %s::int[], %s::varchar[])
+                       AS v(line_id, case_id, payer_id, source, confidence, evidence)
+                ON CONFLICT (line_id, case_id) DO NOTHING
+            """, [self.env.uid, self.env.uid] + [list(c) for c in zip(*rows)])
+        # The line's state and best suggestion from the suggestions' confidences.
+        cr.execute("""
+            UPDATE account_bank_statement_line l
+               SET loan_match_state = CASE
+                       WHEN l.amount <= 0 THEN 'outgoing'
+                       WHEN v.best IS NULL OR v.best < %(at)s THEN 'unmatched'
+                       WHEN v.second IS NOT NULL AND v.second > v.best - %(lead)s THEN 'ambiguous'
+                       ELSE 'suggested' END,
+                   loan_best_match_id = v.best_id
+              FROM (SELECT l2.id,
+                           (array_agg(m.confidence ORDER BY m.confidence DESC, m.id))[1] AS best,
+                           (array_agg(m.confidence ORDER BY m.confidence DESC, m.id))[2] AS second,
+                           (array_agg(m.id ORDER BY m.confidence DESC, m.id))[1] AS best_id
+                      FROM account_bank_statement_line l2
+                      LEFT JOIN loan_bank_match m ON m.line_id = l2.id AND m.state = 'suggested'
+                     WHERE l2.id = ANY(%(ids)s)
+                     GROUP BY l2.id) v
+             WHERE l.id = v.id
+        """, {"at": SUGGEST_AT, "lead": LEAD, "ids": lines.ids})
+        lines.invalidate_cache()
+        self.invalidate_cache()
+
+    @api.model
+    def _evidence_rows(self, params):
+        """(line, case, partner, role, code) of the identifiers and the payer found, for the open
+        cases of the lines' companies; role 'debtor' or 'guarantor'."""
+        cr = self.env.cr
+        cr.execute("""
+            WITH line AS (
+                SELECT * FROM unnest(%(ids)s::int[], %(names)s::varchar[], %(accounts)s::varchar[],
+                                     %(companies)s::int[]) AS l(id, name, account, company_id)
+            ), token AS (
+                SELECT * FROM unnest(%(tline)s::int[], %(tvalue)s::varchar[]) AS t(line_id, value)
+            ), open_case AS (
+                SELECT cc.id, cc.contract_id, cc.partner_id, cc.company_id, upper(cc.name) AS number,
+                       upper(c.name) AS contract_number
+                  FROM collection_case cc JOIN loan_contract c ON c.id = cc.contract_id
+                 WHERE cc.is_open
+            ), party AS (
+                SELECT oc.id AS case_id, oc.company_id, p.id AS partner_id, 'debtor' AS role
+                  FROM open_case oc JOIN res_partner p ON p.id = oc.partner_id
+                UNION ALL
+                SELECT oc.id, oc.company_id, g.partner_id, 'guarantor'
+                  FROM open_case oc JOIN loan_guarantee g ON g.contract_id = oc.contract_id
+            )
+            SELECT t.line_id, oc.id, oc.partner_id, 'debtor', 'contract'
+              FROM token t JOIN line l ON l.id = t.line_id
+              JOIN open_case oc ON oc.contract_number = t.value AND oc.company_id = l.company_id
+            UNION ALL
+            SELECT t.line_id, oc.id, oc.partner_id, 'debtor', 'case'
+              FROM token t JOIN line l ON l.id = t.line_id
+              JOIN open_case oc ON oc.number = t.value AND oc.company_id = l.company_id
+            UNION ALL
+            SELECT t.line_id, pa.case_id, pa.partner_id, pa.role,
+                   CASE WHEN pa.role = 'debtor' THEN 'identity' ELSE 'guarantor_identity' END
+              FROM token t JOIN line l ON l.id = t.line_id
+              JOIN loan_debtor_profile dp ON upper(dp.identity_number) = t.value
+              JOIN party pa ON pa.partner_id = dp.partner_id AND pa.company_id = l.company_id
+            UNION ALL
+            SELECT l.id, pa.case_id, pa.partner_id, pa.role,
+                   CASE WHEN pa.role = 'debtor' THEN 'account' ELSE 'guarantor_account' END
+              FROM line l
+              JOIN res_partner_bank b ON upper(b.sanitized_acc_number) = l.account AND l.account <> ''
+              JOIN party pa ON pa.partner_id = b.partner_id AND pa.company_id = l.company_id
+            UNION ALL
+            SELECT l.id, pa.case_id, pa.partner_id, pa.role,
+                   CASE WHEN pa.role = 'debtor' THEN 'name' ELSE 'guarantor_name' END
+              FROM line l
+              JOIN res_partner p ON p.name = l.name AND l.name <> ''
+              JOIN party pa ON pa.partner_id = p.id AND pa.company_id = l.company_id
+        """, params)
+        return cr.fetchall()
+
+    @api.model
+    def _amount_evidence(self, params, evidence, payer):
+        """The amount: equal to an open promise due within PROMISE_DAYS of the line (alone it counts
+        only when one case has it), or to an overdue installment's residual of a case already found."""
+        cr = self.env.cr
+        cr.execute("""
+            SELECT l.id, pr.case_id, cc.partner_id
+              FROM unnest(%(ids)s::int[], %(amounts)s::numeric[], %(dates)s::date[], %(companies)s::int[])
+                   AS l(id, amount, date, company_id)
+              JOIN collection_promise pr ON pr.amount = l.amount AND pr.state = 'open'
+                   AND pr.date_promised BETWEEN l.date - %(days)s AND l.date + %(days)s
+              JOIN collection_case cc ON cc.id = pr.case_id AND cc.is_open AND cc.company_id = l.company_id
+        """, params)
+        alone = defaultdict(set)
+        for line_id, case_id, partner_id in cr.fetchall():
+            if (line_id, case_id) in evidence:
+                evidence[(line_id, case_id)].add("promise")
+            else:
+                alone[line_id].add((case_id, partner_id))
+        for line_id, cases in alone.items():
+            if len(cases) == 1 and not any(key[0] == line_id for key in evidence):
+                case_id, partner_id = next(iter(cases))
+                evidence[(line_id, case_id)].add("promise")
+                payer[(line_id, case_id)] = (partner_id, "debtor")
+        found = [key for key in evidence]
+        if not found:
+            return
+        cr.execute("""
+            SELECT DISTINCT k.line_id, k.case_id
+              FROM unnest(%s::int[], %s::int[], %s::numeric[]) AS k(line_id, case_id, amount)
+              JOIN account_invoice i ON i.collection_case_id = k.case_id AND i.state = 'open'
+                   AND i.type = 'out_invoice' AND i.residual = k.amount AND i.days_overdue > 0
+        """, ([k[0] for k in found], [k[1] for k in found],
+              [dict(zip(params["ids"], params["amounts"]))[k[0]] for k in found]))
+        for line_id, case_id in cr.fetchall():
+            evidence[(line_id, case_id)].add("installment")
+
+    # Confirming ------------------------------------------------------------------------------
+
+    @api.multi
+    def action_confirm(self):
+        """Register the recovery of each match (the line's amount and date, on its journal) and
+        reconcile the bank line with its payment. Finance only; a line is confirmed once."""
+        self._check_finance()
+        recoveries = self.env["collection.recovery"]
+        for match in self:
+            recoveries |= match._confirm()
+        if len(recoveries) == 1:
+            return {"type": "ir.actions.act_window", "res_model": "collection.recovery", "view_mode": "form",
+                    "res_id": recoveries.id}
+        return {"type": "ir.actions.act_window", "res_model": "collection.recovery", "name": _("Recoveries"),
+                "view_mode": "tree,form", "domain": [("id", "in", recoveries.ids)]}
+
+    def _confirm(self):
+        self.ensure_one()
+        match, line = self.sudo(), self.sudo().line_id
+        if match.state != "suggested" or line.loan_match_state == "confirmed":
+            raise UserError(_("Bank line %s (%s) is already confirmed: its recovery is %s.") % (
+                line.ref or line.name, line.date, line.loan_recovery_id.name or "-"))
+        if line.amount <= 0:
+            raise UserError(_("Bank line %s is money paid out: only money received is registered as a "
+                              "recovery.") % (line.ref or line.name))
+        note = _("Bank line %s of %s, from %s (account %s): %s") % (
+            line.ref or "-", line.date, line.partner_name or "-", line.loan_payer_account or "-", line.name or "")
+        # As the user: Register Recovery's checks (finance, the payer is the debtor or a guarantor,
+        # the journal of the case's company, not a written-off case) and its posting.
+        recovery = self.env["collection.recovery"]._register_recovery(
+            match.case_id, match.source, match.payer_id, line.amount, line.date, line.journal_id, note=note)
+        liquidity = recovery.sudo().payment_id.move_line_ids.filtered(
+            lambda l: l.account_id in (line.journal_id.default_debit_account_id,
+                                       line.journal_id.default_credit_account_id) and l.debit)
+        line.process_reconciliation(payment_aml_rec=liquidity)
+        others = line.loan_match_ids - match
+        super(LoanBankMatch, match).write({"state": "confirmed", "recovery_id": recovery.id})
+        if others:
+            super(LoanBankMatch, others).write({"state": "rejected"})
+        line._loan_write({"loan_match_state": "confirmed", "loan_best_match_id": match.id,
+                          "loan_recovery_id": recovery.id})
+        return recovery

@@ -1,0 +1,262 @@
+"""Bank statements (issue 17): each bank's sample export imported, matched to the open cases by
+each rule, confirmed one by one and in bulk (the recovery registered and the bank line reconciled
+with its payment); a duplicate import, a malformed file and every role's wrong call refused."""
+import base64
+import os
+
+from odoo.exceptions import AccessError, UserError
+
+from ..services import bank_statement
+from .common import LoanCase, china_time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLES = os.path.join(HERE, "..", "data", "bank_statements")
+NOW = "2026-11-30 10:00"
+# The six lines of every sample (data/generate_bank_samples.py): amount, counterparty, state.
+EXPECTED = [
+    (3000.0, "测试借款人甲", "suggested"),
+    (5000.0, "王小明", "suggested"),
+    (2000.0, "测试担保人乙", "suggested"),
+    (12000.0, "杭州云帆科技有限公司", "unmatched"),
+    (-15.0, "", "outgoing"),
+    (8000.0, "杭州市西湖区人民法院", "unmatched"),
+]
+
+
+def sample(name):
+    with open(os.path.join(SAMPLES, name), "rb") as f:
+        return f.read()
+
+
+class TestBankStatement(LoanCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestBankStatement, cls).setUpClass()
+        with china_time(NOW):
+            cls.contract = cls.make_contract(guarantor_role="guarantor")
+            cls.run_on("2026-11-22")
+        cls.case = cls.env["collection.case"].search([("contract_id", "=", cls.contract.id), ("is_open", "=", True)])
+        cls.env["res.partner.bank"].create({"acc_number": "6222 0212 0200 1234 567", "partner_id": cls.borrower.id})
+        cls.journal = cls.env["account.journal"].create({
+            "name": "催收回款户", "code": "HKH", "type": "bank", "bank_acc_number": "1202020109900012345"})
+
+    def import_file(self, name, content=None, user=None, journal=None, layout=None):
+        wizard = self.env["loan.bank.statement.import"].sudo(user or self.finance).create({
+            "journal_id": (journal or self.journal).id, "filename": name,
+            "layout_id": layout and layout.id,
+            "data_file": base64.b64encode(content if content is not None else sample(name))})
+        with china_time(NOW):
+            action = wizard.action_import()
+        return self.env["account.bank.statement.line"].search(action["domain"], order="date, ref")
+
+    def lines_count(self):
+        return self.env["account.bank.statement.line"].search_count([("journal_id", "=", self.journal.id)])
+
+    # Import ----------------------------------------------------------------------------------
+
+    def test_every_bank_sample_imports_its_six_lines(self):
+        for name in ("icbc_sample.csv", "ccb_sample.csv", "abc_sample.csv", "cmb_sample.xlsx"):
+            with self.subTest(name=name):
+                journal = self.env["account.journal"].create({"name": name, "code": name[:3].upper() + "X",
+                                                              "type": "bank"})
+                lines = self.import_file(name, journal=journal)
+                self.assertEqual([(l.amount, l.partner_name or "", l.loan_match_state) for l in lines], EXPECTED)
+                self.assertEqual(lines.mapped("date"), ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26",
+                                                        "2026-11-27", "2026-11-27"])
+                self.assertEqual(lines[0].loan_payer_account, "6222021202001234567")
+                self.assertIn("还款", lines[0].name)
+                statement = lines.mapped("statement_id")
+                self.assertEqual(len(statement), 1)
+                self.assertEqual((statement.balance_start, statement.balance_end_real), (100000.0, 129985.0))
+                self.assertEqual(statement.user_id, self.finance)
+                # The layout was recognised from the columns.
+                self.assertEqual(statement.loan_layout_id.code, name.split("_")[0].upper())
+
+    def test_statement_of_another_account_is_refused(self):
+        other = self.env["account.journal"].create({"name": "其他账户", "code": "QTZH", "type": "bank",
+                                                    "bank_acc_number": "6200000000000000"})
+        with self.assertRaisesRegex(UserError, "1202020109900012345"):
+            self.import_file("icbc_sample.csv", journal=other)
+
+    def test_a_line_is_never_imported_twice(self):
+        self.import_file("icbc_sample.csv")
+        self.assertEqual(self.lines_count(), 6)
+        with self.assertRaisesRegex(UserError, "already imported"):
+            self.import_file("icbc_sample.csv")
+        self.assertEqual(self.lines_count(), 6)
+        # The next day's export repeats two lines and adds one: only the new one is imported.
+        text = sample("icbc_sample.csv").decode("gb18030").replace(
+            "合计", "20261128,ICBC202611280007,测试借款人甲,6222021202001234567,,1500.00,131485.00,转账,还款\r\n合计")
+        lines = self.import_file("icbc_next.csv", text.encode("gb18030"))
+        self.assertEqual(lines.mapped("ref"), ["ICBC202611280007"])
+        self.assertEqual(self.lines_count(), 7)
+
+    def test_a_malformed_file_is_refused_whole(self):
+        text = sample("icbc_sample.csv").decode("gb18030")
+        cases = [
+            (text.replace(",12000.00,", ",12,000.5x,"), "Row 10: .*not an amount"),
+            (text.replace("20261125", "2026-13-45"), "Row 9: .*not a date"),
+            (text.replace("ICBC202611260004", "ICBC202611250003"), "Row 10: Serial number ICBC202611250003 is "
+                                                                   "already on row 9"),
+            (text.replace(",,15.00,,", ",,15.00,15.00,"), "Row 11: .*both an income and an expense"),
+            (text.replace("ICBC202611240002", ""), "Row 8: .*no serial number"),
+            (text.replace("20261127", "20261201"), "Row 11: The date 2026-12-01 is after today"),
+        ]
+        for content, message in cases:
+            with self.subTest(message=message):
+                with self.assertRaisesRegex(UserError, message):
+                    self.import_file("icbc_sample.csv", content.encode("gb18030"),
+                                     layout=self.env.ref("loan_collection.loan_bank_layout_icbc"))
+                self.assertEqual(self.lines_count(), 0)
+        with self.assertRaisesRegex(UserError, "not a statement of a known bank"):
+            self.import_file("notes.csv", "日期,金额\n2026-11-23,100\n".encode("utf-8"))
+        self.assertEqual(self.env["account.bank.statement"].search_count([("journal_id", "=", self.journal.id)]), 0)
+
+    # Matching --------------------------------------------------------------------------------
+
+    def test_each_rule_gives_its_case_payer_and_reason(self):
+        lines = self.import_file("icbc_sample.csv")
+        by_ref = {l.ref[-4:]: l for l in lines}
+        best = {ref: l.loan_best_match_id for ref, l in by_ref.items()}
+        # 1. The debtor's known account and name.
+        self.assertEqual((best["0001"].case_id, best["0001"].payer_id, best["0001"].source),
+                         (self.case, self.borrower, "debtor"))
+        self.assertEqual(best["0001"].confidence, 95)
+        self.assertEqual(best["0001"].evidence, "account,name")
+        # 2. A relative paying, the debtor's ID number in the memo.
+        self.assertEqual((best["0002"].case_id, best["0002"].payer_id, best["0002"].evidence),
+                         (self.case, self.borrower, "identity"))
+        # 3. The guarantor, by name: registered from the guarantor.
+        self.assertEqual((best["0003"].payer_id, best["0003"].source, best["0003"].confidence),
+                         (self.guarantor, "guarantor", 55))
+        self.assertEqual(by_ref["0003"].loan_match_state, "suggested")
+        # 4. Nothing; 5. money out.
+        self.assertFalse(by_ref["0004"].loan_match_ids)
+        self.assertFalse(by_ref["0005"].loan_match_ids)
+        self.assertIn("ID number", best["0002"].reason)
+
+    def test_contract_number_in_memo_and_a_promise_due(self):
+        number = self.contract.name
+        text = sample("icbc_sample.csv").decode("gb18030").replace("货款", "还 %s 借款" % number)
+        self.env["collection.promise"].create({
+            "case_id": self.case.id, "amount": 12000.0, "date_made": "2026-11-20", "date_promised": "2026-11-27"})
+        lines = self.import_file("icbc_sample.csv", text.encode("gb18030"))
+        line = lines.filtered(lambda l: l.ref.endswith("0004"))
+        self.assertEqual(line.loan_match_state, "suggested")
+        self.assertEqual(line.loan_best_match_id.evidence, "contract,promise")
+        self.assertEqual(line.loan_best_confidence, 99)
+
+    def test_two_cases_equally_likely_are_ambiguous(self):
+        other = self.make_contract(principal=50000)
+        with china_time(NOW):
+            self.run_on("2026-11-22")
+        text = sample("icbc_sample.csv").decode("gb18030").replace(
+            "货款", "%s %s" % (self.contract.name, other.name))
+        line = self.import_file("icbc_sample.csv", text.encode("gb18030")).filtered(
+            lambda l: l.ref.endswith("0004"))
+        self.assertEqual(line.loan_match_state, "ambiguous")
+        self.assertEqual(set(line.loan_match_ids.mapped("contract_id")), {self.contract, other})
+        with self.assertRaisesRegex(UserError, "Ambiguous, not suggested"):
+            line.sudo(self.finance).action_loan_confirm_best()
+        # Finance works on it and picks the case from the line's suggestions.
+        line.sudo(self.finance).action_loan_take()
+        self.assertEqual(line.loan_worker_id, self.finance)
+        match = line.loan_match_ids.filtered(lambda m: m.contract_id == other)
+        with china_time(NOW):
+            match.sudo(self.finance).action_confirm()
+        self.assertEqual((line.loan_match_state, line.loan_recovery_id.contract_id), ("confirmed", other))
+        self.assertEqual((line.loan_match_ids - match).mapped("state"), ["rejected"])
+
+    # Confirming ------------------------------------------------------------------------------
+
+    def test_confirm_registers_the_recovery_and_reconciles_the_line(self):
+        line = self.import_file("icbc_sample.csv")[0]
+        due = self.case.total_due
+        with china_time(NOW):
+            line.loan_best_match_id.sudo(self.finance).action_confirm()
+        recovery = line.loan_recovery_id
+        self.assertEqual((recovery.amount, recovery.date, recovery.payer_id, recovery.source, recovery.state),
+                         (3000.0, "2026-11-23", self.borrower, "debtor", "posted"))
+        self.assertEqual(recovery.journal_id, self.journal)
+        self.assertIn("ICBC202611230001", recovery.note)
+        self.assertEqual(line.loan_match_state, "confirmed")
+        self.assertEqual(line.journal_entry_ids, recovery.payment_id.move_line_ids.filtered("debit"))
+        self.assertAlmostEqual(self.case.total_due, due - 3000.0, places=2)
+        with self.assertRaisesRegex(UserError, "already confirmed"):
+            line.loan_best_match_id.sudo(self.finance).action_confirm()
+        with self.assertRaisesRegex(UserError, "registered recovery"):
+            line.button_cancel_reconciliation()
+
+    def test_bulk_confirm_of_the_suggested_lines(self):
+        lines = self.import_file("icbc_sample.csv")
+        suggested = lines.filtered(lambda l: l.loan_match_state == "suggested")
+        with self.assertRaisesRegex(UserError, "ICBC202611260004 is Unmatched"):
+            lines.sudo(self.finance).action_loan_confirm_best()
+        self.assertFalse(lines.mapped("loan_recovery_id"))
+        with china_time(NOW):
+            suggested.sudo(self.finance).action_loan_confirm_best()
+        self.assertEqual(suggested.mapped("loan_recovery_id.amount"), [3000.0, 5000.0, 2000.0])
+        self.assertEqual(suggested.mapped("loan_recovery_id.source"), ["debtor", "debtor", "guarantor"])
+        self.assertEqual(set(suggested.mapped("loan_match_state")), {"confirmed"})
+
+    # Rights and immutability ------------------------------------------------------------------
+
+    def test_only_finance_imports_and_confirms(self):
+        for user in (self.office, self.manager, self.plain):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    self.import_file("icbc_sample.csv", user=user)
+        lines = self.import_file("icbc_sample.csv")
+        match = lines[0].loan_best_match_id
+        for user in (self.office, self.field, self.manager, self.plain):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    self.env["account.bank.statement.line"].sudo(user).search_read([("id", "=", lines[0].id)])
+                with self.assertRaises(AccessError):
+                    match.sudo(user).action_confirm()
+                with self.assertRaises(AccessError):
+                    lines.sudo(user).action_loan_match()
+        self.assertFalse(lines[0].loan_recovery_id)
+
+    def test_imported_lines_and_matches_never_change(self):
+        lines = self.import_file("icbc_sample.csv")
+        line, match = lines[0], lines[0].loan_best_match_id
+        # Finance reads the bank's lines; it does not write them.
+        with self.assertRaises((AccessError, UserError)):
+            line.sudo(self.finance).write({"amount": 30000.0})
+        # Nobody changes what the bank booked, nor deletes it, nor sets a match by hand.
+        for vals in ({"amount": 30000.0}, {"date": "2026-11-01"}, {"partner_name": "别人"},
+                     {"unique_import_id": "x"}, {"ref": "x"}):
+            with self.subTest(vals=vals):
+                with self.assertRaises(UserError):
+                    line.write(vals)
+        with self.assertRaises(AccessError):
+            line.write({"loan_match_state": "confirmed"})
+        with self.assertRaises(UserError):
+            line.unlink()
+        with self.assertRaises(UserError):
+            line.statement_id.unlink()
+        for call in (lambda: match.write({"confidence": 1}), lambda: match.unlink(),
+                     lambda: self.env["loan.bank.match"].create({"line_id": line.id, "case_id": self.case.id})):
+            with self.assertRaises(AccessError):
+                call()
+        self.assertEqual((line.amount, line.loan_best_match_id), (3000.0, match))
+
+
+class TestBankStatementService(LoanCase.__bases__[0]):
+    """The file reading and the memo's identifiers (no database needed, but run with the rest)."""
+
+    def test_memo_tokens_and_court_numbers(self):
+        self.assertEqual(bank_statement.memo_tokens("代测试借款人甲还款 身份证110105198503120012，合同DK202600002"),
+                         ["110105198503120012", "DK202600002"])
+        self.assertEqual(bank_statement.court_numbers("执行款 (2026)浙0106执1234号 发放"), ["（2026）浙0106执1234号"])
+        self.assertEqual(bank_statement.court_numbers("（2025）京0105民初 88 号"), ["（2025）京0105民初88号"])
+        self.assertEqual(bank_statement.digits("6222 0212-0200"), "622202120200")
+
+    def test_amounts(self):
+        self.assertEqual(str(bank_statement.parse_amount("1,234.50")), "1234.50")
+        self.assertIsNone(bank_statement.parse_amount(""))
+        for bad in ("12,000.5x", "-5", "1.234"):
+            with self.assertRaises(Exception):
+                bank_statement.parse_amount(bad)
