@@ -11,10 +11,11 @@ class CollectionRunPromises(models.Model):
     """The daily run: promises kept, partly kept or broken."""
     _inherit = "collection.run"
 
-    def _check_promises(self, date):
+    def _check_promises(self, date, case_ids=None):
         """Mark promises kept, partly kept or broken from the payments received between the day
         each was made and the day promised; a broken one counts against the case (priority) and
-        gives its collector an activity."""
+        gives its collector an activity. `case_ids`: only the promises of these cases (a bank line
+        confirmed on a case judges its promises at once, not at the next run)."""
         cr = self.env.cr
         # Payments are the credit lines reconciled with the contract's installment lines.
         cr.execute("""
@@ -24,11 +25,15 @@ class CollectionRunPromises(models.Model):
                       JOIN account_move_line dml ON dml.id = apr.debit_move_id
                       JOIN account_invoice inv ON inv.id = dml.invoice_id
                       JOIN account_move_line cml ON cml.id = apr.credit_move_id
-                     WHERE inv.loan_contract_id = p.contract_id
+                     WHERE (inv.loan_contract_id = p.contract_id
+                            -- what a recovery paid of the penalty interest and costs (its charges
+                            -- invoice) counts too: the debtor paid what he promised
+                            OR (inv.recovery_id IS NOT NULL AND inv.collection_case_id = p.case_id))
                        AND cml.date BETWEEN p.date_made AND LEAST(p.date_promised, %(date)s))
               FROM collection_promise p
              WHERE p.state = 'open' AND p.date_made <= %(date)s
-        """, {"date": date})
+               AND (%(all)s OR p.case_id = ANY(%(cases)s))
+        """, {"date": date, "all": case_ids is None, "cases": list(case_ids or [])})
         ids, states, paid_amounts = [], [], []
         counts = {"kept": 0, "partial": 0, "broken": 0}
         broken_cases = []

@@ -3,7 +3,7 @@
 """Money that arrived, matched to the collection case it pays (issue 17).
 
 Finance imports the collection account's bank statement (wizards/bank_statement_import.py); every
-incoming line then gets match suggestions, each for one open case with the payer it stands for
+incoming line then gets match suggestions, each for one active case (open, or in litigation) with the payer it stands for
 (the debtor or a guarantor), a confidence and its reasons:
 
 =====================  ==========  ======================================================
@@ -36,15 +36,22 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..services import bank_statement
+from .collection_case import ACTIVE_STAGES
 from .collection_case_finance import FINANCE_GROUP
 from .collection_recovery import SOURCES
+from .res_company import business_today
 
 EVIDENCE = {
     # code: (confidence alone, bonus when added to other evidence)
     "contract": (95, 5), "case": (95, 5), "identity": (90, 5), "guarantor_identity": (85, 5),
     "account": (90, 5), "guarantor_account": (85, 5), "name": (60, 5), "guarantor_name": (55, 5),
     "promise": (30, 10), "installment": (0, 10),
+    # loan_legal: a court case number of the case's litigation in the memo, paid from the court's
+    # known account.
+    "court_number": (95, 5), "court_account": (0, 5),
 }
+# The role of the payer an evidence points to is the recovery's source (collection_recovery.SOURCES).
+ROLE_RANK = {"debtor": 1, "guarantor": 2, "court": 3}
 SUGGEST_AT = 50
 LEAD = 20
 PROMISE_DAYS = 3
@@ -65,6 +72,8 @@ def _evidence_labels(env):
         "guarantor_name": _("the payer's name is a guarantor's"),
         "promise": _("the amount is a promise due within 3 days"),
         "installment": _("the amount is an overdue installment's"),
+        "court_number": _("the court case number of its litigation is in the memo"),
+        "court_account": _("paid from the court's known account"),
     }
 
 
@@ -156,29 +165,30 @@ class LoanBankMatch(models.Model):
             if amount <= 0:
                 outgoing.append(line_id)
                 continue
-            incoming.append((line_id, amount, date, name.strip(), account, company))
+            incoming.append((line_id, amount, date, name.strip(), account, company, memo))
             for token in bank_statement.memo_tokens(memo):
                 token_line.append(line_id)
                 token_value.append(token)
         evidence = defaultdict(set)     # (line, case) -> codes
         payer = {}                      # (line, case) -> (partner, source): a guarantor's evidence wins
         if incoming:
-            ids, amounts, dates, names, accounts, companies = (list(c) for c in zip(*incoming))
+            ids, amounts, dates, names, accounts, companies, memos = (list(c) for c in zip(*incoming))
             params = {"ids": ids, "amounts": amounts, "dates": dates, "names": names, "accounts": accounts,
-                      "companies": companies, "tline": token_line, "tvalue": token_value,
-                      "days": PROMISE_DAYS}
+                      "companies": companies, "memos": memos, "tline": token_line, "tvalue": token_value,
+                      "days": PROMISE_DAYS, "active": ACTIVE_STAGES}
             for line_id, case_id, partner_id, role, code in self._evidence_rows(params):
                 key = (line_id, case_id)
                 evidence[key].add(code)
-                if role == "guarantor" or key not in payer:
+                # The payer the evidence points to: a court paying out over a guarantor over the debtor.
+                if key not in payer or ROLE_RANK[role] > ROLE_RANK[payer[key][1]]:
                     payer[key] = (partner_id, role)
             self._amount_evidence(params, evidence, payer)
         rows = []
         for (line_id, case_id), codes in evidence.items():
-            if codes <= {"installment"}:
+            if not any(EVIDENCE[code][0] for code in codes):  # supporting evidence only
                 continue
             partner_id, role = payer[(line_id, case_id)]
-            rows.append((line_id, case_id, partner_id, "guarantor" if role == "guarantor" else "debtor",
+            rows.append((line_id, case_id, partner_id, role,
                          _confidence(codes), ",".join(sorted(codes, key=lambda c: -EVIDENCE[c][0]))))
         if rows:
             cr.execute("""
@@ -214,8 +224,9 @@ class LoanBankMatch(models.Model):
 
     @api.model
     def _evidence_rows(self, params):
-        """(line, case, partner, role, code) of the identifiers and the payer found, for the open
-        cases of the lines' companies; role 'debtor' or 'guarantor'."""
+        """(line, case, partner, role, code) of the identifiers and the payer found, for the active
+        cases (open or in litigation) of the lines' companies; role 'debtor' or 'guarantor' (loan_legal adds 'court': a
+        court case number in the memo)."""
         cr = self.env.cr
         cr.execute("""
             WITH line AS (
@@ -227,7 +238,7 @@ class LoanBankMatch(models.Model):
                 SELECT cc.id, cc.contract_id, cc.partner_id, cc.company_id, upper(cc.name) AS number,
                        upper(c.name) AS contract_number
                   FROM collection_case cc JOIN loan_contract c ON c.id = cc.contract_id
-                 WHERE cc.is_open
+                 WHERE cc.stage IN %(active)s
             ), party AS (
                 SELECT oc.id AS case_id, oc.company_id, p.id AS partner_id, 'debtor' AS role
                   FROM open_case oc JOIN res_partner p ON p.id = oc.partner_id
@@ -274,7 +285,7 @@ class LoanBankMatch(models.Model):
                    AS l(id, amount, date, company_id)
               JOIN collection_promise pr ON pr.amount = l.amount AND pr.state = 'open'
                    AND pr.date_promised BETWEEN l.date - %(days)s AND l.date + %(days)s
-              JOIN collection_case cc ON cc.id = pr.case_id AND cc.is_open AND cc.company_id = l.company_id
+              JOIN collection_case cc ON cc.id = pr.case_id AND cc.stage IN %(active)s AND cc.company_id = l.company_id
         """, params)
         alone = defaultdict(set)
         for line_id, case_id, partner_id in cr.fetchall():
@@ -341,4 +352,7 @@ class LoanBankMatch(models.Model):
             super(LoanBankMatch, others).write({"state": "rejected"})
         line._loan_write({"loan_match_state": "confirmed", "loan_best_match_id": match.id,
                           "loan_recovery_id": recovery.id})
+        # The promise this money pays is judged now (kept, or partly kept once its day is past).
+        self.env["collection.run"].sudo()._check_promises(
+            fields.Date.from_string(business_today(self)), case_ids=match.case_id.ids)
         return recovery

@@ -139,13 +139,17 @@ class TestBankStatement(LoanCase):
     def test_contract_number_in_memo_and_a_promise_due(self):
         number = self.contract.name
         text = sample("icbc_sample.csv").decode("gb18030").replace("货款", "还 %s 借款" % number)
-        self.env["collection.promise"].create({
+        promise = self.env["collection.promise"].create({
             "case_id": self.case.id, "amount": 12000.0, "date_made": "2026-11-20", "date_promised": "2026-11-27"})
         lines = self.import_file("icbc_sample.csv", text.encode("gb18030"))
         line = lines.filtered(lambda l: l.ref.endswith("0004"))
         self.assertEqual(line.loan_match_state, "suggested")
         self.assertEqual(line.loan_best_match_id.evidence, "contract,promise")
         self.assertEqual(line.loan_best_confidence, 99)
+        # Confirmed, the money judges the promise at once (the 12,000.00 came on 2026-11-26).
+        with china_time(NOW):
+            line.sudo(self.finance).action_loan_confirm_best()
+        self.assertEqual((promise.state, promise.amount_paid), ("kept", 12000.0))
 
     def test_two_cases_equally_likely_are_ambiguous(self):
         other = self.make_contract(principal=50000)

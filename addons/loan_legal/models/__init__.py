@@ -27,3 +27,4 @@ from . import legal_case_liability
 from . import collection_legal_figures
 from . import loan_document_private
 from . import collector_scope
+from . import loan_bank_match
