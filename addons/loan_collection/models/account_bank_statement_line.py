@@ -5,18 +5,26 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .loan_bank_match import MATCH_STATES
+from .res_company import business_today
 
 # What the bank said: never changed on a line imported from its file (a correction is a reversal).
 BANK_FIELDS = {"amount", "date", "name", "ref", "partner_name", "unique_import_id", "note", "statement_id",
                "loan_payer_account", "amount_currency", "currency_id"}
 # Written by the matching and the confirmation only.
-MATCH_FIELDS = {"loan_match_state", "loan_best_match_id", "loan_recovery_id"}
+MATCH_FIELDS = {"loan_match_state", "loan_best_match_id"}
 
 
 class AccountBankStatement(models.Model):
     _inherit = "account.bank.statement"
 
     loan_layout_id = fields.Many2one("loan.bank.layout", string="Imported With Layout", readonly=True)
+
+
+class CollectionRecovery(models.Model):
+    _inherit = "collection.recovery"
+
+    bank_line_id = fields.Many2one("account.bank.statement.line", string="Bank Line", readonly=True, index=True,
+                                   copy=False, help="The line of the bank statement this money came on.")
 
 
 class AccountBankStatementLine(models.Model):
@@ -32,9 +40,16 @@ class AccountBankStatementLine(models.Model):
     loan_best_confidence = fields.Integer(related="loan_best_match_id.confidence", string="Confidence",
                                           readonly=True)
     loan_best_reason = fields.Char(related="loan_best_match_id.reason", string="Why", readonly=True)
-    loan_recovery_id = fields.Many2one("collection.recovery", string="Recovery", readonly=True, copy=False)
+    loan_recovery_ids = fields.One2many("collection.recovery", "bank_line_id", string="Recoveries", readonly=True)
+    loan_recovery_id = fields.Many2one("collection.recovery", string="Recovery", compute="_compute_loan_recovery_id",
+                                       help="The recovery registered from this line (the first, when it was split).")
     loan_worker_id = fields.Many2one("res.users", string="Worked On By", readonly=True, copy=False,
                                      help="Who in finance is looking into this line (Take It).")
+
+    @api.depends("loan_recovery_ids")
+    def _compute_loan_recovery_id(self):
+        for line in self:
+            line.loan_recovery_id = line.loan_recovery_ids[:1]
 
     @api.multi
     def write(self, vals):
@@ -83,6 +98,55 @@ class AccountBankStatementLine(models.Model):
     def _loan_write(self, vals):
         """The matching's and the confirmation's own write (the public write refuses these fields)."""
         return super(AccountBankStatementLine, self.sudo()).write(vals)
+
+    def _loan_register(self, parts, note=None):
+        """Register the recoveries of this line, one per (case, source, payer, amount) of `parts`
+        (one, or the split of wizards/bank_line_split.py), reconcile the line with their payments,
+        confirm the matches of those cases (made for a case that had none) and reject the others,
+        and judge the cases' promises. As the user: Register Recovery's checks (finance, the payer
+        is the debtor or a guarantor, the journal of the case's company, not a written-off case)."""
+        self.ensure_one()
+        line = self.sudo()
+        if line.loan_match_state == "confirmed":
+            raise UserError(_("Bank line %s (%s) is already confirmed: its recovery is %s.") % (
+                line.ref or line.name, line.date, "、".join(line.loan_recovery_ids.mapped("name")) or "-"))
+        if line.amount <= 0:
+            raise UserError(_("Bank line %s is money paid out: only money received is registered as a "
+                              "recovery.") % (line.ref or line.name))
+        text = _("Bank line %s of %s, from %s (account %s): %s") % (
+            line.ref or "-", line.date, line.partner_name or "-", line.loan_payer_account or "-", line.name or "")
+        if note:
+            text = "%s\n%s" % (text, note)
+        Recovery, Match = self.env["collection.recovery"], self.env["loan.bank.match"].sudo()
+        recoveries = Recovery
+        for case, source, payer, amount in parts:
+            recovery = Recovery._register_recovery(case, source, payer, amount, line.date, line.journal_id, note=text)
+            recovery._write_registration({"bank_line_id": line.id})
+            recoveries |= recovery
+            match = line.loan_match_ids.filtered(lambda m: m.case_id == case)
+            if not match:
+                self.env.cr.execute("""
+                    INSERT INTO loan_bank_match (line_id, case_id, payer_id, source, confidence, evidence, state,
+                                                 create_uid, create_date, write_uid, write_date)
+                    VALUES (%s, %s, %s, %s, 0, 'split', 'suggested', %s, now() at time zone 'UTC', %s,
+                            now() at time zone 'UTC') RETURNING id
+                """, (line.id, case.id, payer.id, source, self.env.uid, self.env.uid))
+                match = Match.browse(self.env.cr.fetchone()[0])
+                line.invalidate_cache(["loan_match_ids"])
+            match._set_state({"state": "confirmed", "recovery_id": recovery.id})
+        liquidity = recoveries.sudo().mapped("payment_id.move_line_ids").filtered(
+            lambda l: l.account_id in (line.journal_id.default_debit_account_id,
+                                       line.journal_id.default_credit_account_id) and l.debit)
+        line.process_reconciliation(payment_aml_rec=liquidity)
+        others = line.loan_match_ids.filtered(lambda m: m.state == "suggested")
+        if others:
+            others._set_state({"state": "rejected"})
+        confirmed = line.loan_match_ids.filtered(lambda m: m.state == "confirmed")
+        line._loan_write({"loan_match_state": "confirmed", "loan_best_match_id": confirmed[:1].id})
+        # The promises this money pays are judged now (kept, or partly kept once their day is past).
+        self.env["collection.run"].sudo()._check_promises(
+            fields.Date.from_string(business_today(self)), case_ids=recoveries.mapped("case_id").ids)
+        return recoveries
 
     # Actions of finance's bank-line queue ------------------------------------------------------
 

@@ -39,7 +39,6 @@ from ..services import bank_statement
 from .collection_case import ACTIVE_STAGES
 from .collection_case_finance import FINANCE_GROUP
 from .collection_recovery import SOURCES
-from .res_company import business_today
 
 EVIDENCE = {
     # code: (confidence alone, bonus when added to other evidence)
@@ -49,6 +48,8 @@ EVIDENCE = {
     # loan_legal: a court case number of the case's litigation in the memo, paid from the court's
     # known account.
     "court_number": (95, 5), "court_account": (0, 5),
+    # Not found: finance split the line between the debtor's debts (wizards/bank_line_split.py).
+    "split": (0, 0),
 }
 # The role of the payer an evidence points to is the recovery's source (collection_recovery.SOURCES).
 ROLE_RANK = {"debtor": 1, "guarantor": 2, "court": 3}
@@ -74,6 +75,7 @@ def _evidence_labels(env):
         "installment": _("the amount is an overdue installment's"),
         "court_number": _("the court case number of its litigation is in the memo"),
         "court_account": _("paid from the court's known account"),
+        "split": _("split between the debtor's debts"),
     }
 
 
@@ -137,6 +139,10 @@ class LoanBankMatch(models.Model):
     def unlink(self):
         raise AccessError(_("A match is never deleted: Match Again replaces the suggestions of a line that is "
                             "not confirmed."))
+
+    def _set_state(self, vals):
+        """The confirmation's own write (the public write refuses everything)."""
+        return super(LoanBankMatch, self.sudo()).write(vals)
 
     # Matching (set-based) --------------------------------------------------------------------
 
@@ -329,30 +335,9 @@ class LoanBankMatch(models.Model):
 
     def _confirm(self):
         self.ensure_one()
-        match, line = self.sudo(), self.sudo().line_id
-        if match.state != "suggested" or line.loan_match_state == "confirmed":
-            raise UserError(_("Bank line %s (%s) is already confirmed: its recovery is %s.") % (
-                line.ref or line.name, line.date, line.loan_recovery_id.name or "-"))
-        if line.amount <= 0:
-            raise UserError(_("Bank line %s is money paid out: only money received is registered as a "
-                              "recovery.") % (line.ref or line.name))
-        note = _("Bank line %s of %s, from %s (account %s): %s") % (
-            line.ref or "-", line.date, line.partner_name or "-", line.loan_payer_account or "-", line.name or "")
-        # As the user: Register Recovery's checks (finance, the payer is the debtor or a guarantor,
-        # the journal of the case's company, not a written-off case) and its posting.
-        recovery = self.env["collection.recovery"]._register_recovery(
-            match.case_id, match.source, match.payer_id, line.amount, line.date, line.journal_id, note=note)
-        liquidity = recovery.sudo().payment_id.move_line_ids.filtered(
-            lambda l: l.account_id in (line.journal_id.default_debit_account_id,
-                                       line.journal_id.default_credit_account_id) and l.debit)
-        line.process_reconciliation(payment_aml_rec=liquidity)
-        others = line.loan_match_ids - match
-        super(LoanBankMatch, match).write({"state": "confirmed", "recovery_id": recovery.id})
-        if others:
-            super(LoanBankMatch, others).write({"state": "rejected"})
-        line._loan_write({"loan_match_state": "confirmed", "loan_best_match_id": match.id,
-                          "loan_recovery_id": recovery.id})
-        # The promise this money pays is judged now (kept, or partly kept once its day is past).
-        self.env["collection.run"].sudo()._check_promises(
-            fields.Date.from_string(business_today(self)), case_ids=match.case_id.ids)
-        return recovery
+        match = self.sudo()
+        if match.state != "suggested":
+            raise UserError(_("This match of bank line %s is %s: only a suggestion is confirmed.") % (
+                match.line_id.ref or match.line_id.name,
+                dict(self._fields["state"]._description_selection(self.env))[match.state]))
+        return self.line_id._loan_register([(match.case_id, match.source, match.payer_id, match.line_id.amount)])

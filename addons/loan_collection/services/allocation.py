@@ -24,7 +24,7 @@ before calling):
 - in ``spread``, an amount larger than the dues together.
 """
 import collections
-from decimal import InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from .money import fen
 
@@ -134,3 +134,42 @@ def allocate_recovery(amount, dues, order='legal'):
     if unknown:
         raise ValueError('Unknown due %r' % (sorted(unknown),))
     return allocate_in_order(amount, [(key, dues.get(key, 0)) for key in keys])
+
+
+Debt = collections.namedtuple('Debt', 'key due security burden date_due')
+"""One debt of a debtor who owes several to the same creditor: ``due`` what is due now, ``security``
+how much of it is secured (guarantees, collateral; 0 unsecured), ``burden`` how heavy it is for the
+debtor (its rate), ``date_due`` when it fell due (its oldest unpaid installment)."""
+
+
+def order_between_debts(amount, debts):
+    """Split a payment between several due debts of one debtor that he did not designate
+    (民法典 第560条第2款): the due debts first; among them the one least secured; then the one
+    heaviest for the debtor; then the one due first; debts due the same day share pro rata.
+
+    Returns an OrderedDict ``key -> Decimal`` in the order paid, then ``'excess'``: what is left once
+    every debt is paid. (A designation by the debtor, 第560条第1款, is the caller's: it passes the
+    debts the debtor named, or does not call this at all.)
+    """
+    remaining = _non_negative(amount, 'Payment')
+    debts = [d._replace(due=_non_negative(d.due, 'Due amount %r' % (d.key,))) for d in debts]
+    ranked = collections.OrderedDict()
+    for debt in sorted(debts, key=lambda d: (to_fen(d.security), -Decimal(str(d.burden)), d.date_due)):
+        ranked.setdefault((to_fen(debt.security), Decimal(str(debt.burden)), debt.date_due), []).append(debt)
+    result = collections.OrderedDict()
+    for group in ranked.values():
+        total = sum((d.due for d in group), to_fen(0))
+        if remaining >= total:
+            for debt in group:
+                result[debt.key] = debt.due
+            remaining -= total
+            continue
+        # Not enough for the whole group: pro rata of what each owes, the rounding fen to the largest.
+        shares = [to_fen(remaining * d.due / total) if total else to_fen(0) for d in group]
+        largest = max(range(len(group)), key=lambda i: group[i].due)
+        shares[largest] += remaining - sum(shares, to_fen(0))
+        for debt, share in zip(group, shares):
+            result[debt.key] = share
+        remaining = to_fen(0)
+    result[EXCESS] = remaining
+    return result

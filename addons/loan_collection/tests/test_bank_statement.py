@@ -187,8 +187,10 @@ class TestBankStatement(LoanCase):
         self.assertEqual(line.loan_match_state, "confirmed")
         self.assertEqual(line.journal_entry_ids, recovery.payment_id.move_line_ids.filtered("debit"))
         self.assertAlmostEqual(self.case.total_due, due - 3000.0, places=2)
-        with self.assertRaisesRegex(UserError, "already confirmed"):
+        with self.assertRaisesRegex(UserError, "only a suggestion is confirmed"):
             line.loan_best_match_id.sudo(self.finance).action_confirm()
+        with self.assertRaisesRegex(UserError, "already confirmed"):
+            line.sudo(self.finance)._loan_register([(self.case, "debtor", self.borrower, 3000.0)])
         with self.assertRaisesRegex(UserError, "registered recovery"):
             line.button_cancel_reconciliation()
 
@@ -248,6 +250,60 @@ class TestBankStatement(LoanCase):
         self.assertEqual((line.amount, line.loan_best_match_id), (3000.0, match))
 
 
+    # One payment, two loans of the debtor (民法典 第560条) ---------------------------------------
+
+    def split_wizard(self, line):
+        return self.env["loan.bank.split"].sudo(self.finance).with_context(default_line_id=line.id).create({})
+
+    def test_a_payment_for_two_loans_is_split_in_the_laws_order(self):
+        # The second loan is guaranteed only to the guarantee company (a counter-guarantee): unsecured
+        # for the lender, so it is paid first (第560条第2款); the first has a guarantor.
+        unsecured = self.make_contract(principal=50000)
+        with china_time(NOW):
+            self.run_on("2026-11-22")
+        other_case = self.env["collection.case"].search([("contract_id", "=", unsecured.id), ("is_open", "=", True)])
+        text = sample("icbc_sample.csv").decode("gb18030").replace(",3000.00,103000.00,", ",50000.00,150000.00,")
+        line = self.import_file("icbc_sample.csv", text.encode("gb18030"))[0]
+        self.assertEqual(line.loan_match_state, "ambiguous")
+        wizard = self.split_wizard(line)
+        due_unsecured, due_secured = other_case.total_due, self.case.total_due
+        self.assertEqual(wizard.split_ids.mapped("case_id"), other_case | self.case)
+        self.assertEqual(wizard.split_ids.mapped("amount"), [due_unsecured, round(50000.0 - due_unsecured, 2)])
+        self.assertLess(due_unsecured, 50000.0)
+        # Other amounts only to follow the debtor's designation, said.
+        wizard.split_ids[0].amount, wizard.split_ids[1].amount = 1000.0, 49000.0
+        with self.assertRaisesRegex(UserError, "differ from the order"):
+            wizard.action_confirm()
+        wizard.split_ids[1].amount = 48000.0
+        with self.assertRaisesRegex(UserError, "add up to 49000.00"):
+            wizard.action_confirm()
+        wizard = self.split_wizard(line)
+        with china_time(NOW):
+            wizard.action_confirm()
+        recoveries = line.loan_recovery_ids.sorted("id")
+        self.assertEqual(recoveries.mapped("case_id"), other_case | self.case)
+        self.assertEqual(recoveries.mapped("amount"), [due_unsecured, round(50000.0 - due_unsecured, 2)])
+        self.assertIn("第560条第2款", recoveries[0].note)
+        self.assertEqual(line.loan_match_state, "confirmed")
+        self.assertEqual(set(line.loan_match_ids.mapped("state")), {"confirmed"})
+        self.assertEqual(line.journal_entry_ids, recoveries.mapped("payment_id.move_line_ids").filtered("debit"))
+        self.assertAlmostEqual(other_case.total_due, 0.0, places=2)
+
+    def test_a_designated_split_is_followed_and_said(self):
+        self.make_contract(principal=50000)
+        with china_time(NOW):
+            self.run_on("2026-11-22")
+        line = self.import_file("icbc_sample.csv")[0]
+        wizard = self.split_wizard(line)
+        wizard.write({"designated": True, "designation": "2026-11-23 电话告知：全部还第一笔"})
+        for split in wizard.split_ids:
+            split.amount = 3000.0 if split.case_id == self.case else 0.0
+        with china_time(NOW):
+            wizard.action_confirm()
+        self.assertEqual(line.loan_recovery_ids.mapped("case_id"), self.case)
+        self.assertIn("电话告知", line.loan_recovery_id.note)
+
+
 class TestBankStatementService(LoanCase.__bases__[0]):
     """The file reading and the memo's identifiers (no database needed, but run with the rest)."""
 
@@ -257,6 +313,24 @@ class TestBankStatementService(LoanCase.__bases__[0]):
         self.assertEqual(bank_statement.court_numbers("执行款 (2026)浙0106执1234号 发放"), ["（2026）浙0106执1234号"])
         self.assertEqual(bank_statement.court_numbers("（2025）京0105民初 88 号"), ["（2025）京0105民初88号"])
         self.assertEqual(bank_statement.digits("6222 0212-0200"), "622202120200")
+
+    def test_order_between_debts(self):
+        """民法典 第560条第2款, rule by rule."""
+        from ..services.allocation import Debt, order_between_debts
+        unsecured = Debt("a", 3000, 0, 12, "2026-05-01")
+        secured = Debt("b", 5000, 5000, 24, "2026-01-01")
+        self.assertEqual(list(order_between_debts(4000, [secured, unsecured]).items()),
+                         [("a", 3000), ("b", 1000), ("excess", 0)])
+        heavier = Debt("c", 3000, 0, 18, "2026-06-01")
+        self.assertEqual(list(order_between_debts(4000, [unsecured, heavier]).items()),
+                         [("c", 3000), ("a", 1000), ("excess", 0)])
+        earlier = Debt("d", 3000, 0, 12, "2026-04-01")
+        self.assertEqual(list(order_between_debts(4000, [unsecured, earlier]).items()),
+                         [("d", 3000), ("a", 1000), ("excess", 0)])
+        same_day = Debt("e", 1000, 0, 12, "2026-05-01")
+        self.assertEqual([str(v) for v in order_between_debts(2000, [unsecured, same_day]).values()],
+                         ["1500.00", "500.00", "0.00"])
+        self.assertEqual(str(order_between_debts(9000, [unsecured, same_day])["excess"]), "5000.00")
 
     def test_amounts(self):
         self.assertEqual(str(bank_statement.parse_amount("1,234.50")), "1234.50")

@@ -4,3 +4,4 @@ from . import document_bulk
 from . import recovery_register
 from . import contract_acceleration
 from . import bank_statement_import
+from . import bank_line_split
