@@ -41,6 +41,7 @@ from . import account_invoice_recovery
 from . import collection_legal_figures
 from . import collection_case_finance
 from . import collection_recovery
+from . import collection_recovery_reversal
 from . import collection_writeoff
 from . import collection_snapshot
 from . import collection_run_finance

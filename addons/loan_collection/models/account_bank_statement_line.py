@@ -4,14 +4,15 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .loan_bank_match import MATCH_STATES
+from .loan_bank_match import DONE_STATES, MATCH_STATES
 from .res_company import business_today
+from ..services.money import fen
 
 # What the bank said: never changed on a line imported from its file (a correction is a reversal).
 BANK_FIELDS = {"amount", "date", "name", "ref", "partner_name", "unique_import_id", "note", "statement_id",
                "loan_payer_account", "amount_currency", "currency_id"}
 # Written by the matching and the confirmation only.
-MATCH_FIELDS = {"loan_match_state", "loan_best_match_id"}
+MATCH_FIELDS = {"loan_match_state", "loan_best_match_id", "loan_reversal_of_id", "loan_refund_payment_id"}
 
 
 class AccountBankStatement(models.Model):
@@ -43,6 +44,10 @@ class AccountBankStatementLine(models.Model):
     loan_recovery_ids = fields.One2many("collection.recovery", "bank_line_id", string="Recoveries", readonly=True)
     loan_recovery_id = fields.Many2one("collection.recovery", string="Recovery", compute="_compute_loan_recovery_id",
                                        help="The recovery registered from this line (the first, when it was split).")
+    loan_reversal_of_id = fields.Many2one("account.bank.statement.line", string="Reverses Bank Line", readonly=True,
+                                          copy=False, help="Money out: the confirmed line the bank reversed.")
+    loan_refund_payment_id = fields.Many2one("account.payment", string="Refund Payment", readonly=True, copy=False,
+                                             help="Money out: the refund of an excess this line paid.")
     loan_worker_id = fields.Many2one("res.users", string="Worked On By", readonly=True, copy=False,
                                      help="Who in finance is looking into this line (Take It).")
 
@@ -107,7 +112,7 @@ class AccountBankStatementLine(models.Model):
         is the debtor or a guarantor, the journal of the case's company, not a written-off case)."""
         self.ensure_one()
         line = self.sudo()
-        if line.loan_match_state == "confirmed":
+        if line.loan_match_state in DONE_STATES:
             raise UserError(_("Bank line %s (%s) is already confirmed: its recovery is %s.") % (
                 line.ref or line.name, line.date, "、".join(line.loan_recovery_ids.mapped("name")) or "-"))
         if line.amount <= 0:
@@ -157,19 +162,57 @@ class AccountBankStatementLine(models.Model):
         self.env["loan.bank.match"].sudo()._match_lines(self.sudo())
         return True
 
+    def _loan_confirm_money_out(self):
+        """Money out found: the bank's reversal reverses the recoveries of the line it reverses (on its
+        day, for that reason); a refund's line is reconciled with the refund payment."""
+        self.ensure_one()
+        line = self.sudo()
+        if line.loan_match_state == "reversal":
+            original = line.loan_reversal_of_id
+            recoveries = original.loan_recovery_ids.filtered(lambda r: r.state == "posted")
+            if not recoveries or fen(-line.amount) != fen(original.amount):
+                raise UserError(_("Bank line %s does not reverse the recoveries of line %s any more: use Match Again.")
+                                % (line.ref or line.name, original.ref or original.name))
+            reason = _("The bank reversed line %s of %s (reversal %s of %s: %s)") % (
+                original.ref or "-", original.date, line.ref or "-", line.date, line.name or "")
+            reversals = self.env["account.move"]
+            for recovery in recoveries:
+                reversals |= recovery.sudo(self.env.uid)._reverse(fields.Date.from_string(line.date), reason)
+            liquidity = reversals.mapped("line_ids").filtered(
+                lambda l: l.account_id in (line.journal_id.default_debit_account_id,
+                                           line.journal_id.default_credit_account_id) and l.credit)
+            line.process_reconciliation(payment_aml_rec=liquidity)
+            line._loan_write({"loan_match_state": "reversed"})
+        elif line.loan_match_state == "refund":
+            payment = line.loan_refund_payment_id
+            liquidity = payment.move_line_ids.filtered(
+                lambda l: l.account_id in (line.journal_id.default_debit_account_id,
+                                           line.journal_id.default_credit_account_id) and l.credit)
+            line.process_reconciliation(payment_aml_rec=liquidity)
+            line._loan_write({"loan_match_state": "refunded"})
+        else:
+            raise UserError(_("Bank line %s is neither a reversal nor a refund found by the matching.")
+                            % (line.ref or line.name))
+
     @api.multi
     def action_loan_confirm_best(self):
-        """Confirm the suggested match of each line (bulk, from the list). Lines that are ambiguous or
-        unmatched are refused, naming the first, so nothing is registered on a guess."""
+        """Confirm the suggested match of each line (bulk, from the list), or the reversal or refund
+        found for money out. Lines that are ambiguous or unmatched are refused, naming the first, so
+        nothing is registered on a guess."""
         self.env["loan.bank.match"]._check_finance()
         lines = self.sudo()
-        unsure = lines.filtered(lambda l: l.loan_match_state != "suggested")
+        unsure = lines.filtered(lambda l: l.loan_match_state not in ("suggested", "reversal", "refund"))
         if unsure:
             states = dict(self._fields["loan_match_state"]._description_selection(self.env))
             raise UserError(_("Bank line %s is %s, not suggested: open it and confirm the right case, or leave it "
                               "out of the selection.") % (unsure[0].ref or unsure[0].name,
                                                           states.get(unsure[0].loan_match_state, "-")))
-        matches = self.env["loan.bank.match"].browse(lines.mapped("loan_best_match_id").ids)
+        for line in self.filtered(lambda l: l.sudo().loan_match_state in ("reversal", "refund")):
+            line._loan_confirm_money_out()
+        incoming = lines.filtered(lambda l: l.loan_match_state == "suggested")
+        if not incoming:
+            return True
+        matches = self.env["loan.bank.match"].browse(incoming.mapped("loan_best_match_id").ids)
         return matches.action_confirm()
 
     @api.multi

@@ -82,7 +82,8 @@ class CollectionRecovery(models.Model):
     line_ids = fields.One2many("collection.recovery.line", "recovery_id", string="Allocation", readonly=True)
     user_id = fields.Many2one("res.users", string="Registered By", readonly=True, default=lambda self: self.env.user)
     note = fields.Text(readonly=True)
-    state = fields.Selection([("draft", "Draft"), ("posted", "Posted")], default="draft", required=True,
+    state = fields.Selection([("draft", "Draft"), ("posted", "Posted"), ("reversed", "Reversed")], default="draft",
+                             required=True,
                              readonly=True, index=True, track_visibility="onchange")
 
     _sql_constraints = [
@@ -151,7 +152,7 @@ class CollectionRecovery(models.Model):
 
     @api.multi
     def unlink(self):
-        if any(r.state == "posted" for r in self):
+        if any(r.state in ("posted", "reversed") for r in self):
             raise UserError(_("A posted recovery is part of the books and cannot be deleted; "
                               "reverse its payment in accounting instead."))
         if self.env.uid != SUPERUSER_ID:
@@ -386,7 +387,7 @@ class CollectionRecoveryLine(models.Model):
 
     @api.multi
     def unlink(self):
-        if self.env.uid != SUPERUSER_ID or any(line.recovery_id.state == "posted" for line in self):
+        if self.env.uid != SUPERUSER_ID or any(line.recovery_id.state in ("posted", "reversed") for line in self):
             raise UserError(_("The allocation of a recovery is part of the books and cannot be deleted."))
         return super(CollectionRecoveryLine, self).unlink()
 

@@ -22,7 +22,7 @@ from odoo.exceptions import UserError
 SEALED_TARGETS = {
     "collection.contact.log": "SELECT 1 FROM collection_contact_log WHERE id = %s",
     "collection.notice": "SELECT 1 FROM collection_notice WHERE id = %s AND state = 'served'",
-    "collection.recovery": "SELECT 1 FROM collection_recovery WHERE id = %s AND state = 'posted'",
+    "collection.recovery": "SELECT 1 FROM collection_recovery WHERE id = %s AND state IN ('posted', 'reversed')",
 }
 
 
@@ -49,7 +49,7 @@ class IrAttachment(models.Model):
                 OR (a.res_model = 'collection.notice'
                     AND EXISTS (SELECT 1 FROM collection_notice n WHERE n.id = a.res_id AND n.state = 'served'))
                 OR (a.res_model = 'collection.recovery'
-                    AND EXISTS (SELECT 1 FROM collection_recovery r WHERE r.id = a.res_id AND r.state = 'posted')))
+                    AND EXISTS (SELECT 1 FROM collection_recovery r WHERE r.id = a.res_id AND r.state IN ('posted', 'reversed'))))
         """, [tuple(self.ids)])
         return self.browse([row[0] for row in self.env.cr.fetchall()])
 

@@ -57,7 +57,13 @@ SUGGEST_AT = 50
 LEAD = 20
 PROMISE_DAYS = 3
 MATCH_STATES = [("outgoing", "Money Out"), ("unmatched", "Unmatched"), ("suggested", "Suggested"),
-                ("ambiguous", "Ambiguous"), ("confirmed", "Confirmed")]
+                ("ambiguous", "Ambiguous"), ("confirmed", "Confirmed"),
+                # Money out: the bank reversing a confirmed line, or finance refunding an excess.
+                ("reversal", "Reversal Found"), ("reversed", "Reversal Registered"),
+                ("refund", "Refund Found"), ("refunded", "Refund Matched")]
+# The states a line no longer leaves (its recoveries, reversal or refund are registered).
+DONE_STATES = ("confirmed", "reversed", "refunded")
+REVERSAL_DAYS = 30
 
 
 def _evidence_labels(env):
@@ -156,7 +162,7 @@ class LoanBankMatch(models.Model):
         """(Re)compute the suggestions of these bank lines, except the confirmed ones: a fixed
         number of queries whatever the number of lines."""
         cr = self.env.cr
-        lines = lines.filtered(lambda l: l.loan_match_state != "confirmed")
+        lines = lines.filtered(lambda l: l.loan_match_state not in DONE_STATES)
         if not lines:
             return
         cr.execute("DELETE FROM loan_bank_match WHERE line_id = ANY(%s) AND state <> 'confirmed'", (lines.ids,))
@@ -225,8 +231,68 @@ class LoanBankMatch(models.Model):
                      GROUP BY l2.id) v
              WHERE l.id = v.id
         """, {"at": SUGGEST_AT, "lead": LEAD, "ids": lines.ids})
+        self._match_money_out(outgoing)
         lines.invalidate_cache()
         self.invalidate_cache()
+
+    @api.model
+    def _match_money_out(self, line_ids):
+        """Money out: the bank reversing a confirmed line of the same journal (its serial number in
+        the memo, or the same payer's account and amount within REVERSAL_DAYS), or the refund of an
+        excess (an outbound customer payment of that amount on the journal, not yet on a bank line,
+        to the counterparty by name or known account). Two statements, whatever the number of lines."""
+        if not line_ids:
+            return
+        cr = self.env.cr
+        cr.execute("""
+            UPDATE account_bank_statement_line l SET loan_reversal_of_id = NULL, loan_refund_payment_id = NULL,
+                   loan_match_state = 'outgoing'
+             WHERE l.id = ANY(%s)
+        """, (line_ids,))
+        cr.execute("SELECT id, COALESCE(name, '') || ' ' || COALESCE(note, '') FROM account_bank_statement_line "
+                   "WHERE id = ANY(%s)", (line_ids,))
+        token_line, token_value = [], []
+        for line_id, memo in cr.fetchall():
+            for token in bank_statement.memo_tokens(memo):
+                token_line.append(line_id)
+                token_value.append(token)
+        cr.execute("""
+            UPDATE account_bank_statement_line l
+               SET loan_reversal_of_id = v.original, loan_match_state = 'reversal'
+              FROM (SELECT DISTINCT ON (l2.id) l2.id, o.id AS original
+                      FROM account_bank_statement_line l2
+                      JOIN account_bank_statement_line o ON o.journal_id = l2.journal_id AND o.amount = -l2.amount
+                           AND o.loan_match_state = 'confirmed' AND o.id <> l2.id
+                      LEFT JOIN unnest(%(tline)s::int[], %(tvalue)s::varchar[]) AS t(line_id, value)
+                           ON t.line_id = l2.id AND t.value = upper(o.ref)
+                     WHERE l2.id = ANY(%(ids)s)
+                       AND (t.line_id IS NOT NULL
+                            OR (COALESCE(l2.loan_payer_account, '') <> '' AND o.loan_payer_account = l2.loan_payer_account
+                                AND o.date BETWEEN l2.date - %(days)s AND l2.date))
+                       AND NOT EXISTS (SELECT 1 FROM account_bank_statement_line r
+                                        WHERE r.loan_reversal_of_id = o.id AND r.loan_match_state = 'reversed')
+                     ORDER BY l2.id, (t.line_id IS NULL), o.date DESC, o.id DESC) v
+             WHERE l.id = v.id
+        """, {"ids": line_ids, "tline": token_line, "tvalue": token_value, "days": REVERSAL_DAYS})
+        cr.execute("""
+            UPDATE account_bank_statement_line l
+               SET loan_refund_payment_id = v.payment, loan_match_state = 'refund'
+              FROM (SELECT DISTINCT ON (l2.id) l2.id, p.id AS payment
+                      FROM account_bank_statement_line l2
+                      JOIN account_payment p ON p.journal_id = l2.journal_id AND p.amount = -l2.amount
+                           AND p.payment_type = 'outbound' AND p.partner_type = 'customer'
+                           AND p.state IN ('posted', 'sent')
+                      JOIN collection_recovery r ON r.refund_payment_id = p.id
+                      JOIN res_partner rp ON rp.id = p.partner_id
+                     WHERE l2.id = ANY(%(ids)s) AND l2.loan_match_state = 'outgoing'
+                       AND (rp.name = l2.partner_name
+                            OR EXISTS (SELECT 1 FROM res_partner_bank b WHERE b.partner_id = p.partner_id
+                                        AND upper(b.sanitized_acc_number) = l2.loan_payer_account))
+                       AND NOT EXISTS (SELECT 1 FROM account_move_line ml WHERE ml.payment_id = p.id
+                                        AND ml.statement_line_id IS NOT NULL)
+                     ORDER BY l2.id, p.payment_date DESC, p.id DESC) v
+             WHERE l.id = v.id
+        """, {"ids": line_ids})
 
     @api.model
     def _evidence_rows(self, params):

@@ -250,6 +250,65 @@ class TestBankStatement(LoanCase):
         self.assertEqual((line.amount, line.loan_best_match_id), (3000.0, match))
 
 
+    # Corrections: the bank's reversal, the refund of an excess ------------------------------
+
+    def statement_text(self, *rows):
+        """The ICBC sample's preamble and header with these rows (date, serial, name, account, out, in, memo)."""
+        head = sample("icbc_sample.csv").decode("gb18030").split("\r\n")[:6]
+        body = ["%s,%s,%s,%s,%s,%s,,转账,%s" % row for row in rows]
+        return "\r\n".join(head + body + [""]).encode("gb18030")
+
+    def test_a_reversed_bank_line_reverses_its_recovery(self):
+        line = self.import_file("icbc_sample.csv")[0]
+        due, residuals = self.case.total_due, self.case.invoice_ids.mapped("residual")
+        with china_time(NOW):
+            line.sudo(self.finance).action_loan_confirm_best()
+        recovery = line.loan_recovery_id
+        self.assertLess(self.case.total_due, due)
+        reversal = self.import_file("icbc_reversal.csv", self.statement_text(
+            ("20261128", "ICBC202611280008", "测试借款人甲", "6222021202001234567", "3000.00", "",
+             "冲正 原交易ICBC202611230001")))
+        self.assertEqual((reversal.loan_match_state, reversal.loan_reversal_of_id), ("reversal", line))
+        with china_time(NOW):
+            reversal.sudo(self.finance).action_loan_confirm_best()
+        self.assertEqual(reversal.loan_match_state, "reversed")
+        # The recovery stays, reversed, with its day and reason; the case owes what it owed.
+        self.assertTrue(recovery.exists())
+        self.assertEqual((recovery.state, recovery.reversal_date), ("reversed", "2026-11-28"))
+        self.assertIn("ICBC202611230001", recovery.reversal_reason)
+        self.assertAlmostEqual(self.case.total_due, due, places=2)
+        self.assertEqual(self.case.invoice_ids.mapped("residual"), residuals)
+        self.assertEqual(reversal.journal_entry_ids, recovery.reversal_move_id.line_ids.filtered(
+            lambda l: l.account_id == self.journal.default_credit_account_id))
+        with self.assertRaises(UserError):
+            recovery.unlink()
+        with self.assertRaisesRegex(UserError, "not posted"):
+            recovery._reverse(recovery.reversal_date, "again")
+
+    def test_an_excess_is_refunded_and_the_refund_found_on_the_statement(self):
+        text = sample("icbc_sample.csv").decode("gb18030").replace(",3000.00,103000.00,", ",300000.00,400000.00,")
+        line = self.import_file("icbc_sample.csv", text.encode("gb18030"))[0]
+        with china_time(NOW):
+            line.sudo(self.finance).action_loan_confirm_best()
+        recovery = line.loan_recovery_id
+        self.assertGreater(recovery.amount_excess, 0)
+        with self.assertRaises(AccessError):
+            recovery.sudo(self.manager).action_refund_excess()
+        with china_time(NOW):
+            recovery.sudo(self.finance).action_refund_excess()
+        self.assertEqual((recovery.excess_refunded, recovery.refund_payment_id.amount),
+                         (recovery.amount_excess, recovery.amount_excess))
+        with self.assertRaisesRegex(UserError, "no excess left"):
+            recovery.sudo(self.finance).action_refund_excess()
+        out = self.import_file("icbc_refund.csv", self.statement_text(
+            ("20261130", "ICBC202611300009", "测试借款人甲", "6222021202001234567", "%.2f" % recovery.amount_excess, "",
+             "退款")))
+        self.assertEqual((out.loan_match_state, out.loan_refund_payment_id), ("refund", recovery.refund_payment_id))
+        with china_time(NOW):
+            out.sudo(self.finance).action_loan_confirm_best()
+        self.assertEqual(out.loan_match_state, "refunded")
+        self.assertTrue(out.journal_entry_ids)
+
     # One payment, two loans of the debtor (民法典 第560条) ---------------------------------------
 
     def split_wizard(self, line):
