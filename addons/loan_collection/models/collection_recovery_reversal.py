@@ -101,3 +101,33 @@ class CollectionRecovery(models.Model):
             recovery.case_id._loan_note(_("Excess of %s of recovery %s refunded to %s.") % (
                 left, recovery.name, recovery.payer_id.display_name))
         return True
+
+
+class CollectionRecoveryReverse(models.TransientModel):
+    """Reverse a recovery registered by hand (cash, an offset, a mistake): finance gives the day and
+    the reason. One that came on a bank line is reversed from the bank's reversal line."""
+    _name = "collection.recovery.reverse"
+    _description = "Reverse Recovery"
+
+    recovery_id = fields.Many2one("collection.recovery", string="Recovery", required=True, readonly=True)
+    date = fields.Date(required=True, default=business_today)
+    reason = fields.Char(required=True)
+
+    @api.model
+    def create(self, vals):
+        self.env["collection.recovery"]._check_finance_correction()
+        return super(CollectionRecoveryReverse, self).create(vals)
+
+    @api.multi
+    def action_reverse(self):
+        self.ensure_one()
+        recovery = self.recovery_id
+        if recovery.sudo().bank_line_id:
+            raise UserError(_("Recovery %s came on bank line %s: it is reversed from the bank's reversal line "
+                              "(import the statement that holds it).") % (
+                recovery.name, recovery.sudo().bank_line_id.ref or recovery.sudo().bank_line_id.name))
+        if self.date > business_today(self):
+            raise UserError(_("The day of the reversal (%s) is in the future.") % self.date)
+        recovery._reverse(fields.Date.from_string(self.date), self.reason)
+        return {"type": "ir.actions.act_window", "res_model": "collection.recovery", "view_mode": "form",
+                "res_id": recovery.id}

@@ -224,6 +224,19 @@ class TestBankStatement(LoanCase):
                 with self.assertRaises(AccessError):
                     lines.sudo(user).action_loan_match()
         self.assertFalse(lines[0].loan_recovery_id)
+        # The auditor reads the bank's lines, their matches and the proof; he changes nothing.
+        auditor = self.make_user("t_auditor", "loan_collection.group_loan_auditor")
+        self.assertEqual(self.env["account.bank.statement.line"].sudo(auditor).search_read(
+            [("id", "=", lines[0].id)], ["amount", "loan_match_state"])[0]["loan_match_state"], "suggested")
+        self.assertEqual(match.sudo(auditor).read(["confidence"])[0]["confidence"], 95)
+        self.assertTrue(self.env["loan.bank.reconciliation"].sudo(auditor).search([("journal_id", "=", self.journal.id)]))
+        for call in (lambda: match.sudo(auditor).action_confirm(), lambda: lines.sudo(auditor).action_loan_take(),
+                     lambda: lines.sudo(auditor).action_loan_match(),
+                     lambda: lines[0].sudo(auditor).write({"note": "x"}),
+                     lambda: self.import_file("icbc_sample.csv", user=auditor)):
+            with self.assertRaises((AccessError, UserError)):
+                call()
+        self.assertFalse(lines[0].loan_recovery_id)
 
     def test_imported_lines_and_matches_never_change(self):
         lines = self.import_file("icbc_sample.csv")
@@ -308,6 +321,29 @@ class TestBankStatement(LoanCase):
             out.sudo(self.finance).action_loan_confirm_best()
         self.assertEqual(out.loan_match_state, "refunded")
         self.assertTrue(out.journal_entry_ids)
+
+    def test_the_day_proves_bank_and_books_agree(self):
+        """Bank Reconciliation: the money in of the day, what was registered from it, what waits; the books'
+        bank account moves by what was registered, so the difference is 0; a recovery registered by hand on the
+        bank journal shows as booked without a bank line."""
+        lines = self.import_file("icbc_sample.csv")
+        with china_time(NOW):
+            lines[0].sudo(self.finance).action_loan_confirm_best()
+            self.env["collection.recovery"].sudo(self.finance)._register_recovery(
+                self.case, "debtor", self.borrower, 500.0, "2026-11-23", self.journal, note="现金")
+        Report = self.env["loan.bank.reconciliation"].sudo(self.finance)
+        day = Report.search([("journal_id", "=", self.journal.id), ("date", "=", "2026-11-23")])
+        self.assertEqual((day.bank_in, day.registered, day.waiting, day.unbooked), (3000.0, 3000.0, 0.0, 0.0))
+        self.assertEqual((day.ledger_net, day.ledger_without_line, day.difference), (3500.0, 500.0, 0.0))
+        later = Report.search([("journal_id", "=", self.journal.id), ("date", "=", "2026-11-24")])
+        self.assertEqual((later.bank_in, later.waiting, later.unbooked, later.ledger_net, later.difference),
+                         (5000.0, 5000.0, 5000.0, 0.0, 0.0))
+        # The month: the bank's net, of which 3,000.00 registered and the rest waiting or not booked.
+        month = Report.read_group([("journal_id", "=", self.journal.id)],
+                                  ["date", "bank_in", "bank_out", "registered", "waiting", "unbooked", "difference"],
+                                  ["date:month"])[0]
+        self.assertEqual((month["bank_in"], month["bank_out"], month["registered"], month["waiting"],
+                          month["unbooked"], month["difference"]), (30000.0, 15.0, 3000.0, 27000.0, 26985.0, 0.0))
 
     # One payment, two loans of the debtor (民法典 第560条) ---------------------------------------
 

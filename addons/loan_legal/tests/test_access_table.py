@@ -35,7 +35,7 @@ from .common import LegalTestCase
 HERE = os.path.dirname(os.path.abspath(__file__))
 ADDONS = ("loan_collection", "loan_legal")
 EXTRA_MODELS = ("res.partner", "ir.attachment")
-ROLES = ("office", "field", "manager", "finance", "legal", "legal_manager", "plain")
+ROLES = ("office", "field", "manager", "finance", "legal", "legal_manager", "plain", "auditor")
 OPS = ("read", "write", "create", "unlink")
 REFUSALS = (AccessError, UserError, ValidationError, except_orm, IntegrityError)
 NOW = "2026-02-28 12:00"  # the fixtures' day (a month-end: the daily run takes its snapshot)
@@ -63,8 +63,10 @@ class TestAccessTable(LegalTestCase):
     def _build_fixtures(cls):
         env = cls.env
         cls.field2 = cls.make_user("t_field2", "loan_collection.group_collector_field")
+        cls.auditor = cls.make_user("t_auditor", "loan_collection.group_loan_auditor")
         cls.roles = {"office": cls.office, "field": cls.field, "manager": cls.manager, "finance": cls.finance,
-                     "legal": cls.lawyer, "legal_manager": cls.legal_manager, "plain": cls.plain}
+                     "legal": cls.lawyer, "legal_manager": cls.legal_manager, "plain": cls.plain,
+                     "auditor": cls.auditor}
         Partner = env["res.partner"]
         profile = {"household_address": "浙江省杭州市西湖区文三路158号", "monthly_income": 12000.0,
                    "temperament_note": "脾气急躁", "employer_name": "某公司", "ethnicity": "汉族"}
