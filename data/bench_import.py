@@ -2,13 +2,20 @@
 
     bench_import.py CONFIG import --rows 100000 [--file F]   # a generated book imported, as the job runner does
     bench_import.py CONFIG schedules --contracts 25000       # schedules of N draft contracts generated
+    bench_import.py CONFIG statements --lines 10000          # a bank statement imported and matched (issue 17)
 
 `import` writes a file of ROWS installment rows with data/generate_import_file.py (unless --file),
 creates a loan.portfolio.import as superuser and performs its queue jobs one after the other in
 this process, committing after each one as the job runner does (the file is read and checked,
 then one job per chunk). `schedules` inserts N draft contracts (set-based, not timed), then
 generates their schedules with loan.contract.action_generate_schedule in batches of 1,000
-contracts, committing each batch as a background job would.
+contracts, committing each batch as a background job would. `statements` runs on the database of
+the daily run (its open cases): it writes an ICBC export of LINES incoming lines paid by the
+debtors of random active cases (a third with the contract number in the memo, a fifth with the
+debtor's ID number, the rest by name, one in ten from a stranger; a quarter of the amounts equal
+to an overdue installment) and imports it through the Import Bank Statement wizard, which checks
+the file, writes the statement and matches every line set-based; the matching alone is timed
+again on the same lines (Match Again). Then rolled back.
 
 Each prints one line of key=value pairs: wall seconds, CPU seconds of this process (Odoo's
 Python) and of its PostgreSQL backend (read from /proc, same machine), and the counts. On a
@@ -121,6 +128,67 @@ def bench_schedules(registry, count, batch=1000):
         return values
 
 
+def bench_statements(registry, count):
+    import random
+    rng = random.Random(17)
+    with closing(registry.cursor()) as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"lang": "zh_CN", "tz": "Asia/Shanghai", "tracking_disable": True})
+        cr.execute("""
+            SELECT p.name, c.name, dp.identity_number,
+                   (SELECT i.residual FROM account_invoice i WHERE i.collection_case_id = cc.id AND i.state = 'open'
+                     ORDER BY i.date_due LIMIT 1)
+              FROM collection_case cc JOIN loan_contract c ON c.id = cc.contract_id
+              JOIN res_partner p ON p.id = cc.partner_id
+              LEFT JOIN loan_debtor_profile dp ON dp.partner_id = p.id
+             WHERE cc.is_open ORDER BY cc.id
+        """)
+        cases = cr.fetchall()
+        cr.execute("SELECT count(*) FROM account_invoice WHERE state = 'open'")
+        open_installments = cr.fetchone()[0]
+        cr.execute("SELECT max(date) FROM collection_run")
+        day = cr.fetchone()[0]
+        rows = ["中国工商银行 账户明细", "账号：1202020109900012345", "",
+                "交易日期,交易流水号,对方户名,对方账号,借方发生额,贷方发生额,余额,摘要,附言"]
+        for k in range(count):
+            name, contract, identity, residual = rng.choice(cases)
+            amount = residual if residual and k % 4 == 0 else rng.randint(100, 20000)
+            memo = "还款"
+            if k % 10 == 9:
+                name, memo = "某某商贸有限公司%04d" % (k % 997), "货款"
+            elif k % 3 == 0:
+                memo = "还款 %s" % contract
+            elif k % 5 == 1 and identity:
+                memo = "代还 身份证%s" % identity
+            rows.append("%s,BENCH%07d,%s,62220000%08d,,%.2f,,转账,%s" % (
+                day.replace("-", "") if isinstance(day, str) else day.strftime("%Y%m%d"), k, name, k, amount, memo))
+        content = ("\r\n".join(rows) + "\r\n").encode("gb18030")
+        journal = env["account.journal"].create({"name": "催收回款户（基准）", "code": "BNCH", "type": "bank"})
+        from odoo.addons.loan_collection.services import clock
+        import datetime
+        meter = Meter(cr)
+        # The statement's day is the run's: the product's clock a little after it.
+        with clock.frozen(datetime.datetime.combine(day if not isinstance(day, str) else
+                                                    datetime.date(*map(int, day.split("-"))),
+                                                    datetime.time(10, 0))):
+            wizard = env["loan.bank.statement.import"].create({
+                "journal_id": journal.id, "filename": "bench_statement.csv",
+                "data_file": base64.b64encode(content)})
+            action = wizard.action_import()
+        values = meter.values("statement")
+        lines = env["account.bank.statement.line"].search(action["domain"])
+        meter = Meter(cr)
+        env["loan.bank.match"]._match_lines(lines)
+        values.update(meter.values("match"))
+        cr.execute("SELECT loan_match_state, count(*) FROM account_bank_statement_line WHERE id = ANY(%s) "
+                   "GROUP BY 1", (lines.ids,))
+        states = dict(cr.fetchall())
+        values.update(lines=len(lines), open_installments=open_installments, cases=len(cases),
+                      suggested=states.get("suggested", 0), ambiguous=states.get("ambiguous", 0),
+                      unmatched=states.get("unmatched", 0))
+        cr.rollback()
+        return values
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("config")
@@ -130,11 +198,17 @@ def main(argv):
     imp.add_argument("--file", default=None)
     sch = sub.add_parser("schedules")
     sch.add_argument("--contracts", type=int, default=25000)
+    stm = sub.add_parser("statements")
+    stm.add_argument("--lines", type=int, default=10000)
     args = parser.parse_args(argv)
     with api.Environment.manage():
         registry = open_registry(args.config)
-        values = (bench_import(registry, args.rows, args.file) if args.command == "import"
-                  else bench_schedules(registry, args.contracts))
+        if args.command == "import":
+            values = bench_import(registry, args.rows, args.file)
+        elif args.command == "statements":
+            values = bench_statements(registry, args.lines)
+        else:
+            values = bench_schedules(registry, args.contracts)
     print(" ".join("%s=%s" % (k, round(v, 2) if isinstance(v, float) else v) for k, v in sorted(values.items())))
 
 

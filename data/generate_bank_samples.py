@@ -1,6 +1,7 @@
 """Writes the sample bank statement exports in addons/loan_collection/data/bank_statements/, one
-per shipped layout (data/loan_bank_layout_data.xml), each with the same six transactions in that
-bank's columns, encoding and date format:
+per shipped layout (data/loan_bank_layout_data.xml) and one CAMT.053 statement (boc_camt053_sample.xml,
+read by OCA's parser), each with the same six transactions in that bank's columns, encoding and
+date format:
 
 1. 测试借款人甲 pays 3,000.00 ("还款"): matched by the payer's name;
 2. 王小明 pays 5,000.00 for her, writing her ID number in the memo: matched by the ID number;
@@ -102,6 +103,56 @@ def cmb_xlsx(path):
     book.close()
 
 
+def boc_camt(path):
+    """中国银行 (global cash management) ISO 20022 camt.053.001.02: the bank's reference (AcctSvcrRef)
+    of each entry is its serial number; the counterparty's account under Othr/Id."""
+    from xml.sax.saxutils import escape
+    entries = []
+    for t, bal in zip(TRANSACTIONS, balances()):
+        credit = bool(t[4])
+        party = "Dbtr" if credit else "Cdtr"
+        entries.append("""
+            <Ntry>
+                <Amt Ccy="CNY">{amount}</Amt>
+                <CdtDbtInd>{ind}</CdtDbtInd>
+                <Sts>BOOK</Sts>
+                <BookgDt><Dt>{date}</Dt></BookgDt>
+                <ValDt><Dt>{date}</Dt></ValDt>
+                <AcctSvcrRef>BOC{serial}</AcctSvcrRef>
+                <NtryDtls>
+                    <TxDtls>
+                        <Refs><AcctSvcrRef>BOC{serial}</AcctSvcrRef></Refs>
+                        <AmtDtls><TxAmt><Amt Ccy="CNY">{amount}</Amt></TxAmt></AmtDtls>
+                        <RltdPties>
+                            <{party}><Nm>{name}</Nm></{party}>
+                            <{party}Acct><Id><Othr><Id>{account}</Id></Othr></Id></{party}Acct>
+                        </RltdPties>
+                        <RmtInf><Ustrd>{memo}</Ustrd></RmtInf>
+                    </TxDtls>
+                </NtryDtls>
+            </Ntry>""".format(amount=t[4] or t[5], ind="CRDT" if credit else "DBIT", date=t[0],
+                              serial=d(t[0], "%Y%m%d") + t[1], party=party, name=escape(t[2] or "中国银行"),
+                              account=t[3] or OWN_ACCOUNT, memo=escape(t[7] or t[6])))
+    text = """<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+    <BkToCstmrStmt>
+        <GrpHdr><MsgId>BOC20261127001</MsgId><CreDtTm>2026-11-28T08:00:00</CreDtTm></GrpHdr>
+        <Stmt>
+            <Id>BOC-{account}-20261127</Id>
+            <CreDtTm>2026-11-28T08:00:00</CreDtTm>
+            <Acct><Id><Othr><Id>{account}</Id></Othr></Id><Ccy>CNY</Ccy><Nm>{own}</Nm></Acct>
+            <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">{opening:.2f}</Amt>
+                <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-23</Dt></Dt></Bal>
+            <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">{closing}</Amt>
+                <CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-27</Dt></Dt></Bal>{entries}
+        </Stmt>
+    </BkToCstmrStmt>
+</Document>
+""".format(account=OWN_ACCOUNT, own=OWN_NAME, opening=OPENING, closing=balances()[-1], entries="".join(entries))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def write_csv(path, rows, encoding):
     stream = io.StringIO()
     csv.writer(stream, lineterminator="\r\n").writerows(rows)
@@ -115,4 +166,5 @@ if __name__ == "__main__":
     write_csv(os.path.join(OUT, "ccb_sample.csv"), ccb(), "gb18030")
     write_csv(os.path.join(OUT, "abc_sample.csv"), abc(), "utf-8-sig")
     cmb_xlsx(os.path.join(OUT, "cmb_sample.xlsx"))
+    boc_camt(os.path.join(OUT, "boc_camt053_sample.xml"))
     print("written in", os.path.normpath(OUT))

@@ -18,6 +18,7 @@
 #   BENCH_DB=my_bench make bench               # another benchmark database (default loan_bench; the run's copy is <name>_run)
 #   make bench ARGS="--import 10000"           # installment rows of the portfolio-import benchmark (default 100,000; 0: none)
 #   make bench ARGS="--schedules 2500"         # contracts of the schedule-generation benchmark (default 25,000; 0: none)
+#   make bench ARGS="--statements 1000"        # bank lines of the statement import-and-matching benchmark (default 10,000; 0: none)
 #   make bench ARGS="--peer"                   # also OCA account_credit_control side by side at 3,000 (data/bench_peer.py)
 #
 # Between two runs the tables the run writes are vacuumed and analyzed (not timed): it stands
@@ -37,6 +38,7 @@ DOCS=1000
 READS="yes"
 IMPORT_ROWS=100000
 SCHEDULES=25000
+STATEMENT_LINES=10000
 PEER=""
 # The peer of issue 14, pinned; installed with pip --target into .odoo/peer-addons, on the addons
 # path of the peer's own copy of the benchmark database only (never in the product's virtualenv).
@@ -54,13 +56,15 @@ while [ $# -gt 0 ]; do
         --no-reads) READS=""; shift ;;
         --import) IMPORT_ROWS="${2:?--import needs a number of rows (0: none)}"; shift 2 ;;
         --schedules) SCHEDULES="${2:?--schedules needs a number of contracts (0: none)}"; shift 2 ;;
+        --statements) STATEMENT_LINES="${2:?--statements needs a number of bank lines (0: none)}"; shift 2 ;;
         --peer) PEER="yes"; shift ;;
         -h|--help) sed -n '2,/^set /p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) die "unknown argument '$1': use --sizes 10000,100000, --date YYYY-MM-DD, --steps, --no-vacuum, --documents N, --no-reads, --import N, --schedules N or --peer." ;;
+        *) die "unknown argument '$1': use --sizes 10000,100000, --date YYYY-MM-DD, --steps, --no-vacuum, --documents N, --no-reads, --import N, --schedules N, --statements N or --peer." ;;
     esac
 done
 [[ "$SIZES" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--sizes takes whole numbers separated by commas, such as 10000,100000."
-[[ "$IMPORT_ROWS" =~ ^[0-9]+$ && "$SCHEDULES" =~ ^[0-9]+$ ]] || die "--import and --schedules take whole numbers (0: not measured)."
+[[ "$IMPORT_ROWS" =~ ^[0-9]+$ && "$SCHEDULES" =~ ^[0-9]+$ && "$STATEMENT_LINES" =~ ^[0-9]+$ ]] \
+    || die "--import, --schedules and --statements take whole numbers (0: not measured)."
 [[ "$DOCS" =~ ^[0-9]+$ ]] || die "--documents takes a whole number, such as 1000 (0: no documents benchmark)."
 NEXT_DATE="$(date -d "$DATE + 1 day" +%F 2>/dev/null)" || die "--date $DATE is not a date: give it as YYYY-MM-DD."
 
@@ -314,6 +318,17 @@ bench_import() {
     fi
     KV="$(tail -n 1 <<<"$out")"
 }
+# A bank statement imported and matched against the last portfolio's open cases (issue 17).
+if [ "$STATEMENT_LINES" -gt 0 ]; then
+    say "importing and matching a bank statement of $(thousands "$STATEMENT_LINES") lines on the N=${SIZES##*,} portfolio"
+    bench_import "$RUN_CFG" statements --lines "$STATEMENT_LINES"
+    printf '  statement of %s lines against %s open installments (%s active cases): import with its matching %.1f s wall, %.1f s CPU (Odoo) + %.1f s CPU (PostgreSQL); the matching alone %.1f s wall, %.1f + %.1f s CPU; %s suggested, %s ambiguous, %s unmatched\n' \
+        "$(thousands "$(val lines)")" "$(thousands "$(val open_installments)")" "$(thousands "$(val cases)")" \
+        "$(val statement_seconds)" "$(val statement_cpu)" "$(val statement_pg_cpu)" \
+        "$(val match_seconds)" "$(val match_cpu)" "$(val match_pg_cpu)" "$(val suggested)" "$(val ambiguous)" "$(val unmatched)"
+    awk "BEGIN { exit !($(val match_seconds) < 60) }" && echo "  target: matched in under a minute: met" \
+        || echo "  target: matched in under a minute: NOT met"
+fi
 if [ "$IMPORT_ROWS" -gt 0 ]; then
     say "importing a generated book of $(thousands "$IMPORT_ROWS") installment rows (portfolio import, background jobs)"
     portfolio "$RUN_CFG" fresh --template "$DB"

@@ -13,8 +13,10 @@
     "installable": True,
     "depends": [
         "account_invoicing",
-        # Bank statements imported from a file, each line once (unique_import_id).
+        # Bank statements imported from a file, each line once (unique_import_id); CAMT.053 read by
+        # OCA's parser (bank-statement-import 11.0, pinned in requirements-odoo.txt).
         "account_bank_statement_import",
+        "account_bank_statement_import_camt_oca",
         "mail",
         # Chinese provinces and account types; the chart itself comes with the company's country.
         "l10n_cn",
@@ -71,5 +73,6 @@
         "demo/collection_finance_demo.xml",
         "demo/collection_snapshot_demo.xml",
         "demo/loan_portfolio_import_demo.xml",
+        "demo/bank_statement_demo.xml",
     ],
 }

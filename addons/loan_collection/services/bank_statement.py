@@ -204,3 +204,39 @@ def normalise_court_number(text):
     """A court case number as court_numbers() writes it, or None."""
     found = court_numbers(text)
     return found[0] if found else None
+
+
+def from_camt(statements, today=None):
+    """(balance_start, balance_end or None, [Transaction]) of the statements OCA's CAMT.053 parser
+    read (dicts with 'transactions': date, amount, name, note, ref, partner_name, account_number),
+    checked like a table's rows: the n-th transaction of the file is "row" n. The serial number
+    is the transaction's reference (the bank's AcctSvcrRef or the payer's EndToEndId)."""
+    transactions, serials = [], {}
+    number = 0
+    for statement in statements:
+        for values in statement.get("transactions", []):
+            number += 1
+            try:
+                date = datetime.datetime.strptime(str(values.get("date") or "")[:10], "%Y-%m-%d").date()
+            except ValueError:
+                raise StatementError(number, "bad_date", (values.get("date") or "",))
+            if today and date > today:
+                raise StatementError(number, "future_date", (date.isoformat(),))
+            amount = Decimal(str(values.get("amount") or 0)).quantize(FEN)
+            if not amount:
+                raise StatementError(number, "no_amount", ())
+            serial = (values.get("ref") or "").strip()
+            if not serial or serial.upper() == "NOTPROVIDED":
+                raise StatementError(number, "no_serial", ())
+            if serial in serials:
+                raise StatementError(number, "repeated_serial", (serial, serials[serial]))
+            serials[serial] = number
+            memo = " ".join(part for part in (values.get("name"), values.get("note")) if part and part != "/")
+            transactions.append(Transaction(number, date, amount, (values.get("partner_name") or "").strip(),
+                                            digits(values.get("account_number") or ""), memo, serial, None))
+    if not transactions:
+        raise StatementError(None, "no_transaction", ())
+    start = statements[0].get("balance_start") if statements else None
+    end = statements[-1].get("balance_end_real") if statements else None
+    return (None if start is None else Decimal(str(start)).quantize(FEN),
+            None if end is None else Decimal(str(end)).quantize(FEN), transactions)

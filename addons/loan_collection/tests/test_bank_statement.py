@@ -56,12 +56,16 @@ class TestBankStatement(LoanCase):
     # Import ----------------------------------------------------------------------------------
 
     def test_every_bank_sample_imports_its_six_lines(self):
-        for name in ("icbc_sample.csv", "ccb_sample.csv", "abc_sample.csv", "cmb_sample.xlsx"):
+        for name in ("icbc_sample.csv", "ccb_sample.csv", "abc_sample.csv", "cmb_sample.xlsx",
+                     "boc_camt053_sample.xml"):
             with self.subTest(name=name):
                 journal = self.env["account.journal"].create({"name": name, "code": name[:3].upper() + "X",
                                                               "type": "bank"})
                 lines = self.import_file(name, journal=journal)
-                self.assertEqual([(l.amount, l.partner_name or "", l.loan_match_state) for l in lines], EXPECTED)
+                expected = list(EXPECTED)
+                if name.endswith(".xml"):  # CAMT names the bank as the fee's counterparty
+                    expected[4] = (-15.0, "中国银行", "outgoing")
+                self.assertEqual([(l.amount, l.partner_name or "", l.loan_match_state) for l in lines], expected)
                 self.assertEqual(lines.mapped("date"), ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26",
                                                         "2026-11-27", "2026-11-27"])
                 self.assertEqual(lines[0].loan_payer_account, "6222021202001234567")
@@ -70,8 +74,18 @@ class TestBankStatement(LoanCase):
                 self.assertEqual(len(statement), 1)
                 self.assertEqual((statement.balance_start, statement.balance_end_real), (100000.0, 129985.0))
                 self.assertEqual(statement.user_id, self.finance)
-                # The layout was recognised from the columns.
-                self.assertEqual(statement.loan_layout_id.code, name.split("_")[0].upper())
+                # The layout was recognised from the columns (CAMT.053 needs none: OCA's parser reads it).
+                self.assertEqual(statement.loan_layout_id.code or "BOC", name.split("_")[0].upper())
+                self.assertEqual(lines[1].loan_best_match_id.evidence, "identity")
+
+    def test_a_camt_file_is_checked_like_a_table(self):
+        text = sample("boc_camt053_sample.xml").decode("utf-8")
+        repeated = text.replace("BOC202611240002", "BOC202611230001")
+        with self.assertRaisesRegex(UserError, "CAMT.053.*Row 2: Serial number BOC202611230001 is already on row 1"):
+            self.import_file("boc.xml", repeated.encode("utf-8"))
+        with self.assertRaisesRegex(UserError, "not a CAMT.053 statement"):
+            self.import_file("boc.xml", b"<html><body>not a statement</body></html>")
+        self.assertEqual(self.lines_count(), 0)
 
     def test_statement_of_another_account_is_refused(self):
         other = self.env["account.journal"].create({"name": "其他账户", "code": "QTZH", "type": "bank",

@@ -74,10 +74,39 @@ class LoanBankStatementImport(models.TransientModel):
         return super(LoanBankStatementImport, self).create(vals)
 
     def _parse(self):
-        """(layout, own account number, [Transaction]) of the file, or UserError."""
+        """(layout or None, own account number, [Transaction], (balance start, end) or None) of the
+        file, or UserError. A CAMT.053 file (ISO 20022 XML, or a zip of them) is read by OCA's parser,
+        a table with the bank's layout."""
         content = base64.b64decode(self.data_file or b"")
-        layouts = self.layout_id or self.env["loan.bank.layout"].search([])
         today = fields.Date.from_string(business_today(self))
+        if content.lstrip()[:1] == b"<" or content[:2] == b"PK" and not (self.filename or "").lower().endswith(
+                (".xlsx", ".xls")):
+            return self._parse_camt(content, today)
+        layout, account, transactions = self._parse_table(content, today)
+        balanced = [t for t in transactions if t.balance is not None]
+        balances = None
+        if balanced and len(balanced) == len(transactions):
+            balances = (balanced[0].balance - balanced[0].amount, balanced[-1].balance)
+        return layout, account, transactions, balances
+
+    def _parse_camt(self, content, today):
+        Import = self.env["account.bank.statement.import"].sudo()
+        try:
+            _currency, account, statements = Import._parse_file(content)
+        except UserError:
+            raise UserError(_("%s is not a CAMT.053 statement OCA's parser can read: upload the bank's camt.053 "
+                              "XML (or a zip of them), or its .csv/.xlsx export.") % (self.filename or _("The file")))
+        try:
+            start, end, transactions = bank_statement.from_camt(statements, today)
+        except bank_statement.StatementError as error:
+            raise UserError(_("%s (CAMT.053): %s") % (self.filename or _("The file"),
+                                                       self.env["loan.bank.layout"]._error_text(error)))
+        balances = (start, end) if start is not None and end is not None else None
+        return None, bank_statement.digits(account or "") or None, transactions, balances
+
+    def _parse_table(self, content, today):
+        """(layout, own account number, [Transaction]) of a .csv/.xlsx export."""
+        layouts = self.layout_id or self.env["loan.bank.layout"].search([])
         first_error = None
         for layout in layouts:
             rows, to_date = read_rows(content, self.filename, layout.encoding)
@@ -108,7 +137,7 @@ class LoanBankStatementImport(models.TransientModel):
         if journal.type != "bank":
             raise UserError(_("Journal %s is not a bank journal: choose the bank account the statement is of.")
                             % journal.display_name)
-        layout, account, transactions = self._parse()
+        layout, account, transactions, balances = self._parse()
         own = bank_statement.digits(journal.bank_account_id.acc_number or "")
         if account and own and account != own:
             raise UserError(_("The statement is of account %s, but journal %s is account %s: choose the journal of "
@@ -120,16 +149,16 @@ class LoanBankStatementImport(models.TransientModel):
         if not new:
             raise UserError(_("Every line of %s (%s lines) is already imported on journal %s: nothing was "
                               "imported.") % (self.filename or _("the file"), len(transactions), journal.display_name))
-        balanced = [t for t in transactions if t.balance is not None]
+        whole = balances and len(new) == len(transactions)
         statement = self.env["account.bank.statement"].sudo().create({
             "journal_id": journal.id,
             "date": max(t.date for t in new).isoformat(),
             "reference": self.filename,
-            "name": _("%s %s to %s") % (layout.name, min(t.date for t in new), max(t.date for t in new)),
-            "balance_start": float(balanced[0].balance - balanced[0].amount) if balanced and len(new) == len(
-                transactions) else 0.0,
-            "balance_end_real": float(balanced[-1].balance) if balanced and len(new) == len(transactions) else 0.0,
-            "loan_layout_id": layout.id,
+            "name": _("%s %s to %s") % (layout.name if layout else "CAMT.053", min(t.date for t in new),
+                                        max(t.date for t in new)),
+            "balance_start": float(balances[0]) if whole else 0.0,
+            "balance_end_real": float(balances[1]) if whole else 0.0,
+            "loan_layout_id": layout.id if layout else False,
             "user_id": self.env.uid,
             "line_ids": [(0, 0, {
                 "date": t.date.isoformat(), "amount": float(t.amount), "name": t.memo or "/",
@@ -140,8 +169,45 @@ class LoanBankStatementImport(models.TransientModel):
         self.env["loan.bank.match"].sudo()._match_lines(statement.line_ids)
         skipped = len(transactions) - len(new)
         statement.message_post(body=_("Imported by %s from %s (layout %s): %s lines, %s already imported left out.")
-                               % (self.env.user.name, self.filename or "-", layout.name, len(new), skipped))
+                               % (self.env.user.name, self.filename or "-", layout.name if layout else "CAMT.053",
+                                  len(new), skipped))
         action = self.env.ref("loan_collection.loan_bank_line_action").read()[0]
         action["domain"] = [("statement_id", "=", statement.id)]
         action["context"] = {"loan_skipped": skipped}
         return action
+
+
+class LoanBankStatementImportDemo(models.TransientModel):
+    _inherit = "loan.bank.statement.import"
+
+    @api.model
+    def _load_demo_statement(self, path, confirm_serials):
+        """Import the demo statement `path` (an addon-relative .csv whose {d-N} / {n-N} are the day N
+        days ago as 2026-11-28 / 20261128 and whose {cK} is the number of demo contract cK) as the
+        demo finance user; confirm the suggested lines whose serial ends like one of `confirm_serials`'
+        last four digits (demo/bank_statement_demo.xml)."""
+        import datetime
+        from odoo.modules.module import get_resource_path
+        ref = self.env.ref
+        finance = ref("loan_collection.user_finance_demo")
+        today = fields.Date.from_string(business_today(self))
+        with open(get_resource_path(*path.split("/", 1)), encoding="utf-8") as stream:
+            text = stream.read()
+        for days in range(1, 8):
+            day = today - datetime.timedelta(days=days)
+            text = text.replace("{d-%s}" % days, day.strftime("%Y%m%d")).replace("{n-%s}" % days, day.strftime("%Y%m%d"))
+        for key in range(1, 9):
+            contract = ref("loan_collection.loan_contract_c%s_demo" % key, raise_if_not_found=False)
+            text = text.replace("{c%s}" % key, contract.name if contract else "")
+        journal = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.env.user.company_id.id)], limit=1)
+        wizard = self.sudo(finance).with_context(lang=ref("base.user_root").lang or "zh_CN").create({
+            "journal_id": journal.id, "filename": "工商银行账户明细.csv",
+            "data_file": base64.b64encode(text.encode("gb18030"))})
+        action = wizard.action_import()
+        lines = self.env["account.bank.statement.line"].search(action["domain"])
+        ends = tuple(serial[-4:] for serial in confirm_serials)
+        chosen = lines.filtered(lambda l: l.ref.endswith(ends) and l.loan_match_state == "suggested")
+        if chosen:
+            chosen.sudo(finance).action_loan_confirm_best()
+        return True
