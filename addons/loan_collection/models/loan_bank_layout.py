@@ -1,6 +1,6 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The column layout of one bank's statement export (Collection > Configuration > Bank Statement
+"""The column layout of one bank's statement export (Finance › Bank Statement
 Layouts). Four are shipped (data/loan_bank_layout_data.xml, one sample file each in
 data/bank_statements/); finance adds or corrects one when its bank's export differs."""
 from odoo import _, api, fields, models
@@ -16,7 +16,7 @@ class LoanBankLayout(models.Model):
     _description = "Bank Statement Layout"
     _order = "sequence, id"
 
-    name = fields.Char(string="Bank", required=True, translate=True)
+    name = fields.Char(string="Bank", required=True)
     code = fields.Char(required=True, help="Short code of the layout, e.g. ICBC.")
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
@@ -70,7 +70,7 @@ class LoanBankLayout(models.Model):
         texts = {
             "no_header": _("No table header was found: the file needs the columns %s (date), %s (income) and "
                            "%s (serial number). Choose the layout of the bank the file comes from, or correct "
-                           "the layout in Collection > Configuration > Bank Statement Layouts."),
+                           "the layout in Finance › Bank Statement Layouts."),
             "missing_column": _("The column %s is missing: export the statement with the counterparty's name "
                                 "and account."),
             "bad_date": _("\"%s\" is not a date in this bank's format: correct the date or the layout's date "

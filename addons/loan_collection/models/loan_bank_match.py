@@ -365,21 +365,22 @@ class LoanBankMatch(models.Model):
                 evidence[(line_id, case_id)].add("promise")
             else:
                 alone[line_id].add((case_id, partner_id))
+        with_evidence = {key[0] for key in evidence}
         for line_id, cases in alone.items():
-            if len(cases) == 1 and not any(key[0] == line_id for key in evidence):
+            if len(cases) == 1 and line_id not in with_evidence:
                 case_id, partner_id = next(iter(cases))
                 evidence[(line_id, case_id)].add("promise")
                 payer[(line_id, case_id)] = (partner_id, "debtor")
         found = [key for key in evidence]
         if not found:
             return
+        amount_of = dict(zip(params["ids"], params["amounts"]))
         cr.execute("""
             SELECT DISTINCT k.line_id, k.case_id
               FROM unnest(%s::int[], %s::int[], %s::numeric[]) AS k(line_id, case_id, amount)
               JOIN account_invoice i ON i.collection_case_id = k.case_id AND i.state = 'open'
                    AND i.type = 'out_invoice' AND i.residual = k.amount AND i.days_overdue > 0
-        """, ([k[0] for k in found], [k[1] for k in found],
-              [dict(zip(params["ids"], params["amounts"]))[k[0]] for k in found]))
+        """, ([k[0] for k in found], [k[1] for k in found], [amount_of[k[0]] for k in found]))
         for line_id, case_id in cr.fetchall():
             evidence[(line_id, case_id)].add("installment")
 

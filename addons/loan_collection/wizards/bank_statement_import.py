@@ -124,9 +124,8 @@ class LoanBankStatementImport(models.TransientModel):
             raise UserError(_("%s (layout %s): %s") % (self.filename or _("The file"), layout.name,
                                                         layout._error_text(error)))
         raise UserError(_("%s is not a statement of a known bank: none of the bank layouts (%s) finds its table "
-                          "header. Choose the bank's layout, or add one in Collection > Configuration > Bank "
-                          "Statement Layouts.") % (self.filename or _("The file"),
-                                                   "、".join(layouts.mapped("name")) or "-"))
+                          "header. Choose the bank's layout, or add one in Finance › Bank Statement Layouts.")
+                        % (self.filename or _("The file"), "、".join(layouts.mapped("name")) or "-"))
 
     @api.multi
     def action_import(self):
@@ -160,12 +159,20 @@ class LoanBankStatementImport(models.TransientModel):
             "balance_end_real": float(balances[1]) if whole else 0.0,
             "loan_layout_id": layout.id if layout else False,
             "user_id": self.env.uid,
-            "line_ids": [(0, 0, {
-                "date": t.date.isoformat(), "amount": float(t.amount), "name": t.memo or "/",
-                "ref": t.serial, "partner_name": t.payer_name, "loan_payer_account": t.payer_account,
-                "unique_import_id": keys[t.serial], "note": _("Row %s of %s") % (t.row, self.filename or "-"),
-            }) for t in new],
         })
+        # The lines in one INSERT (the ORM took 40 ms a line, growing with the statement: 89 s for 2,000).
+        # The values are the bank's, checked above; the related columns are the statement's.
+        row_note = _("Row %s of %s")
+        self.env["loan.installment.writer"].sudo()._insert("account.bank.statement.line", [{
+            "statement_id": statement.id, "journal_id": journal.id, "company_id": statement.company_id.id,
+            "sequence": index, "date": t.date.isoformat(), "amount": float(t.amount), "name": t.memo or "/",
+            "ref": t.serial, "partner_name": t.payer_name or None, "loan_payer_account": t.payer_account or None,
+            "unique_import_id": keys[t.serial], "note": row_note % (t.row, self.filename or "-"),
+        } for index, t in enumerate(new, 1)])
+        statement.invalidate_cache()
+        # The statement's stored totals (balance_end, difference) depend on its lines.
+        statement.modified(["line_ids"])
+        statement.recompute()
         self.env["loan.bank.match"].sudo()._match_lines(statement.line_ids)
         skipped = len(transactions) - len(new)
         statement.message_post(body=_("Imported by %s from %s (layout %s): %s lines, %s already imported left out.")
