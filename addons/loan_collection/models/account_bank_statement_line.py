@@ -35,7 +35,9 @@ class AccountBankStatementLine(models.Model):
                                      help="The payer's account number as the bank gave it (digits only).")
     loan_match_state = fields.Selection(MATCH_STATES, string="Match", readonly=True, index=True, copy=False)
     loan_match_ids = fields.One2many("loan.bank.match", "line_id", string="Match Suggestions", readonly=True)
-    loan_best_match_id = fields.Many2one("loan.bank.match", string="Best Match", readonly=True, copy=False)
+    # Indexed: deleting a line's old suggestions (Match Again) looks up the lines pointing to each.
+    loan_best_match_id = fields.Many2one("loan.bank.match", string="Best Match", readonly=True, copy=False,
+                                         index=True)
     loan_best_case_id = fields.Many2one(related="loan_best_match_id.case_id", string="Suggested Case",
                                         readonly=True)
     loan_best_confidence = fields.Integer(related="loan_best_match_id.confidence", string="Confidence",
@@ -45,7 +47,8 @@ class AccountBankStatementLine(models.Model):
     loan_recovery_id = fields.Many2one("collection.recovery", string="Recovery", compute="_compute_loan_recovery_id",
                                        help="The recovery registered from this line (the first, when it was split).")
     loan_reversal_of_id = fields.Many2one("account.bank.statement.line", string="Reverses Bank Line", readonly=True,
-                                          copy=False, help="Money out: the confirmed line the bank reversed.")
+                                          copy=False, index=True,
+                                          help="Money out: the confirmed line the bank reversed.")
     loan_refund_payment_id = fields.Many2one("account.payment", string="Refund Payment", readonly=True, copy=False,
                                              help="Money out: the refund of an excess this line paid.")
     loan_worker_id = fields.Many2one("res.users", string="Worked On By", readonly=True, copy=False,

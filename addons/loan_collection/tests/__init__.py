@@ -41,3 +41,4 @@ from . import test_collector_scope
 from . import test_portfolio_import
 from . import test_report_export
 from . import test_chinese_labels
+from . import test_bank_statement

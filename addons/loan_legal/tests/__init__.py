@@ -23,3 +23,4 @@ from . import test_legal_template_security
 from . import test_litigation
 from . import test_roles
 from . import test_chinese_deadlines
+from . import test_bank_court_payout
