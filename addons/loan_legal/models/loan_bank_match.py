@@ -33,8 +33,7 @@ class LoanBankMatch(models.Model):
         cr.execute("""
             SELECT DISTINCT n.line_id, lc.collection_case_id, court.name, l.account
               FROM unnest(%(lines)s::int[], %(numbers)s::varchar[]) AS n(line_id, number)
-              JOIN unnest(%(ids)s::int[], %(accounts)s::varchar[], %(companies)s::int[])
-                   AS l(id, account, company_id) ON l.id = n.line_id
+              JOIN loan_match_line l ON l.id = n.line_id
               JOIN legal_case lc ON n.number IN (lc.case_number, lc.appeal_case_number, lc.enforcement_case_number)
               JOIN collection_case cc ON cc.id = lc.collection_case_id AND cc.stage IN %(active)s
                    AND cc.company_id = l.company_id
