@@ -7,7 +7,7 @@ import time
 import pytest
 import xlrd
 
-from odoo_browser import ROOT, save_dialog, set_field
+from odoo_browser import ROOT, china_today, save_dialog, set_field
 
 
 def _case_of(user, server, contract_xmlid):
@@ -161,3 +161,43 @@ def test_portfolio_import_from_the_web_client_with_its_progress_bar(client, odoo
     assert len(imported) == 4 and all(c["invoice_ids"] for c in imported), imported
     rejected = set(contracts) - {c["name"] for c in imported}
     assert len(rejected) == 1 and any(rejected.pop() in text for text in reasons), reasons
+
+
+def test_bank_statement_imported_matched_and_confirmed_from_the_list(client, odoo_server, tmp_path):
+    """Finance imports the day's statement in 财务 › 导入银行对账单 (an ICBC export naming 王建国's
+    contract), sees it in 待匹配银行流水 as 建议 with its case and reason, selects it and confirms it from
+    动作 › 确认建议匹配: a recovery of his case for the line's amount, and the line 已确认."""
+    user = client("liuyang")
+    contract = user.rpc("loan.contract", "read", [odoo_server.ref("loan_collection.loan_contract_c1_demo")],
+                        ["name"])[0]["name"]
+    day = china_today().strftime("%Y%m%d")
+    statement = tmp_path / "工商银行账户明细.csv"
+    statement.write_bytes((
+        "交易日期,交易流水号,对方户名,对方账号,借方发生额,贷方发生额,余额,摘要,附言\r\n"
+        "%s,BROWSER0001,王建国,6222021202009990001,,1234.56,,转账,还款 %s\r\n"
+        "%s,BROWSER0002,某某商贸有限公司,6222021202009990002,,800.00,,转账,货款\r\n" % (day, contract, day)
+    ).encode("gb18030"))
+    user.open_menu(odoo_server.ref("loan_collection.loan_bank_statement_import_menu"))
+    dialog = user.dialog()
+    user.page.set_input_files(".modal .o_field_widget[name=data_file] input.o_input_file", str(statement))
+    user.wait_idle()
+    dialog.locator(".modal-footer button:has-text('导入')").click()
+    user.wait_idle()
+    # The imported lines, in the list of lines to match.
+    rows = user.page.locator(".o_list_view tbody tr.o_data_row")
+    user.page.wait_for_selector(".o_list_view tbody tr.o_data_row")
+    assert rows.count() == 2, rows.all_inner_texts()
+    mine = rows.filter(has_text="BROWSER0001")
+    assert "建议" in mine.inner_text() and "附言中有合同编号" in mine.inner_text(), mine.inner_text()
+    assert "未匹配" in rows.filter(has_text="BROWSER0002").inner_text()
+    mine.locator(".o_list_record_selector input").check()
+    user.page.locator(".o_cp_sidebar button:has-text('动作')").click()
+    user.page.locator(".o_cp_sidebar .dropdown-menu a:has-text('确认建议匹配')").first.click()
+    user.wait_idle()
+    line = user.rpc("account.bank.statement.line", "search_read", [("ref", "=", "BROWSER0001")],
+                    ["loan_match_state", "loan_recovery_id"])[0]
+    assert line["loan_match_state"] == "confirmed", line
+    recovery = user.rpc("collection.recovery", "read", [line["loan_recovery_id"][0]],
+                        ["amount", "state", "contract_id", "bank_line_id"])[0]
+    assert recovery["amount"] == 1234.56 and recovery["state"] == "posted", recovery
+    assert recovery["contract_id"][1] == contract, recovery
