@@ -10,22 +10,52 @@ from ..services.money import fen
 
 # What the bank said: never changed on a line imported from its file (a correction is a reversal).
 BANK_FIELDS = {"amount", "date", "name", "ref", "partner_name", "unique_import_id", "note", "statement_id",
-               "loan_payer_account", "amount_currency", "currency_id"}
+               "journal_id", "loan_payer_account", "amount_currency", "currency_id"}
+# What the bank said of the statement holding imported lines.
+STATEMENT_FIELDS = {"journal_id", "date", "balance_start", "balance_end_real"}
 # Written by the matching and the confirmation only.
 MATCH_FIELDS = {"loan_match_state", "loan_best_match_id", "loan_reversal_of_id", "loan_refund_payment_id"}
+
+
+def _imported_statements(cr, statement_ids, closed_only=False):
+    """The ids among `statement_ids` holding lines imported from a bank's file. `closed_only`: only
+    those no line may be added to any more: imported by Import Bank Statement (it writes its lines
+    itself, never through the ORM), or by Odoo's own import before this transaction (it adds its
+    lines as it creates the statement)."""
+    cr.execute("""
+        SELECT DISTINCT s.id FROM account_bank_statement s
+          JOIN account_bank_statement_line l ON l.statement_id = s.id AND l.unique_import_id IS NOT NULL
+         WHERE s.id = ANY(%s)
+           AND (NOT %s OR s.loan_imported OR s.create_date < (now() at time zone 'UTC'))
+    """, (list(statement_ids), closed_only))
+    return {row[0] for row in cr.fetchall()}
 
 
 class AccountBankStatement(models.Model):
     _inherit = "account.bank.statement"
 
     loan_layout_id = fields.Many2one("loan.bank.layout", string="Imported With Layout", readonly=True)
+    loan_imported = fields.Boolean(string="Imported by Finance", readonly=True, copy=False,
+                                   help="Written by Import Bank Statement: it holds the bank's lines only.")
+
+    @api.multi
+    def write(self, vals):
+        """A statement imported from the bank keeps its account, day and the bank's balances."""
+        if "loan_imported" in vals:
+            raise AccessError(_("Only Import Bank Statement marks a statement as imported."))
+        if set(vals) & STATEMENT_FIELDS and _imported_statements(self.env.cr, self.ids):
+            raise UserError(_("This statement was imported from the bank's file: its bank account, day and "
+                              "balances are the bank's and are not changed. Import the bank's correction."))
+        return super(AccountBankStatement, self).write(vals)
 
 
 class CollectionRecovery(models.Model):
     _inherit = "collection.recovery"
 
+    # Finance's and the auditor's: collectors see that the money came (the recovery), not the statement.
     bank_line_id = fields.Many2one("account.bank.statement.line", string="Bank Line", readonly=True, index=True,
-                                   copy=False, help="The line of the bank statement this money came on.")
+                                   copy=False, help="The line of the bank statement this money came on.",
+                                   groups="loan_collection.group_loan_finance,loan_collection.group_loan_auditor")
 
 
 class AccountBankStatementLine(models.Model):
@@ -58,6 +88,19 @@ class AccountBankStatementLine(models.Model):
     def _compute_loan_recovery_id(self):
         for line in self:
             line.loan_recovery_id = line.loan_recovery_ids[:1]
+
+    @api.model
+    def create(self, vals):
+        """No line is added to a statement imported from the bank after its import (a copy of an
+        imported line, or a line forged on it); Odoo's own import adds its lines as it creates the
+        statement, in the same transaction."""
+        if vals.get("statement_id") and _imported_statements(self.env.cr, [vals["statement_id"]], closed_only=True):
+            raise UserError(_("This statement was imported from the bank's file: it holds the bank's lines only. "
+                              "Import the bank's next statement instead of adding a line."))
+        if set(vals) & MATCH_FIELDS:
+            raise AccessError(_("The match of a bank line is set by the matching and by Confirm, its worker by "
+                                "Take It."))
+        return super(AccountBankStatementLine, self).create(vals)
 
     @api.multi
     def write(self, vals):
@@ -97,7 +140,12 @@ class AccountBankStatementLine(models.Model):
             if field.type == "many2one":
                 current = current.id
             if field.type in ("float", "monetary"):
-                if abs((current or 0.0) - (new or 0.0)) >= 0.005:
+                try:
+                    new = float(new or 0.0)
+                except (TypeError, ValueError):
+                    changed.append(name)
+                    continue
+                if abs((current or 0.0) - new) >= 0.005:
                     changed.append(name)
             elif (current or False) != (new or False):
                 changed.append(name)
@@ -121,8 +169,8 @@ class AccountBankStatementLine(models.Model):
         if line.amount <= 0:
             raise UserError(_("Bank line %s is money paid out: only money received is registered as a "
                               "recovery.") % (line.ref or line.name))
-        text = _("Bank line %s of %s, from %s (account %s): %s") % (
-            line.ref or "-", line.date, line.partner_name or "-", line.loan_payer_account or "-", line.name or "")
+        # The line's serial number and day only: collectors read the recovery, not the bank statement.
+        text = _("Bank line %s of %s.") % (line.ref or "-", line.date)
         if note:
             text = "%s\n%s" % (text, note)
         Recovery, Match = self.env["collection.recovery"], self.env["loan.bank.match"].sudo()
@@ -224,3 +272,23 @@ class AccountBankStatementLine(models.Model):
         self.env["loan.bank.match"]._check_finance()
         self._loan_write({"loan_worker_id": self.env.uid})
         return True
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    @api.multi
+    def write(self, vals):
+        """The journal items a confirmed bank line was reconciled with stay with it: unlinking them
+        by hand would leave the line confirmed and its recovery posted with no bank money behind
+        them (button_cancel_reconciliation refuses the same)."""
+        if {"statement_line_id", "payment_id"} & set(vals):
+            confirmed = self.mapped("statement_line_id").filtered(
+                lambda line: line.loan_match_state in DONE_STATES)
+            if confirmed:
+                raise UserError(_("Journal item of bank line %s: the line is %s and keeps its reconciliation. "
+                                  "Corrections are reversals.") % (
+                    confirmed[0].ref or confirmed[0].name,
+                    dict(confirmed._fields["loan_match_state"]._description_selection(self.env))[
+                        confirmed[0].loan_match_state]))
+        return super(AccountMoveLine, self).write(vals)

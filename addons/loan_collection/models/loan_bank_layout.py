@@ -73,16 +73,19 @@ class LoanBankLayout(models.Model):
                            "the layout in Finance › Bank Statement Layouts."),
             "missing_column": _("The column %s is missing: export the statement with the counterparty's name "
                                 "and account."),
-            "bad_date": _("\"%s\" is not a date in this bank's format: correct the date or the layout's date "
-                          "formats."),
+            "bad_date": _("\"%s\" is not a date in this bank's format (or is before 1990): correct the date or "
+                          "the layout's date formats."),
             "future_date": _("The date %s is after today: a statement holds only money already booked."),
-            "bad_amount": _("\"%s\" is not an amount: give a positive number of yuan with at most two decimals."),
+            "bad_amount": _("\"%s\" is not an amount: give a positive number of yuan with at most two decimals "
+                            "(digits only, at most 100 billion)."),
             "one_amount": _("The row has both an income and an expense: a bank line is one or the other."),
             "no_amount": _("The row has neither an income nor an expense amount."),
             "no_serial": _("The row has no serial number (流水号): without it a line imported twice cannot be "
                            "recognised. Export the statement with its serial numbers."),
             "repeated_serial": _("Serial number %s is already on row %s of the file: a bank line appears once."),
             "no_transaction": _("The file holds no transaction."),
+            "serial_as_number": _("The serial number %s is stored as a number in the spreadsheet and has lost "
+                                  "digits: export it as text (or as .csv)."),
         }
         text = texts[error.code] % error.params if error.params else texts[error.code]
         if error.row:

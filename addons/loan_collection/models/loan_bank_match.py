@@ -113,12 +113,14 @@ class LoanBankMatch(models.Model):
     reason = fields.Char(compute="_compute_reason", string="Why")
     state = fields.Selection([("suggested", "Suggested"), ("confirmed", "Confirmed"), ("rejected", "Rejected")],
                              default="suggested", required=True, readonly=True, index=True)
-    amount = fields.Monetary(related="line_id.amount", readonly=True)
+    # Its own currency field: a related Monetary keeps the line's (journal_currency_id), which a match lacks.
+    amount = fields.Monetary(related="line_id.amount", readonly=True, currency_field="currency_id")
     currency_id = fields.Many2one(related="case_id.currency_id", readonly=True)
     date = fields.Date(related="line_id.date", readonly=True)
     partner_name = fields.Char(related="line_id.partner_name", readonly=True, string="Counterparty")
     memo = fields.Char(related="line_id.name", readonly=True)
-    case_total_due = fields.Monetary(related="case_id.total_due", readonly=True, string="Case Total Due")
+    case_total_due = fields.Monetary(related="case_id.total_due", readonly=True, string="Case Total Due",
+                                     currency_field="currency_id")
     recovery_id = fields.Many2one("collection.recovery", string="Recovery", readonly=True)
 
     _sql_constraints = [("line_case_uniq", "unique(line_id, case_id)", "A bank line is matched to a case once.")]

@@ -93,15 +93,25 @@ def account_number(rows, header_index, layout):
     return None
 
 
+# A positive amount of yuan as a bank writes it: digits, at most two decimals, at most a hundred
+# billion (no exponent, no sign, no NaN).
+_AMOUNT = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
+EARLIEST = datetime.date(1990, 1, 1)  # before any bank's online banking, so a mistyped year
+SAFE_INTEGER = 2 ** 53  # a spreadsheet number beyond this has lost digits
+
+
 def parse_amount(text):
-    """A positive amount of yuan from a cell ('1,234.50', '¥1234.5'); None when empty or zero."""
-    text = _cell(text).replace(",", "").replace("，", "").replace("¥", "").replace("￥", "").replace("+", "")
-    if text in ("", "-", "0", "0.00", "0.0"):
+    """A positive amount of yuan from a cell ('1,234.50', '¥1234.5'); None when empty or zero;
+    InvalidOperation (with the cell's text) otherwise."""
+    if isinstance(text, bool):
+        raise InvalidOperation(str(text))
+    raw = _cell(text)
+    cleaned = raw.replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
+    if cleaned in ("", "-"):
         return None
-    amount = Decimal(text)
-    if not amount.is_finite() or amount < 0 or amount != amount.quantize(FEN):
-        raise InvalidOperation(text)
-    return amount.quantize(FEN) or None
+    if not _AMOUNT.match(cleaned):
+        raise InvalidOperation(raw)
+    return Decimal(cleaned).quantize(FEN) or None
 
 
 def parse_date(text, formats, to_date=None):
@@ -117,9 +127,12 @@ def parse_date(text, formats, to_date=None):
     for fmt in formats:
         length = len(datetime.date(2026, 12, 31).strftime(fmt))
         try:
-            return datetime.datetime.strptime(value[:length], fmt).date()
+            date = datetime.datetime.strptime(value[:length], fmt).date()
         except ValueError:
             continue
+        if date < EARLIEST:
+            raise ValueError(value)
+        return date
     raise ValueError(value)
 
 
@@ -150,17 +163,21 @@ def parse(rows, layout, to_date=None, today=None):
             continue
         try:
             date = parse_date(cell(row, "date"), layout.date_formats, to_date)
-        except ValueError:
+        except (ValueError, OverflowError, TypeError):
             raise StatementError(number, "bad_date", (_cell(cell(row, "date")),))
         if today and date > today:
             raise StatementError(number, "future_date", (date.isoformat(),))
-        try:
-            credit = parse_amount(cell(row, "credit"))
-            debit = parse_amount(cell(row, "debit")) if "debit" in columns else None
-        except InvalidOperation as error:
-            raise StatementError(number, "bad_amount", (error.args[0] if error.args else "",))
+        amounts = {}
+        for key in ("credit", "debit"):
+            try:
+                amounts[key] = parse_amount(cell(row, key)) if key in columns else None
+            except InvalidOperation:
+                raise StatementError(number, "bad_amount", (_cell(cell(row, key)),))
+        credit, debit = amounts["credit"], amounts["debit"]
         if bool(credit) == bool(debit):
             raise StatementError(number, "one_amount" if credit else "no_amount", ())
+        if isinstance(cell(row, "serial"), float) and abs(cell(row, "serial")) >= SAFE_INTEGER:
+            raise StatementError(number, "serial_as_number", (_cell(cell(row, "serial")),))
         serial = _cell(cell(row, "serial"))
         if not serial:
             raise StatementError(number, "no_serial", ())
@@ -172,8 +189,8 @@ def parse(rows, layout, to_date=None, today=None):
         if "balance" in columns:
             try:
                 balance = parse_amount(cell(row, "balance"))
-            except InvalidOperation as error:
-                raise StatementError(number, "bad_amount", (error.args[0] if error.args else "",))
+            except InvalidOperation:
+                raise StatementError(number, "bad_amount", (_cell(cell(row, "balance")),))
         transactions.append(Transaction(
             number, date, credit if credit else -debit, _cell(cell(row, "payer_name")),
             digits(_cell(cell(row, "payer_account"))), memo, serial, balance))
@@ -218,13 +235,21 @@ def from_camt(statements, today=None):
             number += 1
             try:
                 date = datetime.datetime.strptime(str(values.get("date") or "")[:10], "%Y-%m-%d").date()
+                if date < EARLIEST:
+                    raise ValueError(date)
             except ValueError:
                 raise StatementError(number, "bad_date", (values.get("date") or "",))
             if today and date > today:
                 raise StatementError(number, "future_date", (date.isoformat(),))
-            amount = Decimal(str(values.get("amount") or 0)).quantize(FEN)
+            text = str(values.get("amount") or 0)
+            try:
+                amount = parse_amount(text.lstrip("-"))
+            except InvalidOperation:
+                raise StatementError(number, "bad_amount", (text,))
             if not amount:
                 raise StatementError(number, "no_amount", ())
+            if text.startswith("-"):
+                amount = -amount
             serial = (values.get("ref") or "").strip()
             if not serial or serial.upper() == "NOTPROVIDED":
                 raise StatementError(number, "no_serial", ())
@@ -236,7 +261,12 @@ def from_camt(statements, today=None):
                                             digits(values.get("account_number") or ""), memo, serial, None))
     if not transactions:
         raise StatementError(None, "no_transaction", ())
-    start = statements[0].get("balance_start") if statements else None
-    end = statements[-1].get("balance_end_real") if statements else None
-    return (None if start is None else Decimal(str(start)).quantize(FEN),
-            None if end is None else Decimal(str(end)).quantize(FEN), transactions)
+    balances = []
+    for value in (statements[0].get("balance_start"), statements[-1].get("balance_end_real")):
+        try:
+            balances.append(None if value is None else parse_amount(str(value).lstrip("-")) or Decimal("0.00"))
+        except InvalidOperation:
+            raise StatementError(None, "bad_amount", (str(value),))
+        if value is not None and str(value).startswith("-"):
+            balances[-1] = -balances[-1]
+    return balances[0], balances[1], transactions

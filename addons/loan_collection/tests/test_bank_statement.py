@@ -123,6 +123,24 @@ class TestBankStatement(LoanCase):
                     self.import_file("icbc_sample.csv", content.encode("gb18030"),
                                      layout=self.env.ref("loan_collection.loan_bank_layout_icbc"))
                 self.assertEqual(self.lines_count(), 0)
+        for content, message in [
+                (text.replace(",12000.00,", ",1e5,"), "Row 10: \"1e5\" is not an amount"),
+                (text.replace(",12000.00,", ",1234567890123.00,"), "Row 10: \"1234567890123.00\" is not an amount"),
+                (text.replace(",12000.00,", ",12000.005,"), "Row 10: \"12000.005\" is not an amount"),
+                (text.replace("20261126", "00010101"), "Row 10: \"00010101\" is not a date"),
+                (text.replace("货款", "货\x00款"), "not a readable table")]:
+            with self.subTest(message=message):
+                with self.assertRaisesRegex(UserError, message):
+                    self.import_file("icbc_sample.csv", content.encode("gb18030"))
+        with self.assertRaisesRegex(UserError, "the file given is empty"):
+            self.import_file("icbc_sample.csv", b"")
+        camt = sample("boc_camt053_sample.xml").decode("utf-8")
+        for content, message in [(camt.replace(">12000.00<", ">12000.005<"), "Row 4: \"12000.005\" is not an amount"),
+                                 (camt.replace(">12000.00<", ">1E+30<"), "Row 4: .*is not an amount"),
+                                 (camt.replace(">12000.00<", ">NaN<"), "Row 4: .*is not an amount")]:
+            with self.subTest(message=message):
+                with self.assertRaisesRegex(UserError, message):
+                    self.import_file("boc.xml", content.encode("utf-8"))
         with self.assertRaisesRegex(UserError, "not a statement of a known bank"):
             self.import_file("notes.csv", "日期,金额\n2026-11-23,100\n".encode("utf-8"))
         self.assertEqual(self.env["account.bank.statement"].search_count([("journal_id", "=", self.journal.id)]), 0)
@@ -275,6 +293,44 @@ class TestBankStatement(LoanCase):
             with self.assertRaises(AccessError):
                 call()
         self.assertEqual((line.amount, line.loan_best_match_id), (3000.0, match))
+        # Nor is a line moved to another account, added to the bank's statement, or copied onto it; nor
+        # the statement's account, day or balances changed (admin included).
+        cash = self.env["account.journal"].search([("type", "=", "cash")], limit=1)
+        for index, call in enumerate((lambda: line.write({"journal_id": cash.id}), lambda: line.write({"amount": "3001"}),
+                     lambda: line.statement_id.write({"journal_id": cash.id}),
+                     lambda: line.statement_id.write({"balance_end_real": 1.0}),
+                     lambda: line.copy(),
+                     lambda: self.env["account.bank.statement.line"].create({
+                         "statement_id": line.statement_id.id, "date": "2026-11-27", "amount": 99999.0,
+                         "name": "伪造", "unique_import_id": "forged"}),
+                lambda: line.statement_id.write({"loan_imported": False}))):
+            with self.subTest(call=index), self.assertRaises((UserError, AccessError)):
+                call()
+        self.assertEqual(len(line.statement_id.line_ids), 6)
+
+    def test_a_confirmed_lines_reconciliation_stays(self):
+        line = self.import_file("icbc_sample.csv")[0]
+        with china_time(NOW):
+            line.sudo(self.finance).action_loan_confirm_best()
+        item = line.journal_entry_ids
+        for user in (self.finance, self.env.user):
+            for vals in ({"statement_line_id": False}, {"payment_id": False}):
+                with self.subTest(user=user.login, vals=vals):
+                    with self.assertRaises((UserError, AccessError)):
+                        item.sudo(user).write(vals)
+        self.assertEqual(line.journal_entry_ids, item)
+        # The recovery tells the collector the money came, not what the bank's statement says.
+        recovery = line.loan_recovery_id
+        self.assertNotIn("6222021202001234567", recovery.note)
+        self.assertIn("ICBC202611230001", recovery.note)
+        with self.assertRaises(AccessError):
+            recovery.sudo(self.office).read(["bank_line_id"])
+        self.assertEqual(recovery.sudo(self.office).read(["amount"])[0]["amount"], 3000.0)
+        # Every field of a match reads, for finance and the auditor.
+        auditor = self.make_user("t_auditor2", "loan_collection.group_loan_auditor")
+        for user in (self.finance, auditor):
+            values = line.loan_best_match_id.sudo(user).read()[0]
+            self.assertEqual((values["amount"], values["state"]), (3000.0, "confirmed"))
 
 
     # Corrections: the bank's reversal, the refund of an excess ------------------------------

@@ -48,7 +48,11 @@ def read_rows(content, filename, encoding):
         raise UserError(_("The file is neither GB18030 nor UTF-8 text: upload the bank's .csv or .xlsx export."))
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter)), None
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter)), None
+    except csv.Error as error:
+        raise UserError(_("The file is not a readable table (%s): upload the bank's .csv or .xlsx export as it "
+                          "came.") % error)
 
 
 class LoanBankStatementImport(models.TransientModel):
@@ -71,6 +75,8 @@ class LoanBankStatementImport(models.TransientModel):
     @api.model
     def create(self, vals):
         self.env["loan.bank.match"]._check_finance()
+        if not vals.get("data_file"):
+            raise UserError(_("Choose the statement file to import: the file given is empty."))
         return super(LoanBankStatementImport, self).create(vals)
 
     def _parse(self):
@@ -158,6 +164,7 @@ class LoanBankStatementImport(models.TransientModel):
             "balance_start": float(balances[0]) if whole else 0.0,
             "balance_end_real": float(balances[1]) if whole else 0.0,
             "loan_layout_id": layout.id if layout else False,
+            "loan_imported": True,
             "user_id": self.env.uid,
         })
         # The lines in one INSERT (the ORM took 40 ms a line, growing with the statement: 89 s for 2,000).

@@ -4,7 +4,8 @@
 limitation, trial, judgment, assets, pre-suit preservation, restrictions), and keeping the legal.deadline rows in step."""
 import json
 
-from odoo import api, models
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import AccessError
 
 from ..services import deadlines
 from .legal_case import _to_date, _to_string
@@ -279,6 +280,11 @@ class LegalCaseDeadlines(models.Model):
 
     @api.multi
     def action_sync_deadlines(self):
-        """Recompute the deadlines now (e.g. after a payment was recorded)."""
+        """Recompute the deadlines now (e.g. after a payment was recorded): the legal team, who may
+        write the case (it writes deadlines and activities as superuser, so reading is not enough:
+        the auditor and a collection manager who follows the case read it and change nothing)."""
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group("loan_legal.group_legal_user"):
+            raise AccessError(_("Only the legal team recomputes a legal case's deadlines."))
+        self.check_access_rule("write")
         self._sync_deadlines()
         return True

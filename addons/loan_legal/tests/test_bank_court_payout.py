@@ -57,3 +57,19 @@ class TestBankCourtPayout(LegalTestCase):
         self.env["res.partner.bank"].create({"acc_number": "1202021209900088888", "partner_id": court.id})
         match = self.import_sample().loan_best_match_id
         self.assertEqual((match.payer_id, match.evidence, match.confidence), (court, "court_number,court_account", 99))
+
+
+class TestAuditorChangesNothing(LegalTestCase):
+
+    def test_the_auditor_does_not_recompute_deadlines(self):
+        """Recompute Deadlines writes deadlines and activities as superuser: the legal team's, not the
+        auditor's, who reads the case (nor a collection manager following it)."""
+        from odoo.exceptions import AccessError
+        auditor = self.make_user("t_auditor", "loan_collection.group_loan_auditor")
+        case = self.make_legal_case()
+        for user in (auditor, self.manager):
+            with self.subTest(user=user.login):
+                self.assertTrue(case.sudo(user).read(["stage"]))
+                with self.assertRaises(AccessError):
+                    case.sudo(user).action_sync_deadlines()
+        case.sudo(self.lawyer).action_sync_deadlines()
