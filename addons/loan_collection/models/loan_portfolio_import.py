@@ -20,14 +20,12 @@ import json
 import time
 from decimal import Decimal
 
-import xlrd
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.queue_job.job import job
 
-from ..services import identity
+from ..services import identity, spreadsheet
 from ..services import portfolio_import as engine
 from .base_input_guard import LONG_FIELDS
 from .res_company import business_now, business_today
@@ -82,15 +80,10 @@ def read_table(content, filename):
         table = list(csv.reader(io.StringIO(text)))
         return (table[0] if table else []), table[1:], None
     try:
-        book = xlrd.open_workbook(file_contents=content)
-    except Exception:
+        table, to_date = spreadsheet.read_first_sheet(content)
+    except ValueError:
         raise UserError(_("The file could not be read as a spreadsheet: upload an .xlsx, .xls or .csv file "
                           "like data/portfolio_sample.csv."))
-    sheet = book.sheet_by_index(0)
-    table = [sheet.row_values(i) for i in range(sheet.nrows)]
-
-    def to_date(value):
-        return datetime.datetime(*xlrd.xldate_as_tuple(value, book.datemode)).date()
     return (table[0] if table else []), table[1:], to_date
 
 

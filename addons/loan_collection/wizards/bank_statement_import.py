@@ -12,16 +12,13 @@ check (finance reads statements, it does not keep the books), with the importer 
 """
 import base64
 import csv
-import datetime
 import io
-
-import xlrd
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.res_company import business_today
-from ..services import bank_statement
+from ..services import bank_statement, spreadsheet
 
 
 def read_rows(content, filename, encoding):
@@ -29,15 +26,10 @@ def read_rows(content, filename, encoding):
     name = (filename or "").lower()
     if name.endswith((".xlsx", ".xls")):
         try:
-            book = xlrd.open_workbook(file_contents=content)
-        except Exception:
+            return spreadsheet.read_first_sheet(content)
+        except ValueError:
             raise UserError(_("The file could not be read as a spreadsheet: upload the bank's .xlsx, .xls or .csv "
                               "export."))
-        sheet = book.sheet_by_index(0)
-
-        def to_date(value):
-            return datetime.datetime(*xlrd.xldate_as_tuple(value, book.datemode)).date()
-        return [sheet.row_values(i) for i in range(sheet.nrows)], to_date
     for codec in (encoding, "utf-8-sig", "gb18030"):
         try:
             text = content.decode(codec)
