@@ -183,6 +183,18 @@ class TestBankStatement(LoanCase):
             line.sudo(self.finance).action_loan_confirm_best()
         self.assertEqual((promise.state, promise.amount_paid), ("kept", 12000.0))
 
+    def test_case_number_installment_amount_and_a_guarantors_account(self):
+        installment = self.case.invoice_ids.filtered(lambda i: i.state == "open" and i.days_overdue > 0)[:1]
+        self.env["res.partner.bank"].create({"acc_number": "6228480402564890018", "partner_id": self.guarantor.id})
+        text = sample("icbc_sample.csv").decode("gb18030").replace(
+            ",12000.00,122000.00,转账,货款", ",%.2f,122000.00,转账,%s" % (installment.residual, self.case.name.lower()))
+        lines = self.import_file("icbc_sample.csv", text.encode("gb18030"))
+        by_case = lines.filtered(lambda l: l.ref.endswith("0004")).loan_best_match_id
+        self.assertEqual((by_case.case_id, by_case.evidence, by_case.confidence), (self.case, "case,installment", 99))
+        by_account = lines.filtered(lambda l: l.ref.endswith("0003")).loan_best_match_id
+        self.assertEqual((by_account.payer_id, by_account.source, by_account.evidence, by_account.confidence),
+                         (self.guarantor, "guarantor", "guarantor_account,guarantor_name", 90))
+
     def test_two_cases_equally_likely_are_ambiguous(self):
         other = self.make_contract(principal=50000)
         with china_time(NOW):
