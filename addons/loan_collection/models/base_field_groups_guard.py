@@ -88,3 +88,13 @@ class Base(models.AbstractModel):
         self._check_field_groups(domain, list(fields or []) + groupby_list, order=orderby or None)
         return super(Base, self).read_group(domain, fields, groupby, offset=offset, limit=limit,
                                             orderby=orderby, lazy=lazy)
+
+    @api.multi
+    def export_data(self, fields_to_export, raw_data=False):
+        """Only records the user may read. Odoo 11 checks nothing before exporting: a user without
+        read access exported `['id']` of any ids, which told him which records exist and wrote their
+        external ids (ir.model.data) as superuser: a write by someone allowed to change nothing."""
+        if self.env.uid != SUPERUSER_ID:
+            self.check_access_rights("read")
+            self.check_access_rule("read")
+        return super(Base, self).export_data(fields_to_export, raw_data=raw_data)

@@ -267,6 +267,10 @@ class TestBankStatement(LoanCase):
                     match.sudo(user).action_confirm()
                 with self.assertRaises(AccessError):
                     lines.sudo(user).action_loan_match()
+                # Not even which lines exist (export_data of ids wrote their external ids, too).
+                for records in (lines, match):
+                    with self.assertRaises(AccessError):
+                        records.sudo(user).export_data(["id"])
         self.assertFalse(lines[0].loan_recovery_id)
         # The auditor reads the bank's lines, their matches and the proof; he changes nothing.
         auditor = self.make_user("t_auditor", "loan_collection.group_loan_auditor")
