@@ -75,6 +75,21 @@ class CollectionCase(models.Model):
         return installments.sorted(lambda i: (i.date_due, i.installment_number, i.id))
 
     @api.multi
+    def _next_installment(self, date):
+        """The open installment falling due next after `date` (None once the loan was accelerated:
+        everything is due then). What a recovery has left once everything due is paid goes to it: a
+        debtor paying before the due date pays that period (left as a credit, it stayed unapplied
+        while the installment fell overdue and accrued penalty interest). Later periods are an early
+        repayment, the lender's to agree: beyond this one the money stays the payer's credit."""
+        self.ensure_one()
+        contract = self.contract_id.sudo()
+        if contract.acceleration_date and contract.acceleration_date <= date:
+            return self.env["account.invoice"]
+        upcoming = contract.invoice_ids.filtered(
+            lambda i: i.state == "open" and i.type == "out_invoice" and i.date_due and i.date_due > date)
+        return upcoming.sorted(lambda i: (i.date_due, i.installment_number, i.id))[:1]
+
+    @api.multi
     def _current_legal_stage(self):
         """The legal stage of the case now, a key of collection.legal.figures' legal_stage (kept on
         each recovery for the recovery-rate report). loan_legal overrides it with its legal case's stage."""
@@ -149,7 +164,9 @@ class CollectionCase(models.Model):
                            COALESCE(sum(GREATEST(i.residual - COALESCE(i.principal_amount, i.amount_total), 0))
                                     FILTER (WHERE i.state = 'open' AND i.date_due < %(date)s), 0) AS interest,
                            COALESCE(sum(i.penalty_interest) FILTER (WHERE i.state IN ('open', 'paid')), 0) AS penalty,
-                           COALESCE(sum(i.amount_total - i.residual) FILTER (WHERE i.state IN ('open', 'paid')), 0)
+                           -- not the charges invoice of a reversed recovery (its credit note paid it)
+                           COALESCE(sum(i.amount_total - i.residual) FILTER (WHERE i.state IN ('open', 'paid') AND (i.recovery_id IS NULL OR i.recovery_id NOT IN (
+                                SELECT id FROM collection_recovery WHERE state = 'reversed'))), 0)
                                AS recovered
                       FROM collection_case c
                       LEFT JOIN account_invoice i ON i.collection_case_id = c.id

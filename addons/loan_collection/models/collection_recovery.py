@@ -167,7 +167,8 @@ class CollectionRecovery(models.Model):
 
         Returns {'dues': {share: Decimal}, 'allocation': OrderedDict(share: Decimal, excess),
         'lines': [{'invoice': account.invoice, 'interest', 'principal', 'penalty': Decimal}]},
-        the lines oldest installment first and only those receiving something.
+        the lines oldest installment first and only those receiving something. What is left once
+        everything due is paid goes to the installment falling due next (case._next_installment).
         """
         case = case.sudo()
         installments = case._recovery_installments(date)
@@ -198,6 +199,19 @@ class CollectionRecovery(models.Model):
         for invoice, penalty in zip(penalty_invoices, allocation.spread(shares["penalty"], penalty_dues)):
             if penalty:
                 line(invoice)["penalty"] = penalty
+        # What is left once everything due is paid pays the installment falling due next, its
+        # interest first (民法典 第561条), then its principal; beyond it the money is the payer's credit.
+        upcoming = case._next_installment(date) if shares[allocation.EXCESS] else None
+        if upcoming:
+            principal_due, interest_due = upcoming._unpaid_parts()
+            early = allocation.allocate_in_order(shares[allocation.EXCESS], [
+                ("interest", interest_due), ("principal", principal_due)])
+            if early["interest"] or early["principal"]:
+                line(upcoming).update(interest=early["interest"], principal=early["principal"])
+                shares = OrderedDict(shares)
+                shares["interest"] += early["interest"]
+                shares["principal"] += early["principal"]
+                shares[allocation.EXCESS] = early[allocation.EXCESS]
         return {"dues": dues, "allocation": shares, "lines": list(lines.values())}
 
     # Registration -----------------------------------------------------------------------------

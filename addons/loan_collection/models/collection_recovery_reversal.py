@@ -6,8 +6,8 @@
   entry is reversed on the reversal's day (Odoo's reverse_moves: the installments get their
   residual back, the receivable and the bank are reconciled with their counterparts), the charges
   invoice of the penalty interest and costs is credited, the penalty interest and costs the
-  recovery had paid are owed again, and the recovery is marked reversed with the day and the
-  reason. It stays in the books and in the case's history; the sums of recovered money count
+  recovery had paid are owed again, the promises it was counted for are judged again without
+  it, and the recovery is marked reversed with the day and the reason. It stays in the books and in the case's history; the sums of recovered money count
   posted recoveries only.
 * **Refund of the excess**: money beyond everything owed stays on the payment as the payer's open
   credit (collection_recovery.py, step 5). Refund Excess pays it back to the payer (an outbound
@@ -73,6 +73,17 @@ class CollectionRecovery(models.Model):
         recovery._write_registration({"state": "reversed", "reversal_date": fields.Date.to_string(date),
                                       "reversal_reason": reason.strip(), "reversal_move_id": reversal[:1].id})
         case._refresh_amounts()
+        # The promises this money was counted for are judged again without it (kept while it is still
+        # their day and something else pays them; broken or partly kept once their day is past).
+        promises = self.env["collection.promise"].sudo().search([
+            ("case_id", "=", case.id), ("state", "in", ("kept", "partial")),
+            ("date_made", "<=", recovery.date), ("date_promised", ">=", recovery.date)])
+        if promises:
+            self.env.cr.execute("UPDATE collection_promise SET state = 'open', amount_paid = 0, date_checked = NULL "
+                                "WHERE id = ANY(%s)", (promises.ids,))
+            promises.invalidate_cache()
+            self.env["collection.run"].sudo()._check_promises(
+                fields.Date.from_string(business_today(self)), case_ids=case.ids)
         self.case_id._loan_note(_("Recovery %s of %s reversed on %s: %s. Reversed by %s.") % (
             recovery.name, fen(recovery.amount), fields.Date.to_string(date), reason.strip(), self.env.user.name))
         return reversal

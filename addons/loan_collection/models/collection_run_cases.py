@@ -130,7 +130,8 @@ class CollectionRunCases(models.Model):
                    COALESCE(sum(GREATEST(i.residual - COALESCE(i.principal_amount, i.amount_total), 0))
                             FILTER (WHERE i.state = 'open' AND i.date_due < %(date)s), 0),
                    COALESCE(sum(i.penalty_interest) FILTER (WHERE i.state IN ('open', 'paid')), 0),
-                   COALESCE(sum(i.amount_total - i.residual) FILTER (WHERE i.state IN ('open', 'paid')), 0),
+                   COALESCE(sum(i.amount_total - i.residual) FILTER (WHERE i.state IN ('open', 'paid') AND (i.recovery_id IS NULL OR i.recovery_id NOT IN (
+                                SELECT id FROM collection_recovery WHERE state = 'reversed'))), 0),
                    COALESCE(max(i.days_overdue) FILTER (WHERE i.state IN ('open', 'paid')), 0)
               FROM collection_case cc
               LEFT JOIN account_invoice i ON i.collection_case_id = cc.id

@@ -28,7 +28,9 @@ class CollectionRunPromises(models.Model):
                      WHERE (inv.loan_contract_id = p.contract_id
                             -- what a recovery paid of the penalty interest and costs (its charges
                             -- invoice) counts too: the debtor paid what he promised
-                            OR (inv.recovery_id IS NOT NULL AND inv.collection_case_id = p.case_id))
+                            OR (inv.recovery_id IS NOT NULL AND inv.collection_case_id = p.case_id
+                                AND inv.recovery_id NOT IN (SELECT id FROM collection_recovery
+                                                             WHERE state = 'reversed')))
                        AND cml.date BETWEEN p.date_made AND LEAST(p.date_promised, %(date)s))
               FROM collection_promise p
              WHERE p.state = 'open' AND p.date_made <= %(date)s

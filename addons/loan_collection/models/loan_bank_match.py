@@ -52,7 +52,11 @@ EVIDENCE = {
     "split": (0, 0),
 }
 # The role of the payer an evidence points to is the recovery's source (collection_recovery.SOURCES).
-ROLE_RANK = {"debtor": 1, "guarantor": 2, "court": 3}
+# Which evidence names the payer: who sent the money (the counterparty's name or known account)
+# first, then a court case number (a court paying out quotes its own), then the debt or ID number
+# quoted (a relative paying quotes the debtor's).
+PAYER_WEIGHT = {"name": 3, "guarantor_name": 3, "account": 3, "guarantor_account": 3, "court_account": 3,
+                "court_number": 2}
 SUGGEST_AT = 50
 LEAD = 20
 PROMISE_DAYS = 3
@@ -64,6 +68,9 @@ MATCH_STATES = [("outgoing", "Money Out"), ("unmatched", "Unmatched"), ("suggest
 # The states a line no longer leaves (its recoveries, reversal or refund are registered).
 DONE_STATES = ("confirmed", "reversed", "refunded")
 REVERSAL_DAYS = 30
+# The words a bank writes on a reversal (冲正, a returned transfer): without the original's serial
+# number in the memo, the same account and amount is a reversal only with one of them.
+REVERSAL_WORDS = "冲正|退回|退汇|冲销|撤销|退票"
 
 
 def _evidence_labels(env):
@@ -170,7 +177,7 @@ class LoanBankMatch(models.Model):
         cr.execute("DELETE FROM loan_bank_match WHERE line_id = ANY(%s) AND state <> 'confirmed'", (lines.ids,))
         cr.execute("""
             SELECT id, amount, date, COALESCE(partner_name, ''), COALESCE(loan_payer_account, ''),
-                   COALESCE(name, '') || ' ' || COALESCE(note, ''), company_id
+                   COALESCE(name, ''), company_id
               FROM account_bank_statement_line WHERE id = ANY(%s)
         """, (lines.ids,))
         incoming, outgoing = [], []
@@ -193,15 +200,17 @@ class LoanBankMatch(models.Model):
             for line_id, case_id, partner_id, role, code in self._evidence_rows(params):
                 key = (line_id, case_id)
                 evidence[key].add(code)
-                # The payer the evidence points to: a court paying out over a guarantor over the debtor.
-                if key not in payer or ROLE_RANK[role] > ROLE_RANK[payer[key][1]]:
-                    payer[key] = (partner_id, role)
+                # The payer is who sent the money (name, account) before whose court case number is
+                # quoted, before whose debt or ID number is quoted; the debtor when equal.
+                rank = (PAYER_WEIGHT.get(code, 1), role == "debtor")
+                if key not in payer or rank > payer[key][2]:
+                    payer[key] = (partner_id, role, rank)
             self._amount_evidence(params, evidence, payer)
         rows = []
         for (line_id, case_id), codes in evidence.items():
             if not any(EVIDENCE[code][0] for code in codes):  # supporting evidence only
                 continue
-            partner_id, role = payer[(line_id, case_id)]
+            partner_id, role = payer[(line_id, case_id)][:2]
             rows.append((line_id, case_id, partner_id, role,
                          _confidence(codes), ",".join(sorted(codes, key=lambda c: -EVIDENCE[c][0]))))
         if rows:
@@ -239,10 +248,11 @@ class LoanBankMatch(models.Model):
 
     @api.model
     def _match_money_out(self, line_ids):
-        """Money out: the bank reversing a confirmed line of the same journal (its serial number in
-        the memo, or the same payer's account and amount within REVERSAL_DAYS), or the refund of an
-        excess (an outbound customer payment of that amount on the journal, not yet on a bank line,
-        to the counterparty by name or known account). Two statements, whatever the number of lines."""
+        """Money out: the refund of an excess (an outbound customer payment of that amount on the
+        journal, not yet on a bank line, to the counterparty by name or known account), else the bank
+        reversing a confirmed line of the same journal (its serial number in the memo, or the same
+        payer's account and amount within REVERSAL_DAYS with a reversal word in the memo). A fixed
+        number of statements, whatever the number of lines."""
         if not line_ids:
             return
         cr = self.env.cr
@@ -251,31 +261,14 @@ class LoanBankMatch(models.Model):
                    loan_match_state = 'outgoing'
              WHERE l.id = ANY(%s)
         """, (line_ids,))
-        cr.execute("SELECT id, COALESCE(name, '') || ' ' || COALESCE(note, '') FROM account_bank_statement_line "
-                   "WHERE id = ANY(%s)", (line_ids,))
+        # The memo is the line's label (the bank's 摘要/附言); its note says where it was imported from.
+        cr.execute("SELECT id, COALESCE(name, '') FROM account_bank_statement_line WHERE id = ANY(%s)", (line_ids,))
         token_line, token_value = [], []
         for line_id, memo in cr.fetchall():
             for token in bank_statement.memo_tokens(memo):
                 token_line.append(line_id)
                 token_value.append(token)
-        cr.execute("""
-            UPDATE account_bank_statement_line l
-               SET loan_reversal_of_id = v.original, loan_match_state = 'reversal'
-              FROM (SELECT DISTINCT ON (l2.id) l2.id, o.id AS original
-                      FROM account_bank_statement_line l2
-                      JOIN account_bank_statement_line o ON o.journal_id = l2.journal_id AND o.amount = -l2.amount
-                           AND o.loan_match_state = 'confirmed' AND o.id <> l2.id
-                      LEFT JOIN unnest(%(tline)s::int[], %(tvalue)s::varchar[]) AS t(line_id, value)
-                           ON t.line_id = l2.id AND t.value = upper(o.ref)
-                     WHERE l2.id = ANY(%(ids)s)
-                       AND (t.line_id IS NOT NULL
-                            OR (COALESCE(l2.loan_payer_account, '') <> '' AND o.loan_payer_account = l2.loan_payer_account
-                                AND o.date BETWEEN l2.date - %(days)s AND l2.date))
-                       AND NOT EXISTS (SELECT 1 FROM account_bank_statement_line r
-                                        WHERE r.loan_reversal_of_id = o.id AND r.loan_match_state = 'reversed')
-                     ORDER BY l2.id, (t.line_id IS NULL), o.date DESC, o.id DESC) v
-             WHERE l.id = v.id
-        """, {"ids": line_ids, "tline": token_line, "tvalue": token_value, "days": REVERSAL_DAYS})
+        # A refund finance paid first: it explains the line without guessing.
         cr.execute("""
             UPDATE account_bank_statement_line l
                SET loan_refund_payment_id = v.payment, loan_match_state = 'refund'
@@ -295,6 +288,27 @@ class LoanBankMatch(models.Model):
                      ORDER BY l2.id, p.payment_date DESC, p.id DESC) v
              WHERE l.id = v.id
         """, {"ids": line_ids})
+        cr.execute("""
+            UPDATE account_bank_statement_line l
+               SET loan_reversal_of_id = v.original, loan_match_state = 'reversal'
+              FROM (SELECT DISTINCT ON (l2.id) l2.id, o.id AS original
+                      FROM account_bank_statement_line l2
+                      JOIN account_bank_statement_line o ON o.journal_id = l2.journal_id AND o.amount = -l2.amount
+                           AND o.loan_match_state = 'confirmed' AND o.id <> l2.id
+                      LEFT JOIN unnest(%(tline)s::int[], %(tvalue)s::varchar[]) AS t(line_id, value)
+                           ON t.line_id = l2.id AND t.value = upper(o.ref)
+                     WHERE l2.id = ANY(%(ids)s) AND l2.loan_match_state = 'outgoing'
+                       AND (t.line_id IS NOT NULL
+                            OR (COALESCE(l2.loan_payer_account, '') <> '' AND o.loan_payer_account = l2.loan_payer_account
+                                AND o.date BETWEEN l2.date - %(days)s AND l2.date
+                                -- without the serial number, only a line the bank calls a reversal
+                                AND l2.name ~ %(words)s))
+                       AND NOT EXISTS (SELECT 1 FROM account_bank_statement_line r
+                                        WHERE r.loan_reversal_of_id = o.id AND r.loan_match_state = 'reversed')
+                     ORDER BY l2.id, (t.line_id IS NULL), o.date DESC, o.id DESC) v
+             WHERE l.id = v.id
+        """, {"ids": line_ids, "tline": token_line, "tvalue": token_value, "days": REVERSAL_DAYS,
+              "words": REVERSAL_WORDS})
 
     @api.model
     def _evidence_rows(self, params):
@@ -324,8 +338,10 @@ class LoanBankMatch(models.Model):
                 SELECT oc.id AS case_id, oc.company_id, oc.partner_id, 'debtor'::varchar AS role
                   FROM loan_match_case oc
                 UNION ALL
-                SELECT oc.id, oc.company_id, g.partner_id, 'guarantor'
-                  FROM loan_match_case oc JOIN loan_guarantee g ON g.contract_id = oc.contract_id;
+                SELECT DISTINCT oc.id, oc.company_id, g.partner_id, 'guarantor'
+                  FROM loan_match_case oc JOIN loan_guarantee g ON g.contract_id = oc.contract_id
+                 -- a borrower who mortgaged his own property is the debtor, not a guarantor of his loan
+                 WHERE g.partner_id <> oc.partner_id;
             ANALYZE loan_match_line;
             ANALYZE loan_match_token;
             ANALYZE loan_match_case;
@@ -387,7 +403,7 @@ class LoanBankMatch(models.Model):
             if len(cases) == 1 and line_id not in with_evidence:
                 case_id, partner_id = next(iter(cases))
                 evidence[(line_id, case_id)].add("promise")
-                payer[(line_id, case_id)] = (partner_id, "debtor")
+                payer[(line_id, case_id)] = (partner_id, "debtor", (0, True))
         found = [key for key in evidence]
         if not found:
             return

@@ -7,10 +7,13 @@ For each bank journal with an imported statement and each day:
 * the bank: money in and out on the statement, and what of it is not booked yet (lines not
   reconciled: incoming lines waiting in the queue, fees and other money out);
 * the recoveries registered from the day's bank lines, and the money-in lines still waiting;
-* the books: the day's net movement of the journal's bank account, and the part of it booked with
-  no bank line (a recovery registered by hand on the bank journal, a manual entry);
+* the books: the day's net movement of the journal's bank account (its items from every journal),
+  and the part of it booked with no bank line (a recovery registered by hand on the bank journal, a
+  manual entry): shown in its own column, which the month-end reads against the bank, not hidden
+  in the difference;
 * difference = (bank net − not booked) − (books net − booked without a bank line): what the bank
-  booked and the books booked from it must be the same money. Anything else is shown.
+  booked and what the books took from its lines must be the same money on the same day; a line
+  booked on another day, or for another amount, shows here.
 
 Grouped by month (the list's Month grouping), the same columns are the month-end proof. The
 recoveries registered without a bank line and why (their note) are listed from the Recoveries
@@ -56,7 +59,8 @@ class LoanBankReconciliation(models.Model):
                        COALESCE(sum(l.amount) FILTER (WHERE l.amount > 0), 0) AS bank_in,
                        COALESCE(-sum(l.amount) FILTER (WHERE l.amount < 0), 0) AS bank_out,
                        COALESCE(sum(l.amount) FILTER (
-                           WHERE l.amount > 0 AND l.loan_match_state IN ('suggested', 'ambiguous', 'unmatched')), 0)
+                           WHERE l.amount > 0 AND l.loan_match_state IN ('suggested', 'ambiguous', 'unmatched')
+                             AND NOT EXISTS (SELECT 1 FROM account_move_line ml WHERE ml.statement_line_id = l.id)), 0)
                            AS waiting,
                        COALESCE(-sum(l.amount) FILTER (WHERE l.loan_match_state = 'reversed'), 0) AS reversed_out,
                        COALESCE(-sum(l.amount) FILTER (WHERE l.loan_match_state = 'refunded'), 0) AS refunded_out,
@@ -70,15 +74,15 @@ class LoanBankReconciliation(models.Model):
                   FROM collection_recovery r JOIN account_bank_statement_line l ON l.id = r.bank_line_id
                  GROUP BY l.journal_id, l.date
             ), ledger AS (
-                SELECT ml.journal_id, ml.date, sum(ml.debit - ml.credit) AS ledger_net,
+                SELECT j.id AS journal_id, ml.date, sum(ml.debit - ml.credit) AS ledger_net,
                        COALESCE(sum(ml.debit - ml.credit) FILTER (WHERE ml.statement_line_id IS NULL), 0)
                            AS ledger_without_line
-                  FROM account_move_line ml
-                  JOIN account_journal j ON j.id = ml.journal_id AND j.type = 'bank'
-                       AND ml.account_id IN (j.default_debit_account_id, j.default_credit_account_id)
+                  FROM account_journal j
+                  -- the bank account's items from every journal (a manual entry on it counts too)
+                  JOIN account_move_line ml ON ml.account_id IN (j.default_debit_account_id, j.default_credit_account_id)
                   JOIN account_move m ON m.id = ml.move_id AND m.state = 'posted'
                  WHERE j.id IN (SELECT DISTINCT journal_id FROM bank)
-                 GROUP BY ml.journal_id, ml.date
+                 GROUP BY j.id, ml.date
             ), day AS (
                 SELECT journal_id, date FROM bank UNION SELECT journal_id, date FROM ledger
             )

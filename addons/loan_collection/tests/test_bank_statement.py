@@ -431,6 +431,74 @@ class TestBankStatement(LoanCase):
         self.assertEqual((month["bank_in"], month["bank_out"], month["registered"], month["waiting"],
                           month["unbooked"], month["difference"]), (30000.0, 15.0, 3000.0, 27000.0, 26985.0, 0.0))
 
+    def test_a_refund_is_not_taken_for_the_reversal_of_an_earlier_payment(self):
+        """The same account and amount as a confirmed payment, without the bank calling it a reversal:
+        the refund finance paid, not a reversal of the earlier (genuine) payment."""
+        text = sample("icbc_sample.csv").decode("gb18030").replace(",3000.00,103000.00,", ",300000.00,400000.00,")
+        lines = self.import_file("icbc_sample.csv", text.encode("gb18030"))
+        with china_time(NOW):
+            lines[0].sudo(self.finance).action_loan_confirm_best()
+            lines[0].loan_recovery_id.sudo(self.finance).action_refund_excess()
+        excess = lines[0].loan_recovery_id.amount_excess
+        earlier = self.import_file("icbc_earlier.csv", self.statement_text(
+            ("20261128", "ICBC202611280021", "测试借款人甲", "6222021202001234567", "", "%.2f" % excess, "还款")))
+        with china_time(NOW):
+            earlier.sudo(self.finance).action_loan_confirm_best()
+        out = self.import_file("icbc_refund.csv", self.statement_text(
+            ("20261130", "ICBC202611300022", "测试借款人甲", "6222021202001234567", "%.2f" % excess, "", "退款")))
+        self.assertEqual((out.loan_match_state, out.loan_reversal_of_id), ("refund", out.browse()))
+        with china_time(NOW):
+            out.sudo(self.finance).action_loan_confirm_best()
+        # Without the serial and without a reversal word, the same account and amount is nothing.
+        lone = self.import_file("icbc_out.csv", self.statement_text(
+            ("20261130", "ICBC202611300023", "测试借款人甲", "6222021202001234567", "%.2f" % excess, "", "转出")))
+        self.assertEqual(lone.loan_match_state, "outgoing")
+        word = self.import_file("icbc_back.csv", self.statement_text(
+            ("20261130", "ICBC202611300024", "测试借款人甲", "6222021202001234567", "%.2f" % excess, "",
+             "原路退回")))
+        self.assertEqual((word.loan_match_state, word.loan_reversal_of_id), ("reversal", earlier))
+
+    def test_the_payer_is_who_sent_the_money(self):
+        """A debtor quoting a guarantor's ID number pays as the debtor; a borrower who mortgaged his own
+        property is the debtor, not a guarantor; the file's name is no memo."""
+        self.guarantor.write({"identity_type": "resident_id", "identity_number": "330106197908060022"})
+        self.env["loan.guarantee"].create({"contract_id": self.contract.id, "partner_id": self.borrower.id,
+                                           "role": "guarantor", "guarantee_type": "mortgage"})
+        text = sample("icbc_sample.csv").decode("gb18030").replace(",还款\r\n", ",还款 担保人330106197908060022\r\n")
+        lines = self.import_file("回单%s.csv" % self.contract.name, text.encode("gb18030"))
+        first = lines[0].loan_best_match_id
+        self.assertEqual((first.payer_id, first.source), (self.borrower, "debtor"))
+        self.assertIn("guarantor_identity", first.evidence)
+        self.assertFalse(lines.filtered(lambda l: l.ref.endswith("0004")).loan_match_ids)
+        self.assertFalse(self.env["loan.bank.match"].search([("line_id", "in", lines.ids), ("payer_id", "=", self.borrower.id),
+                                                            ("source", "=", "guarantor")]))
+
+    def test_a_guarantors_payment_is_not_split_between_the_debtors_loans(self):
+        self.make_contract(principal=50000)
+        with china_time(NOW):
+            self.run_on("2026-11-22")
+        line = self.import_file("icbc_sample.csv").filtered(lambda l: l.ref.endswith("0003"))
+        with self.assertRaisesRegex(UserError, "not by the debtor"):
+            self.split_wizard(line)
+
+    def test_a_reversal_judges_the_promise_again_and_the_recovered_amount(self):
+        promise = self.env["collection.promise"].create({
+            "case_id": self.case.id, "amount": 3000.0, "date_made": "2026-11-20", "date_promised": "2026-11-25"})
+        line = self.import_file("icbc_sample.csv")[0]
+        recovered = self.case.recovered_amount
+        with china_time(NOW):
+            line.sudo(self.finance).action_loan_confirm_best()
+        self.assertEqual(promise.state, "kept")
+        self.import_file("icbc_reversal.csv", self.statement_text(
+            ("20261128", "ICBC202611280008", "测试借款人甲", "6222021202001234567", "3000.00", "",
+             "冲正 原交易ICBC202611230001")))
+        reversal = self.env["account.bank.statement.line"].search([("ref", "=", "ICBC202611280008")])
+        with china_time(NOW):
+            reversal.sudo(self.finance).action_loan_confirm_best()
+        # The money bounced: the promise's day (25 November) is past with nothing paid.
+        self.assertEqual((promise.state, promise.amount_paid), ("broken", 0.0))
+        self.assertAlmostEqual(self.case.recovered_amount, recovered, places=2)
+
     # One payment, two loans of the debtor (民法典 第560条) ---------------------------------------
 
     def split_wizard(self, line):

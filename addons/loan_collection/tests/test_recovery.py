@@ -86,21 +86,33 @@ class TestAllocationOnTheCase(RecoveryCase):
         interest = 1200.0 + self.second.interest_amount
         principal = 9461.85 + self.second.principal_amount
         owed = 500 + interest + 175.92 + 26.65 + principal
+        # 1,000 more than is due: it pays the installment falling due next (its interest first),
+        # and whatever would be beyond that one too stays the payer's credit.
+        early_interest = min(1000.0, float(self.third._unpaid_parts()[1]))
         recovery = self.recover(round(owed + 1000, 2), "2026-03-20")
         self.assertMoney(recovery.amount_costs, 500)
-        self.assertMoney(recovery.amount_interest, interest)
+        self.assertMoney(recovery.amount_interest, interest + early_interest)
         self.assertMoney(recovery.amount_penalty, 202.57)
-        self.assertMoney(recovery.amount_principal, principal)
-        self.assertMoney(recovery.amount_excess, 1000)
+        self.assertMoney(recovery.amount_principal, principal + 1000 - early_interest)
+        self.assertEqual([(l.installment_number, l.amount_interest) for l in recovery.line_ids.sorted(
+            "installment_number")][-1], (3, early_interest))
+        self.assertMoney(recovery.amount_excess, 0)
         self.assertEqual((self.first.state, self.second.state, self.third.state), ("paid", "paid", "open"))
+        self.assertMoney(self.third.residual, 10661.85 - 1000)
+        everything = self.recover(20000, "2026-03-20")
+        self.assertMoney(everything.amount_excess, 20000 - (10661.85 - 1000))
+        self.assertEqual(self.third.state, "paid")
         self.assertEqual((self.first.penalty_interest, self.first.penalty_recovered), (0.0, 175.92))
         # Penalty and costs on the charges invoice (penalty interest income, recovered costs).
         charge = recovery.charge_invoice_id
         self.assertEqual((charge.state, charge.amount_total), ("paid", 702.57))
         self.assertEqual(charge.partner_id, self.borrower)
-        # The change stays on the payment as the payer's credit.
+        # The change went to the next installment: nothing is left on the first payment; beyond
+        # every installment, the second payment's change stays as the payer's credit.
         payment_line = recovery.payment_id.move_line_ids.filtered(lambda l: l.account_id.internal_type == "receivable")
-        self.assertMoney(payment_line.amount_residual, -1000)
+        self.assertMoney(payment_line.amount_residual, 0)
+        change = everything.payment_id.move_line_ids.filtered(lambda l: l.account_id.internal_type == "receivable")
+        self.assertMoney(change.amount_residual, -everything.amount_excess)
         self.assertEqual(recovery.payment_id.state, "posted")
         # Nothing overdue any more: the next run settles the case.
         case = self.case()

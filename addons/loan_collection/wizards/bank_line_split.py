@@ -46,10 +46,15 @@ class LoanBankSplit(models.TransientModel):
             self.env.context.get("default_line_id") or self.env.context.get("active_id")).exists()
         if not line:
             return values
-        debtor = (line.loan_best_match_id or line.loan_match_ids[:1]).debtor_id
+        best = line.loan_best_match_id or line.loan_match_ids[:1]
+        debtor = best.debtor_id
         if not debtor:
             raise UserError(_("Bank line %s matches no debtor: the split is between the debts of the debtor it "
                               "matches.") % (line.ref or line.name))
+        if best.source != "debtor":
+            raise UserError(_("Bank line %s was paid by %s, not by the debtor: a guarantor's or a court's payment "
+                              "is confirmed on the case it pays, not split between the debtor's loans.")
+                            % (line.ref or line.name, best.payer_id.display_name))
         values.update(line_id=line.id, partner_id=debtor.id,
                       split_ids=[(0, 0, vals) for vals in self._statutory_split(line, debtor)])
         return values
@@ -99,9 +104,9 @@ class LoanBankSplit(models.TransientModel):
         if stranger:
             raise UserError(_("Case %s is not an active case of %s: a payment is split between the debts of the "
                               "one debtor.") % (stranger[0].name, self.partner_id.display_name))
-        if self.partner_id not in line.loan_match_ids.mapped("debtor_id"):
-            raise UserError(_("%s is not the debtor of a match of bank line %s.") % (
-                self.partner_id.display_name, line.ref or line.name))
+        if not line.loan_match_ids.filtered(lambda m: m.debtor_id == self.partner_id and m.source == "debtor"):
+            raise UserError(_("%s is not the debtor who paid bank line %s: the split is of a debtor's own "
+                              "payment between his loans.") % (self.partner_id.display_name, line.ref or line.name))
         # The law's split computed again here (the wizard's copy is only shown).
         statutory = {vals["case_id"]: fen(vals["amount"]) for vals in self._statutory_split(line, self.partner_id)}
         given = {s.case_id.id: fen(s.amount) for s in splits}

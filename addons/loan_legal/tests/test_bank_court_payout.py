@@ -51,6 +51,17 @@ class TestBankCourtPayout(LegalTestCase):
                          ("court", 8000.0, "杭州市西湖区人民法院"))
         self.assertEqual(recovery.legal_case_ref, "（2026）浙0106执1234号")
 
+    def test_the_debtor_quoting_the_court_case_number_pays_as_the_debtor(self):
+        with open(SAMPLE, "rb") as f:
+            text = f.read().decode("gb18030").replace(",跨行转入,还款", ",跨行转入,还款（2026）浙0106执1234号")
+        wizard = self.env["loan.bank.statement.import"].sudo(self.finance).create({
+            "journal_id": self.journal.id, "filename": "icbc.csv", "data_file": base64.b64encode(text.encode("gb18030"))})
+        with china_time(NOW):
+            lines = self.env["account.bank.statement.line"].search(wizard.action_import()["domain"])
+        match = lines.filtered(lambda l: l.ref.endswith("0001")).loan_match_ids.filtered(
+            lambda m: m.case_id == self.case)
+        self.assertEqual((match.payer_id, match.source), (self.borrower, "debtor"))
+
     def test_paid_from_the_courts_known_account(self):
         # The court's partner (the demo data has one; made otherwise), with the account it pays from.
         court = self.env["loan.bank.match"]._court_partner("杭州市西湖区人民法院")
