@@ -151,6 +151,11 @@ class AccountBankStatementLine(models.Model):
                 changed.append(name)
         return changed
 
+    def _loan_bank_items(self, move_lines, side):
+        """The items of `move_lines` on this line's bank account, on `side` ('debit': money in)."""
+        accounts = self.journal_id.default_debit_account_id | self.journal_id.default_credit_account_id
+        return move_lines.filtered(lambda item: item.account_id in accounts and item[side])
+
     def _loan_write(self, vals):
         """The matching's and the confirmation's own write (the public write refuses these fields)."""
         return super(AccountBankStatementLine, self.sudo()).write(vals)
@@ -190,9 +195,7 @@ class AccountBankStatementLine(models.Model):
                 match = Match.browse(self.env.cr.fetchone()[0])
                 line.invalidate_cache(["loan_match_ids"])
             match._set_state({"state": "confirmed", "recovery_id": recovery.id})
-        liquidity = recoveries.sudo().mapped("payment_id.move_line_ids").filtered(
-            lambda l: l.account_id in (line.journal_id.default_debit_account_id,
-                                       line.journal_id.default_credit_account_id) and l.debit)
+        liquidity = line._loan_bank_items(recoveries.sudo().mapped("payment_id.move_line_ids"), "debit")
         line.process_reconciliation(payment_aml_rec=liquidity)
         others = line.loan_match_ids.filtered(lambda m: m.state == "suggested")
         if others:
@@ -229,16 +232,12 @@ class AccountBankStatementLine(models.Model):
             reversals = self.env["account.move"]
             for recovery in recoveries:
                 reversals |= recovery.sudo(self.env.uid)._reverse(fields.Date.from_string(line.date), reason)
-            liquidity = reversals.mapped("line_ids").filtered(
-                lambda l: l.account_id in (line.journal_id.default_debit_account_id,
-                                           line.journal_id.default_credit_account_id) and l.credit)
+            liquidity = line._loan_bank_items(reversals.mapped("line_ids"), "credit")
             line.process_reconciliation(payment_aml_rec=liquidity)
             line._loan_write({"loan_match_state": "reversed"})
         elif line.loan_match_state == "refund":
             payment = line.loan_refund_payment_id
-            liquidity = payment.move_line_ids.filtered(
-                lambda l: l.account_id in (line.journal_id.default_debit_account_id,
-                                           line.journal_id.default_credit_account_id) and l.credit)
+            liquidity = line._loan_bank_items(payment.move_line_ids, "credit")
             line.process_reconciliation(payment_aml_rec=liquidity)
             line._loan_write({"loan_match_state": "refunded"})
         else:

@@ -92,6 +92,17 @@ def _evidence_labels(env):
     }
 
 
+def _memo_tokens(lines):
+    """(line ids, tokens), one pair per identifier in the memos of `lines` ((id, memo) pairs): the
+    memo is the line's label (the bank's 摘要/附言), not its note, which says where it was imported from."""
+    token_line, token_value = [], []
+    for line_id, memo in lines:
+        for token in bank_statement.memo_tokens(memo):
+            token_line.append(line_id)
+            token_value.append(token)
+    return token_line, token_value
+
+
 def _confidence(codes):
     """Strongest evidence plus each further one's bonus, at most 99 (see the module docstring)."""
     ranked = sorted((EVIDENCE[code] for code in codes), reverse=True)
@@ -181,17 +192,14 @@ class LoanBankMatch(models.Model):
               FROM account_bank_statement_line WHERE id = ANY(%s)
         """, (lines.ids,))
         incoming, outgoing = [], []
-        token_line, token_value = [], []
         for line_id, amount, date, name, account, memo, company in cr.fetchall():
             if amount <= 0:
-                outgoing.append(line_id)
-                continue
-            incoming.append((line_id, amount, date, name.strip(), account, company, memo))
-            for token in bank_statement.memo_tokens(memo):
-                token_line.append(line_id)
-                token_value.append(token)
+                outgoing.append((line_id, memo))
+            else:
+                incoming.append((line_id, amount, date, name.strip(), account, company, memo))
+        token_line, token_value = _memo_tokens((line[0], line[6]) for line in incoming)
         evidence = defaultdict(set)     # (line, case) -> codes
-        payer = {}                      # (line, case) -> (partner, source): a guarantor's evidence wins
+        payer = {}                      # (line, case) -> (partner, role, rank): see PAYER_WEIGHT
         if incoming:
             ids, amounts, dates, names, accounts, companies, memos = (list(c) for c in zip(*incoming))
             params = {"ids": ids, "amounts": amounts, "dates": dates, "names": names, "accounts": accounts,
@@ -247,27 +255,22 @@ class LoanBankMatch(models.Model):
         self.invalidate_cache()
 
     @api.model
-    def _match_money_out(self, line_ids):
+    def _match_money_out(self, lines):
         """Money out: the refund of an excess (an outbound customer payment of that amount on the
         journal, not yet on a bank line, to the counterparty by name or known account), else the bank
         reversing a confirmed line of the same journal (its serial number in the memo, or the same
         payer's account and amount within REVERSAL_DAYS with a reversal word in the memo). A fixed
-        number of statements, whatever the number of lines."""
-        if not line_ids:
+        number of statements, whatever the number of lines. `lines`: (id, memo) of the lines."""
+        if not lines:
             return
+        line_ids = [line_id for line_id, _memo in lines]
+        token_line, token_value = _memo_tokens(lines)
         cr = self.env.cr
         cr.execute("""
             UPDATE account_bank_statement_line l SET loan_reversal_of_id = NULL, loan_refund_payment_id = NULL,
                    loan_match_state = 'outgoing'
              WHERE l.id = ANY(%s)
         """, (line_ids,))
-        # The memo is the line's label (the bank's 摘要/附言); its note says where it was imported from.
-        cr.execute("SELECT id, COALESCE(name, '') FROM account_bank_statement_line WHERE id = ANY(%s)", (line_ids,))
-        token_line, token_value = [], []
-        for line_id, memo in cr.fetchall():
-            for token in bank_statement.memo_tokens(memo):
-                token_line.append(line_id)
-                token_value.append(token)
         # A refund finance paid first: it explains the line without guessing.
         cr.execute("""
             UPDATE account_bank_statement_line l

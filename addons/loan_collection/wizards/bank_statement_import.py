@@ -21,10 +21,13 @@ from ..models.res_company import business_today
 from ..services import bank_statement, spreadsheet
 
 
+def is_workbook(filename):
+    return (filename or "").lower().endswith((".xlsx", ".xls"))
+
+
 def read_rows(content, filename, encoding):
     """(rows of cells, to_date) of an .xlsx/.xls or .csv export; to_date converts Excel serials."""
-    name = (filename or "").lower()
-    if name.endswith((".xlsx", ".xls")):
+    if is_workbook(filename):
         try:
             return spreadsheet.read_first_sheet(content)
         except ValueError:
@@ -77,8 +80,7 @@ class LoanBankStatementImport(models.TransientModel):
         a table with the bank's layout."""
         content = base64.b64decode(self.data_file or b"")
         today = fields.Date.from_string(business_today(self))
-        if content.lstrip()[:1] == b"<" or content[:2] == b"PK" and not (self.filename or "").lower().endswith(
-                (".xlsx", ".xls")):
+        if content.lstrip()[:1] == b"<" or content[:2] == b"PK" and not is_workbook(self.filename):
             return self._parse_camt(content, today)
         layout, account, transactions = self._parse_table(content, today)
         balanced = [t for t in transactions if t.balance is not None]
@@ -106,8 +108,12 @@ class LoanBankStatementImport(models.TransientModel):
         """(layout, own account number, [Transaction]) of a .csv/.xlsx export."""
         layouts = self.layout_id or self.env["loan.bank.layout"].search([])
         first_error = None
+        tables = {}  # the file read once per encoding (a workbook once), not once per layout tried
         for layout in layouts:
-            rows, to_date = read_rows(content, self.filename, layout.encoding)
+            key = None if is_workbook(self.filename) else layout.encoding
+            if key not in tables:
+                tables[key] = read_rows(content, self.filename, layout.encoding)
+            rows, to_date = tables[key]
             try:
                 account, transactions = bank_statement.parse(rows, layout._as_layout(), to_date, today)
                 return layout, account, transactions
@@ -188,8 +194,8 @@ class LoanBankStatementImportDemo(models.TransientModel):
 
     @api.model
     def _load_demo_statement(self, path, confirm_serials):
-        """Import the demo statement `path` (an addon-relative .csv whose {d-N} / {n-N} are the day N
-        days ago as 2026-11-28 / 20261128 and whose {cK} is the number of demo contract cK) as the
+        """Import the demo statement `path` (an addon-relative .csv whose {d-N} is the day N days ago
+        as 20261128, in its dates and serial numbers, and whose {cK} is the number of demo contract cK) as the
         demo finance user; confirm the suggested lines whose serial ends like one of `confirm_serials`'
         last four digits (demo/bank_statement_demo.xml)."""
         import datetime
@@ -201,7 +207,7 @@ class LoanBankStatementImportDemo(models.TransientModel):
             text = stream.read()
         for days in range(1, 8):
             day = today - datetime.timedelta(days=days)
-            text = text.replace("{d-%s}" % days, day.strftime("%Y%m%d")).replace("{n-%s}" % days, day.strftime("%Y%m%d"))
+            text = text.replace("{d-%s}" % days, day.strftime("%Y%m%d"))
         for key in range(1, 9):
             contract = ref("loan_collection.loan_contract_c%s_demo" % key, raise_if_not_found=False)
             text = text.replace("{c%s}" % key, contract.name if contract else "")
