@@ -35,7 +35,10 @@ The shape (per contract, k = 1, 2, ...):
   * half of the contracts have a guarantor (the borrower of the next contract);
   * 10 office and 10 field collectors (bench_office_NN / bench_field_NN, created once through
     the ORM) share the contracts; bench_manager manages the collection policy if it has no
-    manager (the escalation tasks need one).
+    manager (the escalation tasks need one);
+  * three teams with their allocation rules (see _teams): the first run allocates every
+    case to a team and a collector, the next day's run moves those whose days overdue now
+    fit another team's rule (流转).
 """
 import argparse
 import datetime
@@ -88,10 +91,30 @@ def fresh(template):
 
 
 def prepare(registry):
-    """Once in the template: the collector users (through the ORM) and a policy manager."""
+    """Once in the template: the collector users (through the ORM), a policy manager, and the
+    teams with their allocation rules."""
     with closing(registry.cursor()) as cr:
-        _collectors(api.Environment(cr, SUPERUSER_ID, {}))
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        _teams(env, *_collectors(env))
         cr.commit()
+
+
+def _teams(env, office_ids, field_ids):
+    """The bench teams (created once), so that the run allocates every case (分案, issue 16):
+    M1 (1-30 days) round-robin over the first half of the office collectors, M2+ (31 days and
+    more) balanced by open amount over the other half, and one visit team of every field
+    collector balanced by case count once the policy's visit step has come."""
+    Team = env["collection.team"].with_context(active_test=False)
+    half = len(office_ids) // 2
+    for name, role, members, method, rule in (
+            ("BENCH M1 电催组", "office", office_ids[:half], "round_robin", {"days_from": 1, "days_to": 30}),
+            ("BENCH M2+ 电催组", "office", office_ids[half:], "balanced_amount", {"days_from": 31}),
+            ("BENCH 外访组", "field", field_ids, "balanced_count", {"needs_visit": True})):
+        if Team.search_count([("name", "=", name)]):
+            continue
+        team = Team.create({"name": name, "role": role, "leader_id": members[0], "method": method,
+                            "member_ids": [(0, 0, {"user_id": user_id}) for user_id in members]})
+        env["collection.allocation.rule"].create(dict(rule, name=name, team_id=team.id))
 
 
 # Generating ---------------------------------------------------------------------------------

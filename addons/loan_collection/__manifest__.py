@@ -64,6 +64,7 @@
         "views/loan_portfolio_import_views.xml",
         "views/loan_portfolio_import_menus.xml",
         "views/loan_bank_views.xml",
+        "views/collection_team_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -74,5 +75,6 @@
         "demo/collection_snapshot_demo.xml",
         "demo/loan_portfolio_import_demo.xml",
         "demo/bank_statement_demo.xml",
+        "demo/collection_team_demo.xml",
     ],
 }

@@ -16,6 +16,7 @@ from . import loan_guarantee
 from . import account_invoice
 from . import collection_policy
 from . import collection_case
+from . import collection_team
 from . import collection_contact_log
 from . import collection_promise
 from . import collection_notice
@@ -27,6 +28,7 @@ from . import collection_run
 from . import collection_run_installments
 from . import collection_run_cases
 from . import collection_run_promises
+from . import collection_run_allocation
 from . import collection_run_tasks
 from . import collection_run_demo
 from . import mail_activity

@@ -38,10 +38,12 @@ CASE_WRITERS = {
     "overdue_reason": (COLLECTOR,),
     "overdue_reason_detail": (COLLECTOR,),
     "risk_level": (COLLECTOR,),
-    # Assignment and the costs charged to the debtor: the manager's decisions.
-    "office_user_id": (MANAGER,),
-    "field_user_id": (MANAGER,),
+    # The costs charged to the debtor: the manager's decision.
     "fees_amount": (MANAGER,),
+    # Assignment (分案): by the allocation rules in the daily run, or by a manager through Reassign
+    # with a reason; each change is logged on the case (collection.case.move).
+    "office_user_id": SYSTEM, "field_user_id": SYSTEM, "team_id": SYSTEM, "field_team_id": SYSTEM,
+    "move_ids": SYSTEM,
     # The court's case number (案号), which recoveries from the court carry.
     "legal_case_ref": (MANAGER, FINANCE),
     # Identity of the case, set when the daily run opens it.
@@ -98,6 +100,11 @@ class CollectionCase(models.Model):
                                   default="medium", required=True, track_visibility="onchange")
     office_user_id = fields.Many2one("res.users", string="Office Collector", index=True, track_visibility="onchange")
     field_user_id = fields.Many2one("res.users", string="Field Collector", index=True, track_visibility="onchange")
+    team_id = fields.Many2one("collection.team", string="Office Team", readonly=True, index=True,
+                              ondelete="restrict", track_visibility="onchange")
+    field_team_id = fields.Many2one("collection.team", string="Field Team", readonly=True, index=True,
+                                    ondelete="restrict", track_visibility="onchange")
+    move_ids = fields.One2many("collection.case.move", "case_id", string="Moves", readonly=True)
     date_opened = fields.Date(readonly=True, default=business_today)
     date_closed = fields.Date(readonly=True)
     to_escalate = fields.Boolean(string="Escalation Due", readonly=True,
@@ -171,6 +178,8 @@ class CollectionCase(models.Model):
             "party_ids": _("the parties are the debtor and the guarantors of the contract; change the contract's "
                            "guarantees instead"),
             "last_demand_date": _("it is the latest demand proven served: record the service on the notice"),
+            "office_user_id": _("a case changes hands through Reassign (with the reason) or the allocation rules"),
+            "field_user_id": _("a case changes hands through Reassign (with the reason) or the allocation rules"),
         }
 
     @api.model

@@ -14,7 +14,7 @@ account_invoice, the largest table, is read once and written once (days, bucket,
 case together); a new task is inserted once, with its activity, in the same statement.
 
 The steps live in focused files, each extending this model: collection_run_installments.py,
-collection_run_cases.py, collection_run_promises.py, collection_run_tasks.py (and
+collection_run_cases.py, collection_run_promises.py, collection_run_allocation.py, collection_run_tasks.py (and
 collection_run_finance.py for the month-end snapshot, collection_run_demo.py for the demo).
 """
 import logging
@@ -65,6 +65,7 @@ class CollectionRun(models.Model):
     cases_opened = fields.Integer(readonly=True)
     cases_closed = fields.Integer(readonly=True)
     cases_updated = fields.Integer(readonly=True)
+    cases_moved = fields.Integer(string="Cases Allocated or Moved", readonly=True)
     tasks_created = fields.Integer(readonly=True)
     tasks_expired = fields.Integer(readonly=True)
     promises_kept = fields.Integer(readonly=True)
@@ -113,6 +114,8 @@ class CollectionRun(models.Model):
         stats["cases_updated"] = self._update_case_amounts(date, edges, closed)
         stats["partners_blacklisted"] = self._blacklist(date, closed)
         self._update_partners(date)
+        # Before the tasks: today's tasks go to the collectors the cases have after allocation.
+        stats["cases_moved"] = self._allocate_cases(date)
         stats["tasks_expired"] = self._expire_tasks(date)
         stats["tasks_created"] = self._give_tasks(date)
         self._after_run(date, opened, closed)

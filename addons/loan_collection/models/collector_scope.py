@@ -91,3 +91,4 @@ LoanDocument = _scoped("loan.document", column="collection_case_id", path="colle
 CollectionRecovery = _scoped("collection.recovery")
 CollectionRecoveryLine = _scoped("collection.recovery.line", column="recovery_id", sql=RECOVERIES_SQL,
                                  path="recovery_id.case_id")
+CollectionCaseMove = _scoped("collection.case.move")

@@ -42,3 +42,4 @@ from . import test_portfolio_import
 from . import test_report_export
 from . import test_chinese_labels
 from . import test_bank_statement
+from . import test_case_allocation

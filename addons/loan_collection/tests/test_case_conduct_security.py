@@ -86,14 +86,18 @@ class TestCaseFieldsByRole(SecurityCase):
             self.env["collection.case"].sudo(self.manager).create({
                 "contract_id": self.contract.id, "partner_id": self.borrower.id})
 
-    def test_manager_assigns_and_sets_fees_but_not_negative(self):
+    def test_manager_sets_fees_but_not_negative_and_reassigns_only_with_a_reason(self):
         case = self.case.sudo(self.manager)
         with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.cr.savepoint():
             case.write({"fees_amount": -100.0})
         self.case.invalidate_cache()
         self.assertEqual(self.case.fees_amount, 0.0)
-        case.write({"fees_amount": 300.0, "office_user_id": self.office2.id})
-        self.assertEqual((self.case.fees_amount, self.case.office_user_id), (300.0, self.office2))
+        case.write({"fees_amount": 300.0})
+        self.assertEqual(self.case.fees_amount, 300.0)
+        # Issue 16: the collector changes through Reassign (the reason logged), not by writing the field.
+        with self.assertRaisesRegex(AccessError, "through Reassign"):
+            case.write({"office_user_id": self.office2.id})
+        self.assertEqual(self.case.office_user_id, self.office)
 
 
 class TestTasksAndPromises(SecurityCase):

@@ -5,3 +5,4 @@ from . import recovery_register
 from . import contract_acceleration
 from . import bank_statement_import
 from . import bank_line_split
+from . import case_reassign

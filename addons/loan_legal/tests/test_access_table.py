@@ -155,6 +155,23 @@ class TestAccessTable(LegalTestCase):
         cls.template_spare = env["loan.document.template"].create(cls._template_vals())
         cls.court_spare = env["legal.court"].create({"name": "测试人民法院"})
         cls.holiday_spare = env["legal.court.holiday"].create({"date": "2024-04-04", "name": "清明节"})
+        # Issue 16: a spare team (a member and a rule), a second one without members, and a move of
+        # each side's case (the case Reassigned to its own office collector, as a manager does).
+        cls.team_spare = env["collection.team"].create({
+            "name": "测试组", "role": "office", "leader_id": cls.manager.id,
+            "member_ids": [(0, 0, {"user_id": cls.office.id}), (0, 0, {"user_id": cls.office2.id})]})
+        # The spare team, which has held no case (a manager may delete it), with a member and a rule.
+        cls.team_spare2 = env["collection.team"].create({"name": "测试组二", "role": "office",
+                                                         "leader_id": cls.manager.id,
+                                                         "member_ids": [(0, 0, {"user_id": cls.office.id})]})
+        cls.member_spare = cls.team_spare2.member_ids
+        cls.allocation_rule_spare = env["collection.allocation.rule"].create(
+            {"name": "测试规则", "team_id": cls.team_spare2.id, "days_from": 200, "active": False})
+        for case, user in ((cls.case_a, cls.office), (cls.case_b, cls.office2)):
+            env["collection.case.reassign"].sudo().create({
+                "case_ids": [(6, 0, case.ids)], "team_id": cls.team_spare.id, "user_id": user.id,
+                "reason": "测试交接"}).action_reassign()
+        cls.move_a, cls.move_b = cls.case_a.move_ids[:1], cls.case_b.move_ids[:1]
         cls.stranger = Partner.create({"name": "测试第三人丁"})
         cls.guarantee_a, cls.guarantee_b = cls.contract_a.guarantee_ids[:1], cls.contract_b.guarantee_ids[:1]
         cls.recovery_line_a, cls.recovery_line_b = cls.recovery_a.line_ids[:1], cls.recovery_b.line_ids[:1]
@@ -217,11 +234,13 @@ class TestAccessTable(LegalTestCase):
             "collection.writeoff": "writeoff_%s", "legal.case": "legal_case_%s", "legal.case.party": "party_%s",
             "legal.evidence": "evidence_%s", "legal.asset": "asset_%s", "legal.restriction": "restriction_%s",
             "legal.cost": "cost_%s", "legal.deadline": "deadline_%s", "res.partner": "borrower_%s",
-            "ir.attachment": "attachment_%s",
+            "ir.attachment": "attachment_%s", "collection.case.move": "move_%s",
         }
         spare = {"loan.product": self.product_spare, "collection.policy": self.policy_spare,
                  "collection.policy.step": self.step_spare, "loan.document.template": self.template_spare,
-                 "legal.court": self.court_spare, "legal.court.holiday": self.holiday_spare}
+                 "legal.court": self.court_spare, "legal.court.holiday": self.holiday_spare,
+                 "collection.team": self.team_spare2, "collection.team.member": self.member_spare,
+                 "collection.allocation.rule": self.allocation_rule_spare}
         if model in named:
             return getattr(self, named[model] % s)
         if model == "loan.debtor.profile":
@@ -294,6 +313,12 @@ class TestAccessTable(LegalTestCase):
                                          "serial_columns": "流水号"},
             "loan.lpr.rate": lambda: {"date": "2026-11-20", "one_year_rate": 2.9},
             "collection.policy": lambda: {"name": "另一策略"},
+            "collection.team": lambda: {"name": "另一组", "role": "office", "leader_id": self.manager.id},
+            "collection.team.member": lambda: {"team_id": self.team_spare2.id, "user_id": self.office2.id},
+            "collection.allocation.rule": lambda: {"name": "另一规则", "team_id": self.team_spare.id,
+                                                   "days_from": 300, "active": False},
+            "collection.case.move": lambda: {"case_id": case.id, "date": "2026-02-28", "kind": "manual",
+                                             "role": "office", "reason": "forged"},
             "collection.policy.step": lambda: {"policy_id": self.policy_spare.id, "name": "短信", "day_from": 2, "day_to": 3,
                                                "action": "sms"},
             "collection.contact.point": lambda: {"partner_id": case.partner_id.id, "kind": "phone",
@@ -351,6 +376,10 @@ class TestAccessTable(LegalTestCase):
         "loan.lpr.rate": {"five_year_rate": 3.4},
         "collection.policy": {"name": "改名策略"},
         "collection.policy.step": {"name": "改名步骤"},
+        "collection.team": {"name": "改名组"},
+        "collection.team.member": {"capacity": 5},
+        "collection.allocation.rule": {"name": "改名规则"},
+        "collection.case.move": {"reason": "forged"},
         "collection.contact.point": {"note": "access table"},
         "collection.recovery": {"note": "access table"},
         "collection.recovery.line": {"amount_interest": 1.0},

@@ -1,0 +1,290 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Collection teams (催收组), their members, the allocation rules (分案规则) and the log of the
+cases' moves between teams and collectors (流转记录). The allocation itself is in
+services/case_allocation.py; the daily run applies it (collection_run_allocation.py)."""
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from . import field_policy
+from .res_company import business_today
+
+TEAM_ROLES = [("office", "Office (Phone) Collection"), ("field", "Field Visits")]
+METHODS = [
+    ("round_robin", "Round-robin"),
+    ("balanced_count", "Balanced by Case Count"),
+    ("balanced_amount", "Balanced by Open Amount"),
+    ("sticky", "Keep the Previous Collector"),
+]
+LEAVE_ACTIONS = [
+    ("hold", "Hold Her Cases Until She Is Back"),
+    ("redistribute", "Redistribute Her Cases in the Team"),
+]
+MOVE_KINDS = [
+    ("allocation", "Allocation"),
+    ("flow", "Moved On to the Next Team"),
+    ("leave", "Collector on Leave"),
+    ("manual", "Reassigned by Hand"),
+]
+
+
+def _check_manager(env):
+    if not field_policy.is_trusted(env) and not env.user.has_group("loan_collection.group_collection_manager"):
+        raise AccessError(_("Only a collection manager can change the teams and the allocation rules."))
+
+
+class CollectionTeam(models.Model):
+    _name = "collection.team"
+    _description = "Collection Team"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.user.company_id)
+    role = fields.Selection(TEAM_ROLES, required=True, default="office",
+                            help="Which collector of its cases the team provides: the office collector "
+                                 "(calls and messages) or the field collector (visits).")
+    leader_id = fields.Many2one("res.users", string="Team Leader", required=True,
+                                help="Holds the cases for which no member is free (all on leave, at their "
+                                     "capacity, or not covering the debtor's province), to give them on by hand.")
+    method = fields.Selection(METHODS, string="Default Method", required=True, default="balanced_count",
+                              help="How the team's cases are shared among its members when a rule does not say.")
+    capacity = fields.Integer(string="Capacity per Member", default=0,
+                              help="Open cases a member holds at most (0: no limit); a member may have her own.")
+    leave_action = fields.Selection(LEAVE_ACTIONS, string="While a Member Is on Leave", required=True,
+                                    default="hold")
+    member_ids = fields.One2many("collection.team.member", "team_id", string="Members")
+    rule_ids = fields.One2many("collection.allocation.rule", "team_id", string="Allocation Rules")
+    round_robin_cursor = fields.Integer(readonly=True, default=0, copy=False,
+                                        help="The member whose turn comes next (round-robin).")
+    case_count = fields.Integer(compute="_compute_case_count", string="Open Cases")
+
+    _sql_constraints = [
+        ("capacity_positive", "CHECK (capacity >= 0)", "A team's capacity cannot be negative."),
+    ]
+
+    def _compute_case_count(self):
+        """The team's open cases the reader may see (none for a user who reads no case)."""
+        counts = {}
+        if not self.env["collection.case"].check_access_rights("read", raise_exception=False):
+            self.update({"case_count": 0})
+            return
+        for column in ("team_id", "field_team_id"):
+            for group in self.env["collection.case"].read_group(
+                    [(column, "in", self.ids), ("is_open", "=", True)], [column], [column]):
+                counts[group[column][0]] = counts.get(group[column][0], 0) + group["%s_count" % column]
+        for team in self:
+            team.case_count = counts.get(team.id, 0)
+
+    @api.constrains("role", "member_ids")
+    def _check_members(self):
+        group = {"office": "loan_collection.group_collector_office",
+                 "field": "loan_collection.group_collector_field"}
+        for team in self:
+            for member in team.member_ids:
+                user = member.user_id.sudo()
+                if not (user.has_group(group[team.role])
+                        or user.has_group("loan_collection.group_collection_manager")):
+                    raise ValidationError(
+                        _("%s cannot be a member of team %s: the team works as %s, and she is not in that "
+                          "collectors' group. Add her to the group (Settings › Users) or choose another team.")
+                        % (user.name, team.name, dict(self._fields["role"]._description_selection(self.env))[
+                            team.role]))
+
+    @api.model
+    def create(self, vals):
+        _check_manager(self.env)
+        return super(CollectionTeam, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        _check_manager(self.env)
+        if "round_robin_cursor" in vals and not field_policy.is_trusted(self.env):
+            raise AccessError(_("The round-robin turn is kept by the allocation itself."))
+        if "role" in vals and self.env["collection.case"].sudo().search_count(
+                ["|", ("team_id", "in", self.ids), ("field_team_id", "in", self.ids)]):
+            raise UserError(_("A team that has held cases keeps its role (office or field): create a new team "
+                              "instead and change the allocation rules."))
+        return super(CollectionTeam, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        _check_manager(self.env)
+        if self.env["collection.case"].sudo().search_count(
+                ["|", ("team_id", "in", self.ids), ("field_team_id", "in", self.ids)]):
+            raise UserError(_("A team that has held cases is part of their history and cannot be deleted: "
+                              "archive it instead."))
+        return super(CollectionTeam, self).unlink()
+
+
+class CollectionTeamMember(models.Model):
+    _name = "collection.team.member"
+    _description = "Collection Team Member"
+    _order = "team_id, sequence, id"
+    _rec_name = "user_id"
+
+    team_id = fields.Many2one("collection.team", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    user_id = fields.Many2one("res.users", string="Collector", required=True, ondelete="cascade")
+    capacity = fields.Integer(help="Open cases she holds at most in this role (0: the team's capacity).")
+    state_ids = fields.Many2many("res.country.state", string="Provinces",
+                                 help="The provinces of the debtors she covers (empty: all): a field "
+                                      "collector visits the debtors of her region.")
+    leave_from = fields.Date(string="On Leave From")
+    leave_to = fields.Date(string="On Leave Until", help="Her last day of leave (empty: until further notice).")
+    on_leave = fields.Boolean(compute="_compute_on_leave", string="On Leave Today")
+    case_count = fields.Integer(compute="_compute_case_count", string="Open Cases")
+
+    _sql_constraints = [
+        ("user_uniq", "unique(team_id, user_id)", "A collector is a member of a team once."),
+        ("capacity_positive", "CHECK (capacity >= 0)", "A member's capacity cannot be negative."),
+        ("leave_order", "CHECK (leave_to IS NULL OR leave_from IS NULL OR leave_to >= leave_from)",
+         "The last day of leave cannot come before the first."),
+    ]
+
+    def is_on_leave(self, date):
+        self.ensure_one()
+        date = date if isinstance(date, str) else fields.Date.to_string(date)
+        return bool(self.leave_from) and self.leave_from <= date and (not self.leave_to or date <= self.leave_to)
+
+    def _compute_on_leave(self):
+        today = business_today(self)
+        for member in self:
+            member.on_leave = member.is_on_leave(today)
+
+    def _compute_case_count(self):
+        if not self.env["collection.case"].check_access_rights("read", raise_exception=False):
+            self.update({"case_count": 0})
+            return
+        counts = {}
+        for role, column in (("office", "office_user_id"), ("field", "field_user_id")):
+            users = self.filtered(lambda m: m.team_id.role == role).mapped("user_id")
+            if not users:
+                continue
+            for group in self.env["collection.case"].read_group(
+                    [(column, "in", users.ids), ("is_open", "=", True)], [column], [column]):
+                counts[(role, group[column][0])] = group["%s_count" % column]
+        for member in self:
+            member.case_count = counts.get((member.team_id.role, member.user_id.id), 0)
+
+    @api.constrains("leave_from", "leave_to")
+    def _check_leave(self):
+        for member in self:
+            if member.leave_to and not member.leave_from:
+                raise ValidationError(_("%s: give the first day of leave as well as the last.")
+                                      % member.user_id.name)
+
+    @api.model
+    def create(self, vals):
+        _check_manager(self.env)
+        return super(CollectionTeamMember, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        _check_manager(self.env)
+        return super(CollectionTeamMember, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        _check_manager(self.env)
+        return super(CollectionTeamMember, self).unlink()
+
+
+class CollectionAllocationRule(models.Model):
+    _name = "collection.allocation.rule"
+    _description = "Case Allocation Rule"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True)
+    sequence = fields.Integer(default=10, help="Rules are tried in this order; the first that fits gives the team.")
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.user.company_id)
+    team_id = fields.Many2one("collection.team", required=True, ondelete="cascade",
+                              help="Deleting a team (one that never held a case) deletes its rules.")
+    role = fields.Selection(related="team_id.role", store=True, readonly=True)
+    method = fields.Selection(METHODS, help="How the team's members share these cases (empty: the team's method).")
+    days_from = fields.Integer(string="Days Overdue From", default=1)
+    days_to = fields.Integer(string="Days Overdue To", help="Inclusive (0: no upper limit).")
+    amount_min = fields.Monetary(string="Amount Due From", currency_field="currency_id")
+    amount_max = fields.Monetary(string="Amount Due Up To", currency_field="currency_id",
+                                 help="The case's total due, inclusive (0: no upper limit).")
+    currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
+    product_ids = fields.Many2many("loan.product", string="Products", help="Empty: every product.")
+    state_ids = fields.Many2many("res.country.state", string="Debtor's Province",
+                                 help="The province of the debtor's address (empty: anywhere).")
+    risk_level = fields.Selection([("low", "Low"), ("medium", "Medium"), ("high", "High")], string="Risk",
+                                  help="Empty: any risk.")
+    needs_visit = fields.Boolean(string="Only Cases Due a Visit",
+                                 help="Only cases whose policy has reached its field visit step.")
+
+    _sql_constraints = [
+        ("days_order", "CHECK (days_to = 0 OR days_to IS NULL OR days_to >= days_from)",
+         "The last day overdue of a rule cannot come before its first."),
+        ("amounts_positive", "CHECK (amount_min >= 0 AND (amount_max IS NULL OR amount_max >= 0))",
+         "The amounts of a rule cannot be negative."),
+        ("amount_order", "CHECK (amount_max IS NULL OR amount_max = 0 OR amount_max >= amount_min)",
+         "The upper amount of a rule cannot be below its lower amount."),
+    ]
+
+    @api.constrains("team_id", "company_id")
+    def _check_company(self):
+        for rule in self:
+            if rule.team_id.company_id != rule.company_id:
+                raise ValidationError(_("Rule %s sends cases of %s to team %s of another company: choose a team "
+                                        "of the same company.") % (rule.name, rule.company_id.name,
+                                                                   rule.team_id.name))
+
+    @api.model
+    def create(self, vals):
+        _check_manager(self.env)
+        return super(CollectionAllocationRule, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        _check_manager(self.env)
+        return super(CollectionAllocationRule, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        _check_manager(self.env)
+        return super(CollectionAllocationRule, self).unlink()
+
+
+class CollectionCaseMove(models.Model):
+    """One change of a case's team or collector: by the daily run (allocation, the move to the
+    next team, a collector on leave) or by a manager (with the reason). A record of the case's
+    history: never changed, never deleted."""
+    _name = "collection.case.move"
+    _description = "Case Move"
+    _order = "id desc"
+
+    case_id = fields.Many2one("collection.case", required=True, readonly=True, index=True, ondelete="cascade")
+    date = fields.Date(required=True, readonly=True)
+    kind = fields.Selection(MOVE_KINDS, required=True, readonly=True)
+    role = fields.Selection(TEAM_ROLES, required=True, readonly=True)
+    from_team_id = fields.Many2one("collection.team", string="From Team", readonly=True)
+    to_team_id = fields.Many2one("collection.team", string="To Team", readonly=True)
+    from_user_id = fields.Many2one("res.users", string="From Collector", readonly=True)
+    to_user_id = fields.Many2one("res.users", string="To Collector", readonly=True)
+    rule_id = fields.Many2one("collection.allocation.rule", string="Rule", readonly=True, ondelete="set null",
+                              help="The rule that gave the team; for a reassignment by hand, the rule the case "
+                                   "fell under then: the case stays with the team it was given to until "
+                                   "another rule fits it.")
+    reason = fields.Text(readonly=True)
+    user_id = fields.Many2one("res.users", string="By", readonly=True)
+
+    @api.model
+    def create(self, vals):
+        if not field_policy.is_trusted(self.env):
+            raise AccessError(_("Case moves are written by the allocation and by Reassign; they cannot be "
+                                "created by hand."))
+        return super(CollectionCaseMove, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        raise AccessError(_("A case move is part of the case's history and cannot be changed."))
+
+    @api.multi
+    def unlink(self):
+        raise AccessError(_("A case move is part of the case's history and cannot be deleted."))
