@@ -116,3 +116,45 @@ def test_list_dates_show_minutes_not_seconds(client, odoo_server):
     cells = user.page.locator(".o_list_view tbody tr.o_data_row").first.locator("td").all_inner_texts()
     dated = [c for c in cells if "年" in c and "月" in c]
     assert dated and not any("秒" in c for c in dated), cells
+
+
+def test_reassign_cases_from_the_list_with_a_reason(client, odoo_server):
+    """The manager selects a case of M1 电催组 in the case list, 动作 › 重新分案, gives it to 陈静 in
+    M2 电催组: refused in the dialog without a reason; with one, the case is 陈静's in M2 and its
+    流转记录 tab shows 手工调案 with the reason."""
+    user = client("zhangwei")
+    m1, m2 = (odoo_server.ref("loan_collection.collection_team_%s_demo" % team) for team in ("m1", "m2"))
+    chenjing = user.rpc("res.users", "search", [("login", "=", "chenjing")])[0]
+    cases = user.rpc("collection.case", "search_read", [("team_id", "=", m1), ("is_open", "=", True)],
+                     ["name", "office_user_id"], order="name")
+    assert cases, "the demo allocates its open cases of 1-30 days to M1 电催组"
+    case = cases[0]
+    user.open_action(odoo_server.ref("loan_collection.collection_case_action"))
+    user.click(".o_cp_switch_list")
+    row = user.page.locator(".o_list_view tbody tr.o_data_row").filter(has_text=case["name"])
+    assert "M1 电催组" in row.inner_text(), row.inner_text()
+    row.locator(".o_list_record_selector input").check()
+    user.page.locator(".o_cp_sidebar button:has-text('动作')").click()
+    user.page.locator(".o_cp_sidebar .dropdown-menu a:has-text('重新分案')").first.click()
+    user.wait_idle()
+    dialog = user.dialog()
+    set_field(dialog, "team_id", "M2 电催组")
+    set_field(dialog, "user_id", "陈静")
+    # Without a reason the dialog does not send it: the field is marked, nothing moves.
+    dialog.locator(".modal-footer button:has-text('重新分案')").click()
+    user.wait_idle()
+    assert dialog.locator(".o_field_invalid[name=reason]").count() == 1
+    assert user.rpc("collection.case", "read", [case["id"]], ["team_id"])[0]["team_id"][0] == m1
+    set_field(dialog, "reason", "债务人与陈静熟悉，由M2组跟进")
+    dialog.locator(".modal-footer button:has-text('重新分案')").click()
+    user.wait_idle()
+    after = user.rpc("collection.case", "read", [case["id"]], ["team_id", "office_user_id"])[0]
+    assert (after["team_id"][0], after["office_user_id"][0]) == (m2, chenjing), after
+    # The case's 流转记录 tab: the move by hand, with the reason and who made it.
+    user.open_record("collection.case", case["id"])
+    user.click(".o_notebook a:has-text('流转记录')")
+    moves = user.page.locator(".o_notebook .tab-pane.active .o_data_row")
+    manual = moves.filter(has_text="债务人与陈静熟悉")
+    assert manual.count() == 1, moves.all_inner_texts()
+    text = manual.inner_text()
+    assert "手工调案" in text and "M2 电催组" in text and "陈静" in text and "张伟" in text, text

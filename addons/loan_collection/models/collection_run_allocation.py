@@ -13,9 +13,15 @@ from ..services import case_allocation
 from ..services.money import fen
 from .collection_case import OPEN_STAGES
 
-# The case's last move of a role (a manager's reassignment holds: services/case_allocation.py).
-LAST_MOVE = """SELECT m.kind, m.to_team_id, m.rule_id FROM collection_case_move m
-                WHERE m.case_id = cc.id AND m.role = %s ORDER BY m.id DESC LIMIT 1"""
+# The case's last reassignment by hand of a role, if every later move of that role stayed in the
+# team it was given to (its members replacing one another there): a manager's reassignment holds
+# (services/case_allocation.py).
+LAST_MANUAL = """SELECT m.to_team_id, m.rule_id FROM collection_case_move m
+                  WHERE m.case_id = cc.id AND m.role = %s AND m.kind = 'manual'
+                    AND NOT EXISTS (SELECT 1 FROM collection_case_move l
+                                     WHERE l.case_id = cc.id AND l.role = m.role AND l.id > m.id
+                                       AND l.to_team_id IS DISTINCT FROM m.to_team_id)
+                  ORDER BY m.id DESC LIMIT 1"""
 
 
 class CollectionRunAllocation(models.Model):
@@ -32,12 +38,16 @@ class CollectionRunAllocation(models.Model):
             r.risk_level or None, r.needs_visit) for r in rules]
 
     def _allocation_teams(self, date, team_ids=None):
-        """The teams (services/case_allocation.Team), with who is on leave on `date`."""
+        """The teams (services/case_allocation.Team), with who is on leave on `date` (her leave,
+        recorded in any of her teams, counts in all)."""
         domain = [("id", "in", list(team_ids))] if team_ids is not None else []
+        found = self.env["collection.team"].sudo().with_context(active_test=False).search(domain)
+        away = self.env["collection.team.member"].sudo()._users_on_leave(
+            date, found.mapped("member_ids.user_id").ids)
         teams = {}
-        for team in self.env["collection.team"].sudo().with_context(active_test=False).search(domain):
+        for team in found:
             members = [case_allocation.Member(m.user_id.id, m.capacity or team.capacity,
-                                              frozenset(m.state_ids.ids), m.is_on_leave(date))
+                                              frozenset(m.state_ids.ids), m.user_id.id in away)
                        for m in team.member_ids if m.user_id.active]
             teams[team.id] = case_allocation.Team(team.id, team.role, team.leader_id.id, members, team.method,
                                                   team.leave_action, team.round_robin_cursor)
@@ -53,8 +63,8 @@ class CollectionRunAllocation(models.Model):
                    p.state_id, cc.risk_level,
                    COALESCE(cc.days_overdue, 0) >= v.visit_from, cc.team_id, cc.field_team_id,
                    cc.office_user_id, cc.field_user_id, prev.office_user_id, prev.field_user_id,
-                   CASE WHEN lo.kind = 'manual' AND tof.active THEN lo.to_team_id END, lo.rule_id,
-                   CASE WHEN lf.kind = 'manual' AND tfi.active THEN lf.to_team_id END, lf.rule_id
+                   CASE WHEN tof.active THEN lo.to_team_id END, lo.rule_id,
+                   CASE WHEN tfi.active THEN lf.to_team_id END, lf.rule_id
               FROM collection_case cc
               JOIN res_partner p ON p.id = cc.partner_id
               LEFT JOIN (SELECT policy_id, min(day_from) AS visit_from FROM collection_policy_step
@@ -67,7 +77,7 @@ class CollectionRunAllocation(models.Model):
               LEFT JOIN LATERAL (%(field_move)s) lf ON true
               LEFT JOIN collection_team tfi ON tfi.id = lf.to_team_id
              WHERE cc.is_open AND cc.stage IN %(open)s AND (%(all)s OR cc.id = ANY(%(ids)s))
-        """.replace("%(office_move)s", LAST_MOVE % "'office'").replace("%(field_move)s", LAST_MOVE % "'field'"),
+        """.replace("%(office_move)s", LAST_MANUAL % "'office'").replace("%(field_move)s", LAST_MANUAL % "'field'"),
             {"sticky": sticky, "open": OPEN_STAGES, "all": case_ids is None, "ids": list(case_ids or [])})
         return [case_allocation.Case(
             case_id, company_id, days, fen(amount), product_id, state_id, risk, bool(visit),

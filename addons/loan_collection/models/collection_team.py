@@ -21,16 +21,34 @@ LEAVE_ACTIONS = [
     ("redistribute", "Redistribute Her Cases in the Team"),
 ]
 MOVE_KINDS = [
-    ("allocation", "Allocation"),
+    ("allocation", "Allocated by Rule"),
     ("flow", "Moved On to the Next Team"),
     ("leave", "Collector on Leave"),
     ("manual", "Reassigned by Hand"),
 ]
 
 
-def _check_manager(env):
-    if not field_policy.is_trusted(env) and not env.user.has_group("loan_collection.group_collection_manager"):
+ROLE_GROUPS = {"office": "loan_collection.group_collector_office", "field": "loan_collection.group_collector_field"}
+MANAGER_GROUP = "loan_collection.group_collection_manager"
+
+
+def _check_manager(self):
+    """Teams, members and rules are the collection managers' (`self`: a recordset, whose
+    environment gives _() the user's language)."""
+    if not field_policy.is_trusted(self.env) and not self.env.user.has_group(MANAGER_GROUP):
         raise AccessError(_("Only a collection manager can change the teams and the allocation rules."))
+
+
+def _role_label(self, role):
+    """The role's label in the user's language (an RPC call's context may carry none)."""
+    env = self.with_context(lang=self.env.lang or self.env.user.lang).env
+    return dict(env["collection.team"]._fields["role"]._description_selection(env))[role]
+
+
+def _may_hold(user, role):
+    """Whether `user` may hold cases of a team of `role`: a collector of that role or a manager."""
+    user = user.sudo()
+    return user.has_group(ROLE_GROUPS[role]) or user.has_group(MANAGER_GROUP)
 
 
 class CollectionTeam(models.Model):
@@ -42,7 +60,7 @@ class CollectionTeam(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.user.company_id)
-    role = fields.Selection(TEAM_ROLES, required=True, default="office",
+    role = fields.Selection(TEAM_ROLES, string="Works As", required=True, default="office",
                             help="Which collector of its cases the team provides: the office collector "
                                  "(calls and messages) or the field collector (visits).")
     leader_id = fields.Many2one("res.users", string="Team Leader", required=True,
@@ -57,7 +75,8 @@ class CollectionTeam(models.Model):
     member_ids = fields.One2many("collection.team.member", "team_id", string="Members")
     rule_ids = fields.One2many("collection.allocation.rule", "team_id", string="Allocation Rules")
     round_robin_cursor = fields.Integer(readonly=True, default=0, copy=False,
-                                        help="The member whose turn comes next (round-robin).")
+                                        help="The collector who was given the team's last case (round-robin): "
+                                             "the member after her in the team's order comes next.")
     case_count = fields.Integer(compute="_compute_case_count", string="Open Cases")
 
     _sql_constraints = [
@@ -77,40 +96,45 @@ class CollectionTeam(models.Model):
         for team in self:
             team.case_count = counts.get(team.id, 0)
 
-    @api.constrains("role", "member_ids")
-    def _check_members(self):
-        group = {"office": "loan_collection.group_collector_office",
-                 "field": "loan_collection.group_collector_field"}
+    @api.constrains("role", "leader_id", "member_ids")
+    def _check_people(self):
         for team in self:
-            for member in team.member_ids:
-                user = member.user_id.sudo()
-                if not (user.has_group(group[team.role])
-                        or user.has_group("loan_collection.group_collection_manager")):
-                    raise ValidationError(
-                        _("%s cannot be a member of team %s: the team works as %s, and she is not in that "
-                          "collectors' group. Add her to the group (Settings › Users) or choose another team.")
-                        % (user.name, team.name, dict(self._fields["role"]._description_selection(self.env))[
-                            team.role]))
+            if not _may_hold(team.leader_id, team.role):
+                raise ValidationError(
+                    _("%s cannot lead team %s: the team works as %s, and she is neither in that collectors' group "
+                      "nor a collection manager. Choose another leader, or add her to the group (Settings › Users).")
+                    % (team.leader_id.name, team.name, _role_label(self, team.role)))
+            team.member_ids._check_user()
+
+    @api.constrains("company_id")
+    def _check_company(self):
+        Rule = self.env["collection.allocation.rule"].sudo().with_context(active_test=False)
+        for team in self.sudo():
+            other = Rule.search([("team_id", "=", team.id), ("company_id", "!=", team.company_id.id)])
+            if other:
+                raise ValidationError(_("Team %s is the team of rules of another company (%s): it keeps its company. "
+                                        "Create a team for the other company instead.")
+                                      % (team.name, ", ".join(other.mapped("name"))))
 
     @api.model
     def create(self, vals):
-        _check_manager(self.env)
+        _check_manager(self)
         return super(CollectionTeam, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        _check_manager(self.env)
+        _check_manager(self)
         if "round_robin_cursor" in vals and not field_policy.is_trusted(self.env):
             raise AccessError(_("The round-robin turn is kept by the allocation itself."))
-        if "role" in vals and self.env["collection.case"].sudo().search_count(
+        if ("role" in vals or "company_id" in vals) and self.env["collection.case"].sudo().search_count(
                 ["|", ("team_id", "in", self.ids), ("field_team_id", "in", self.ids)]):
-            raise UserError(_("A team that has held cases keeps its role (office or field): create a new team "
-                              "instead and change the allocation rules."))
+            raise UserError(_("A team that has held cases keeps its role (office or field) and its company: create "
+                              "a new team instead and change the allocation rules."))
         return super(CollectionTeam, self).write(vals)
 
     @api.multi
     def unlink(self):
-        _check_manager(self.env)
+        _check_manager(self)
         if self.env["collection.case"].sudo().search_count(
                 ["|", ("team_id", "in", self.ids), ("field_team_id", "in", self.ids)]):
             raise UserError(_("A team that has held cases is part of their history and cannot be deleted: "
@@ -131,7 +155,8 @@ class CollectionTeamMember(models.Model):
     state_ids = fields.Many2many("res.country.state", string="Provinces",
                                  help="The provinces of the debtors she covers (empty: all): a field "
                                       "collector visits the debtors of her region.")
-    leave_from = fields.Date(string="On Leave From")
+    leave_from = fields.Date(string="On Leave From",
+                             help="Her leave takes her away from all her teams: record it in one of them.")
     leave_to = fields.Date(string="On Leave Until", help="Her last day of leave (empty: until further notice).")
     on_leave = fields.Boolean(compute="_compute_on_leave", string="On Leave Today")
     case_count = fields.Integer(compute="_compute_case_count", string="Open Cases")
@@ -143,15 +168,10 @@ class CollectionTeamMember(models.Model):
          "The last day of leave cannot come before the first."),
     ]
 
-    def is_on_leave(self, date):
-        self.ensure_one()
-        date = date if isinstance(date, str) else fields.Date.to_string(date)
-        return bool(self.leave_from) and self.leave_from <= date and (not self.leave_to or date <= self.leave_to)
-
     def _compute_on_leave(self):
-        today = business_today(self)
+        away = self._users_on_leave(business_today(self), self.mapped("user_id").ids)
         for member in self:
-            member.on_leave = member.is_on_leave(today)
+            member.on_leave = member.user_id.id in away
 
     def _compute_case_count(self):
         if not self.env["collection.case"].check_access_rights("read", raise_exception=False):
@@ -168,6 +188,27 @@ class CollectionTeamMember(models.Model):
         for member in self:
             member.case_count = counts.get((member.team_id.role, member.user_id.id), 0)
 
+    @api.constrains("user_id", "team_id")
+    def _check_user(self):
+        for member in self:
+            team = member.team_id
+            if not _may_hold(member.user_id, team.role):
+                raise ValidationError(
+                    _("%s cannot be a member of team %s: the team works as %s, and she is neither in that "
+                      "collectors' group nor a collection manager. Add her to the group (Settings › Users) or "
+                      "choose another team.") % (member.user_id.name, team.name, _role_label(self, team.role)))
+
+    @api.model
+    def _users_on_leave(self, date, user_ids):
+        """The users among `user_ids` on leave on `date`: her leave, recorded in any of her teams,
+        takes her away from all of them."""
+        date = date if isinstance(date, str) else fields.Date.to_string(date)
+        self.env.cr.execute("""
+            SELECT DISTINCT user_id FROM collection_team_member
+             WHERE user_id = ANY(%s) AND leave_from <= %s AND (leave_to IS NULL OR leave_to >= %s)
+        """, (list(user_ids), date, date))
+        return {row[0] for row in self.env.cr.fetchall()}
+
     @api.constrains("leave_from", "leave_to")
     def _check_leave(self):
         for member in self:
@@ -177,17 +218,17 @@ class CollectionTeamMember(models.Model):
 
     @api.model
     def create(self, vals):
-        _check_manager(self.env)
+        _check_manager(self)
         return super(CollectionTeamMember, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        _check_manager(self.env)
+        _check_manager(self)
         return super(CollectionTeamMember, self).write(vals)
 
     @api.multi
     def unlink(self):
-        _check_manager(self.env)
+        _check_manager(self)
         return super(CollectionTeamMember, self).unlink()
 
 
@@ -202,7 +243,7 @@ class CollectionAllocationRule(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.user.company_id)
     team_id = fields.Many2one("collection.team", required=True, ondelete="cascade",
                               help="Deleting a team (one that never held a case) deletes its rules.")
-    role = fields.Selection(related="team_id.role", store=True, readonly=True)
+    role = fields.Selection(related="team_id.role", string="Works As", store=True, readonly=True)
     method = fields.Selection(METHODS, help="How the team's members share these cases (empty: the team's method).")
     days_from = fields.Integer(string="Days Overdue From", default=1)
     days_to = fields.Integer(string="Days Overdue To", help="Inclusive (0: no upper limit).")
@@ -221,6 +262,8 @@ class CollectionAllocationRule(models.Model):
     _sql_constraints = [
         ("days_order", "CHECK (days_to = 0 OR days_to IS NULL OR days_to >= days_from)",
          "The last day overdue of a rule cannot come before its first."),
+        ("days_positive", "CHECK (days_from >= 0 AND (days_to IS NULL OR days_to >= 0))",
+         "The days overdue of a rule cannot be negative."),
         ("amounts_positive", "CHECK (amount_min >= 0 AND (amount_max IS NULL OR amount_max >= 0))",
          "The amounts of a rule cannot be negative."),
         ("amount_order", "CHECK (amount_max IS NULL OR amount_max = 0 OR amount_max >= amount_min)",
@@ -237,17 +280,20 @@ class CollectionAllocationRule(models.Model):
 
     @api.model
     def create(self, vals):
-        _check_manager(self.env)
+        _check_manager(self)
         return super(CollectionAllocationRule, self).create(vals)
 
     @api.multi
     def write(self, vals):
-        _check_manager(self.env)
+        _check_manager(self)
         return super(CollectionAllocationRule, self).write(vals)
 
     @api.multi
     def unlink(self):
-        _check_manager(self.env)
+        _check_manager(self)
+        if self.env["collection.case.move"].sudo().search_count([("rule_id", "in", self.ids)]):
+            raise UserError(_("A rule that has moved cases is part of their history and cannot be deleted: "
+                              "archive it instead."))
         return super(CollectionAllocationRule, self).unlink()
 
 
@@ -262,7 +308,7 @@ class CollectionCaseMove(models.Model):
     case_id = fields.Many2one("collection.case", required=True, readonly=True, index=True, ondelete="cascade")
     date = fields.Date(required=True, readonly=True)
     kind = fields.Selection(MOVE_KINDS, required=True, readonly=True)
-    role = fields.Selection(TEAM_ROLES, required=True, readonly=True)
+    role = fields.Selection(TEAM_ROLES, string="Works As", required=True, readonly=True)
     from_team_id = fields.Many2one("collection.team", string="From Team", readonly=True)
     to_team_id = fields.Many2one("collection.team", string="To Team", readonly=True)
     from_user_id = fields.Many2one("res.users", string="From Collector", readonly=True)
@@ -276,10 +322,10 @@ class CollectionCaseMove(models.Model):
 
     @api.model
     def create(self, vals):
-        if not field_policy.is_trusted(self.env):
-            raise AccessError(_("Case moves are written by the allocation and by Reassign; they cannot be "
-                                "created by hand."))
-        return super(CollectionCaseMove, self).create(vals)
+        """Nobody, the administrator included: the daily run and Reassign insert the moves
+        themselves (collection_run_allocation._apply_moves)."""
+        raise AccessError(_("Case moves are written by the allocation and by Reassign; they cannot be "
+                            "created by hand."))
 
     @api.multi
     def write(self, vals):

@@ -37,7 +37,9 @@ Move = namedtuple("Move", "case_id role kind from_team to_team from_user to_user
 
 class Team(object):
     """A team as the allocation sees it: its role, leader, members (in their order), default
-    method, what happens to a member's cases while she is on leave, and the round-robin cursor."""
+    method, what happens to a member's cases while she is on leave, and the round-robin cursor:
+    the user id of the member given the last case (0: none yet), so that adding, removing or
+    reordering members does not skip or repeat anyone's turn."""
 
     def __init__(self, team_id, role, leader_id, members, method="balanced_count", leave_action="hold", cursor=0):
         self.id, self.role, self.leader_id = team_id, role, leader_id
@@ -46,11 +48,17 @@ class Team(object):
         self.by_user = {m.user_id: m for m in self.members}
 
     def keeps(self, user_id):
-        """Whether the case's collector `user_id` may go on holding its case in this team."""
-        if user_id == self.leader_id:
-            return False  # the leader holds a case only until a member is free
+        """Whether the case's collector `user_id` may go on holding its case in this team: a
+        member (the leader too, when she is one), unless she is on leave and the team
+        redistributes; a leader who is not a member holds a case only until a member is free."""
         member = self.by_user.get(user_id)
         return bool(member) and not (member.on_leave and self.leave_action == "redistribute")
+
+    def next_turns(self):
+        """The members in round-robin order: from the one after the member given the last case."""
+        users = [m.user_id for m in self.members]
+        start = users.index(self.cursor) + 1 if self.cursor in users else 0
+        return self.members[start:] + self.members[:start]
 
 
 def rule_fits(rule, case):
@@ -118,11 +126,9 @@ class Allocator(object):
                     return user_id
             method = "balanced_count"
         if method == "round_robin":
-            members = team.members
-            for step in range(len(members)):
-                member = members[(team.cursor + step) % len(members)]
+            for member in team.next_turns():
                 if member in free:
-                    team.cursor = (team.cursor + step + 1) % len(members)
+                    team.cursor = member.user_id
                     return member.user_id
         index = 1 if method == "balanced_amount" else 0
         return min(free, key=lambda m: (self.load(team.role, m.user_id)[index],

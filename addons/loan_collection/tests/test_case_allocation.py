@@ -74,6 +74,24 @@ class TestAllocationRules(LoanCase):
         self.assertEqual(ca.Allocator({10: m1, 20: m2}, {}).allocate(rules, cases[1:]), [])
 
 
+class TestAllocationTurns(LoanCase):
+    """Round-robin turns and a leader who is a member (services/case_allocation.py)."""
+
+    def test_round_robin_turn_survives_a_new_member_and_a_leader_member_keeps_her_cases(self):
+        members = [ca.Member(1, 0, frozenset(), False), ca.Member(2, 0, frozenset(), False)]
+        team = ca.Team(10, "office", 1, members, "round_robin")
+        allocator = ca.Allocator({10: team}, {})
+        self.assertEqual([allocator.choose(team, None) for _ in range(3)], [1, 2, 1])
+        # The next run: a member joins in front; the turn is still 2's (after 1, who had the last case).
+        team = ca.Team(10, "office", 1, [ca.Member(3, 0, frozenset(), False)] + members, "round_robin", cursor=1)
+        allocator = ca.Allocator({10: team}, {})
+        self.assertEqual([allocator.choose(team, None) for _ in range(3)], [2, 3, 1])
+        # The leader (1) is also a member: her case stays hers, run after run.
+        rule = ca.Rule(5, 1, 10, "office", None, 1, 0, 0, 0, frozenset(), frozenset(), None, False)
+        held = ca.Case(7, 1, 5, 1000, 1, None, "medium", False, {"office": 10}, {"office": 1}, {})
+        self.assertEqual(allocator.allocate([rule], [held]), [])
+
+
 class TestAllocationRun(LoanCase):
     """The daily run allocates, moves on, logs and carries the tasks; Reassign by hand."""
 
@@ -223,9 +241,24 @@ class TestAllocationRun(LoanCase):
         self.assertEqual(case.move_ids.filtered(lambda m: m.kind == "manual").rule_id, self.rule_m1)
         # The next days' runs leave them where the manager put them while M1's rule fits...
         self.assertEqual(self.run_on("2026-02-17").cases_moved, 0)
+        # ... M2's members replacing one another: 陈静 away for a day (her leave, recorded in M2,
+        # counts in M1 too), 王芳 takes it in M2; the day after it is still in M2.
+        self.m2.write({"leave_action": "redistribute", "member_ids": [(0, 0, {"user_id": self.office.id})]})
+        self.m2.member_ids.filtered(lambda m: m.user_id == self.office2).write(
+            {"leave_from": "2026-02-18", "leave_to": "2026-02-18"})
+        with china_time("2026-02-18 10:00"), self.assertRaisesRegex(UserError, "is on leave today"):
+            Wizard.create({"case_ids": [(6, 0, other.ids)], "team_id": self.m1.id, "user_id": self.office2.id,
+                           "reason": "测试"}).action_reassign()
+        self.run_on("2026-02-18")
+        self.env.cache.invalidate()
+        self.assertEqual((case.team_id, case.office_user_id, case.move_ids.sorted("id")[-1].kind),
+                         (self.m2, self.office, "leave"))
+        self.run_on("2026-02-19")
+        self.env.cache.invalidate()
+        self.assertEqual(case.team_id, self.m2)
         self.run_on("2026-03-17")  # day 30
         self.env.cache.invalidate()
-        self.assertEqual((case.team_id, case.office_user_id, other.team_id), (self.m2, self.office2, spare))
+        self.assertEqual((case.team_id, other.team_id), (self.m2, spare))
         # ... and not once the team they were given to is archived: the rules take over.
         spare.active = False
         self.run_on("2026-03-17")
@@ -265,9 +298,17 @@ class TestAllocationRun(LoanCase):
             with self.assertRaises(AccessError):
                 self.env["collection.case.move"].sudo(user).create(
                     {"case_id": cases[0].id, "date": "2026-02-16", "kind": "manual", "role": "office"})
-        # Even the superuser's code path cannot rewrite history.
+        # Nor the administrator (the superuser, over RPC too): no move is created, changed or
+        # deleted through the ORM, copies included.
         with self.assertRaises(AccessError):
             move.sudo().write({"reason": "改写"})
+        with self.assertRaises(AccessError):
+            move.sudo().unlink()
+        with self.assertRaisesRegex(AccessError, "cannot be created by hand"):
+            self.env["collection.case.move"].sudo().create(
+                {"case_id": cases[0].id, "date": "2026-02-16", "kind": "manual", "role": "office"})
+        with self.assertRaises(AccessError):
+            move[0].sudo().copy()
         # A collector reads the moves of her cases only; a user without a loan role none.
         Move = self.env["collection.case.move"]
         mine = Move.sudo(self.office).search([("case_id", "in", cases.ids)])
@@ -286,16 +327,58 @@ class TestAllocationRun(LoanCase):
             self.m1.sudo(self.office).write({"name": "改名"})
         with self.assertRaises(AccessError):
             self.rule_m1.sudo(self.office).unlink()
-        # A field collector cannot join a phone team; the round-robin turn is the allocation's.
-        with self.assertRaisesRegex(ValidationError, "not in that collectors' group"):
+        # A field collector cannot join a phone team, through the team or as a member record; finance
+        # cannot lead one; the round-robin turn is the allocation's.
+        with self.assertRaisesRegex(ValidationError, "neither in that collectors' group"), self.cr.savepoint():
             self.m1.sudo(self.manager).write({"member_ids": [(0, 0, {"user_id": self.field.id})]})
+        with self.assertRaisesRegex(ValidationError, "cannot be a member of team M1"), self.cr.savepoint():
+            self.env["collection.team.member"].sudo(self.manager).create(
+                {"team_id": self.m1.id, "user_id": self.field.id})
+        with self.assertRaisesRegex(ValidationError, "cannot lead team M1"), self.cr.savepoint():
+            self.m1.sudo(self.manager).write({"leader_id": self.finance.id})
+        with self.assertRaisesRegex(ValidationError, "cannot lead team"), self.cr.savepoint():
+            self.env["collection.team"].sudo(self.manager).create(
+                {"name": "财务组", "role": "office", "leader_id": self.finance.id})
+        self.assertEqual(self.m1.member_ids.mapped("user_id"), self.office | self.office2)
+        self.assertEqual(self.m1.leader_id, self.manager)
         with self.assertRaisesRegex(AccessError, "round-robin"):
             self.m1.sudo(self.manager).write({"round_robin_cursor": 5})
-        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint():
-            self.env["collection.allocation.rule"].sudo(self.manager).create(
-                {"name": "倒序", "team_id": self.m1.id, "days_from": 30, "days_to": 10})
+        for bad in ({"days_from": 30, "days_to": 10}, {"days_from": -5}):
+            with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint():
+                self.env["collection.allocation.rule"].sudo(self.manager).create(
+                    dict(bad, name="倒序", team_id=self.m1.id))
         self.run_on("2026-02-16")
         with self.assertRaisesRegex(UserError, "cannot be deleted: archive it"):
             self.m1.sudo(self.manager).unlink()
         with self.assertRaisesRegex(UserError, "keeps its role"):
             self.m1.sudo(self.manager).write({"role": "field"})
+        # Nor its company: the cases and rules of its company would go to another company's team.
+        other = self.env["res.company"].create({"name": "另一家小贷公司"})
+        self.manager.sudo().write({"company_ids": [(4, other.id)]})
+        with self.assertRaisesRegex(UserError, "and its company"):
+            self.m1.sudo(self.manager).write({"company_id": other.id})
+        spare = self.env["collection.team"].create({"name": "新组", "role": "office", "leader_id": self.manager.id})
+        self.env["collection.allocation.rule"].create({"name": "新组规则", "team_id": spare.id, "active": False})
+        with self.assertRaisesRegex(ValidationError, "rules of another company"), self.cr.savepoint():
+            spare.sudo(self.manager).write({"company_id": other.id})
+        # A rule that moved cases is history: archived, not deleted.
+        with self.assertRaisesRegex(UserError, "archive it instead"):
+            self.rule_m1.sudo(self.manager).unlink()
+
+    def test_the_refusals_speak_the_users_language_over_rpc(self):
+        """Over XML-RPC the context has no language: the messages are in the user's (zh_CN)."""
+        self.env["res.lang"].search([("code", "=", "zh_CN"), ("active", "=", False)]).write({"active": True})
+        self.office.sudo().lang = "zh_CN"
+        self.manager.sudo().lang = "zh_CN"
+        office = self.env(user=self.office.id, context={})
+        with self.assertRaisesRegex(AccessError, "只有催收经理可以修改催收小组和分案规则"):
+            office["collection.team"].browse(self.m1.id).write({"capacity": 5})
+        manager = self.env(user=self.manager.id, context={})
+        with self.assertRaisesRegex(ValidationError, "不能成为小组 M1 电催组 的成员：该小组的职能为电催"), self.cr.savepoint():
+            manager["collection.team.member"].create({"team_id": self.m1.id, "user_id": self.field.id})
+        wizard = manager["collection.case.reassign"].create({"team_id": self.m1.id, "reason": "测试"})
+        with self.assertRaisesRegex(UserError, "请先在案件列表中选择要重新分案的案件"):
+            wizard.action_reassign()
+        wizard = manager["collection.case.reassign"].create({"case_ids": [(6, 0, self.cases().ids)]})
+        with self.assertRaisesRegex(UserError, "请填写重新分案的原因"):
+            wizard.action_reassign()

@@ -15,18 +15,20 @@ class CollectionCaseReassign(models.TransientModel):
     _name = "collection.case.reassign"
     _description = "Reassign Cases"
 
-    case_ids = fields.Many2many("collection.case", string="Cases", required=True,
+    # Required in the form; checked by action_reassign with a message saying what is missing
+    # (a NOT NULL column would answer an RPC call with Odoo's generic "mandatory field" error).
+    case_ids = fields.Many2many("collection.case", string="Selected Cases",
                                 default=lambda self: self.env.context.get("active_ids") or [])
-    team_id = fields.Many2one("collection.team", string="Team", required=True)
-    user_id = fields.Many2one("res.users", string="Collector",
+    team_id = fields.Many2one("collection.team", string="Team", ondelete="cascade")
+    user_id = fields.Many2one("res.users", string="Collector", ondelete="cascade",
                               help="Empty: the team's method chooses a member for each case.")
     member_user_ids = fields.Many2many("res.users", compute="_compute_member_user_ids")
-    reason = fields.Text(required=True)
+    reason = fields.Text()
 
     @api.depends("team_id")
     def _compute_member_user_ids(self):
         for wizard in self:
-            wizard.member_user_ids = wizard.team_id.member_ids.mapped("user_id") | wizard.team_id.leader_id
+            wizard.member_user_ids = wizard.team_id.member_ids.mapped("user_id")
 
     @api.multi
     def action_reassign(self):
@@ -37,6 +39,10 @@ class CollectionCaseReassign(models.TransientModel):
         reason = (self.reason or "").strip()
         if not reason:
             raise UserError(_("Give the reason for the reassignment (it is kept on each case's moves)."))
+        if not self.team_id:
+            raise UserError(_("Choose the team the cases go to."))
+        if not self.case_ids:
+            raise UserError(_("Select the cases to reassign in the case list first."))
         team = self.team_id.sudo()
         cases = self.case_ids.sudo()
         if not team.active:
@@ -55,10 +61,10 @@ class CollectionCaseReassign(models.TransientModel):
         allocation_team = teams[team.id]
         if self.user_id:
             member = allocation_team.by_user.get(self.user_id.id)
-            if not member and self.user_id.id != allocation_team.leader_id:
+            if not member:
                 raise UserError(_("%s is not a member of team %s: add her to the team first, or choose one of "
                                   "its members.") % (self.user_id.name, team.name))
-            if member and member.on_leave:
+            if member.on_leave:
                 raise UserError(_("%s is on leave today: choose another member, or leave the collector empty "
                                   "to let the team's method choose.") % self.user_id.name)
         allocator = case_allocation.Allocator(teams, Run._collector_loads())
