@@ -51,6 +51,21 @@ def _may_hold(user, role):
     return user.has_group(ROLE_GROUPS[role]) or user.has_group(MANAGER_GROUP)
 
 
+def _values(records, vals, names):
+    """The values of `names` each record would have after writing `vals` (one dict for a create)."""
+    if not records:
+        return [{name: vals.get(name) for name in names}]
+    return [{name: vals[name] if name in vals else record[name] for name in names} for record in records.sudo()]
+
+
+def _held_cases(self):
+    """Whether the teams `self` hold or ever held a case: the case's teams now, and the move log
+    (a team whose cases all moved on is still part of their history)."""
+    Case, Move = self.env["collection.case"].sudo(), self.env["collection.case.move"].sudo()
+    return bool(Case.search_count(["|", ("team_id", "in", self.ids), ("field_team_id", "in", self.ids)])
+                or Move.search_count(["|", ("to_team_id", "in", self.ids), ("from_team_id", "in", self.ids)]))
+
+
 class CollectionTeam(models.Model):
     _name = "collection.team"
     _description = "Collection Team"
@@ -98,7 +113,7 @@ class CollectionTeam(models.Model):
 
     @api.constrains("role", "leader_id", "member_ids")
     def _check_people(self):
-        for team in self:
+        for team in self.sudo():
             if not _may_hold(team.leader_id, team.role):
                 raise ValidationError(
                     _("%s cannot lead team %s: the team works as %s, and she is neither in that collectors' group "
@@ -116,9 +131,17 @@ class CollectionTeam(models.Model):
                                         "Create a team for the other company instead.")
                                       % (team.name, ", ".join(other.mapped("name"))))
 
+    def _check_values(self, vals):
+        """The table's checks (_sql_constraints), before the database refuses them in English: a
+        message in the user's language even over an RPC call without one in its context."""
+        for values in _values(self, vals, ["capacity"]):
+            if (values["capacity"] or 0) < 0:
+                raise ValidationError(_("A team's capacity cannot be negative."))
+
     @api.model
     def create(self, vals):
         _check_manager(self)
+        self.browse()._check_values(vals)
         return super(CollectionTeam, self).create(vals)
 
     @api.multi
@@ -126,8 +149,10 @@ class CollectionTeam(models.Model):
         _check_manager(self)
         if "round_robin_cursor" in vals and not field_policy.is_trusted(self.env):
             raise AccessError(_("The round-robin turn is kept by the allocation itself."))
-        if ("role" in vals or "company_id" in vals) and self.env["collection.case"].sudo().search_count(
-                ["|", ("team_id", "in", self.ids), ("field_team_id", "in", self.ids)]):
+        self._check_values(vals)
+        changed = [name for name in ("role", "company_id") if name in vals and any(
+            (team[name].id if name == "company_id" else team[name]) != vals[name] for team in self.sudo())]
+        if changed and _held_cases(self):
             raise UserError(_("A team that has held cases keeps its role (office or field) and its company: create "
                               "a new team instead and change the allocation rules."))
         return super(CollectionTeam, self).write(vals)
@@ -135,8 +160,7 @@ class CollectionTeam(models.Model):
     @api.multi
     def unlink(self):
         _check_manager(self)
-        if self.env["collection.case"].sudo().search_count(
-                ["|", ("team_id", "in", self.ids), ("field_team_id", "in", self.ids)]):
+        if _held_cases(self):
             raise UserError(_("A team that has held cases is part of their history and cannot be deleted: "
                               "archive it instead."))
         return super(CollectionTeam, self).unlink()
@@ -190,7 +214,7 @@ class CollectionTeamMember(models.Model):
 
     @api.constrains("user_id", "team_id")
     def _check_user(self):
-        for member in self:
+        for member in self.sudo():
             team = member.team_id
             if not _may_hold(member.user_id, team.role):
                 raise ValidationError(
@@ -216,14 +240,31 @@ class CollectionTeamMember(models.Model):
                 raise ValidationError(_("%s: give the first day of leave as well as the last.")
                                       % member.user_id.name)
 
+    def _check_values(self, vals):
+        """The table's checks, in the user's language (see CollectionTeam._check_values)."""
+        for values in _values(self, vals, ["capacity", "leave_from", "leave_to", "team_id", "user_id"]):
+            if (values["capacity"] or 0) < 0:
+                raise ValidationError(_("A member's capacity cannot be negative."))
+            if values["leave_from"] and values["leave_to"] and values["leave_to"] < values["leave_from"]:
+                raise ValidationError(_("The last day of leave cannot come before the first."))
+        if "team_id" in vals or "user_id" in vals:
+            for values in _values(self, vals, ["team_id", "user_id"]):
+                team, user = (value.id if hasattr(value, "id") else value
+                              for value in (values["team_id"], values["user_id"]))
+                if self.sudo().search_count([("team_id", "=", team), ("user_id", "=", user),
+                                             ("id", "not in", self.ids)]):
+                    raise ValidationError(_("A collector is a member of a team once."))
+
     @api.model
     def create(self, vals):
         _check_manager(self)
+        self.browse()._check_values(vals)
         return super(CollectionTeamMember, self).create(vals)
 
     @api.multi
     def write(self, vals):
         _check_manager(self)
+        self._check_values(vals)
         return super(CollectionTeamMember, self).write(vals)
 
     @api.multi
@@ -272,20 +313,36 @@ class CollectionAllocationRule(models.Model):
 
     @api.constrains("team_id", "company_id")
     def _check_company(self):
-        for rule in self:
+        for rule in self.sudo():
             if rule.team_id.company_id != rule.company_id:
                 raise ValidationError(_("Rule %s sends cases of %s to team %s of another company: choose a team "
                                         "of the same company.") % (rule.name, rule.company_id.name,
                                                                    rule.team_id.name))
 
+    def _check_values(self, vals):
+        """The table's checks, in the user's language (see CollectionTeam._check_values)."""
+        for values in _values(self, vals, ["days_from", "days_to", "amount_min", "amount_max"]):
+            days_from, days_to = values["days_from"] or 0, values["days_to"] or 0
+            amount_min, amount_max = values["amount_min"] or 0, values["amount_max"] or 0
+            if days_from < 0 or days_to < 0:
+                raise ValidationError(_("The days overdue of a rule cannot be negative."))
+            if days_to and days_to < days_from:
+                raise ValidationError(_("The last day overdue of a rule cannot come before its first."))
+            if amount_min < 0 or amount_max < 0:
+                raise ValidationError(_("The amounts of a rule cannot be negative."))
+            if amount_max and amount_max < amount_min:
+                raise ValidationError(_("The upper amount of a rule cannot be below its lower amount."))
+
     @api.model
     def create(self, vals):
         _check_manager(self)
+        self.browse()._check_values(dict({"days_from": 1}, **vals))
         return super(CollectionAllocationRule, self).create(vals)
 
     @api.multi
     def write(self, vals):
         _check_manager(self)
+        self._check_values(vals)
         return super(CollectionAllocationRule, self).write(vals)
 
     @api.multi
@@ -309,11 +366,11 @@ class CollectionCaseMove(models.Model):
     date = fields.Date(required=True, readonly=True)
     kind = fields.Selection(MOVE_KINDS, required=True, readonly=True)
     role = fields.Selection(TEAM_ROLES, string="Works As", required=True, readonly=True)
-    from_team_id = fields.Many2one("collection.team", string="From Team", readonly=True)
-    to_team_id = fields.Many2one("collection.team", string="To Team", readonly=True)
+    from_team_id = fields.Many2one("collection.team", string="From Team", readonly=True, ondelete="restrict")
+    to_team_id = fields.Many2one("collection.team", string="To Team", readonly=True, ondelete="restrict")
     from_user_id = fields.Many2one("res.users", string="From Collector", readonly=True)
     to_user_id = fields.Many2one("res.users", string="To Collector", readonly=True)
-    rule_id = fields.Many2one("collection.allocation.rule", string="Rule", readonly=True, ondelete="set null",
+    rule_id = fields.Many2one("collection.allocation.rule", string="Rule", readonly=True, ondelete="restrict",
                               help="The rule that gave the team; for a reassignment by hand, the rule the case "
                                    "fell under then: the case stays with the team it was given to until "
                                    "another rule fits it.")

@@ -339,14 +339,19 @@ class TestAllocationRun(LoanCase):
         with self.assertRaisesRegex(ValidationError, "cannot lead team"), self.cr.savepoint():
             self.env["collection.team"].sudo(self.manager).create(
                 {"name": "财务组", "role": "office", "leader_id": self.finance.id})
+        self.env.cache.invalidate()  # what the refused calls left in the cache (the savepoints undid them)
         self.assertEqual(self.m1.member_ids.mapped("user_id"), self.office | self.office2)
         self.assertEqual(self.m1.leader_id, self.manager)
         with self.assertRaisesRegex(AccessError, "round-robin"):
             self.m1.sudo(self.manager).write({"round_robin_cursor": 5})
         for bad in ({"days_from": 30, "days_to": 10}, {"days_from": -5}):
-            with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint():
+            with self.assertRaises(ValidationError):
                 self.env["collection.allocation.rule"].sudo(self.manager).create(
                     dict(bad, name="倒序", team_id=self.m1.id))
+            # And the database, should a statement get past the ORM.
+            with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint():
+                self.cr.execute("UPDATE collection_allocation_rule SET days_from = %s, days_to = %s WHERE id = %s",
+                                (bad["days_from"], bad.get("days_to", 0), self.rule_m1.id))
         self.run_on("2026-02-16")
         with self.assertRaisesRegex(UserError, "cannot be deleted: archive it"):
             self.m1.sudo(self.manager).unlink()
@@ -382,3 +387,51 @@ class TestAllocationRun(LoanCase):
         wizard = manager["collection.case.reassign"].create({"case_ids": [(6, 0, self.cases().ids)]})
         with self.assertRaisesRegex(UserError, "请填写重新分案的原因"):
             wizard.action_reassign()
+        # The table's checks too (PostgreSQL would answer in English, before any translation).
+        for model, vals, message in (
+                ("collection.team", {"name": "负数组", "role": "office", "leader_id": self.manager.id,
+                                     "capacity": -1}, "小组的案件上限不能为负数"),
+                ("collection.allocation.rule", {"name": "负数", "team_id": self.m1.id, "days_from": -1},
+                 "分案规则的逾期天数不能为负数"),
+                ("collection.allocation.rule", {"name": "倒序", "team_id": self.m1.id, "days_from": 30, "days_to": 10},
+                 "分案规则的逾期天数上限不能小于下限"),
+                ("collection.allocation.rule", {"name": "金额", "team_id": self.m1.id, "amount_min": 500,
+                                                "amount_max": 100}, "分案规则的金额上限不能小于下限"),
+                ("collection.team.member", {"team_id": self.m1.id, "user_id": self.office.id},
+                 "同一催收员在一个小组中只能有一条成员记录")):
+            with self.assertRaisesRegex(ValidationError, message):
+                manager[model].create(vals)
+        member = manager["collection.team.member"].browse(self.m1.member_ids[0].id)
+        with self.assertRaisesRegex(ValidationError, "休假结束日不能早于开始日"):
+            member.write({"leave_from": "2026-12-20", "leave_to": "2026-12-01"})
+        with self.assertRaisesRegex(ValidationError, "成员的案件上限不能为负数"):
+            member.write({"capacity": -3})
+
+    def test_a_team_whose_cases_moved_on_is_still_history(self):
+        """A team that held cases only in the past (they all moved on) keeps its role and company
+        and is not deleted, nor are its rules through it; another company's team is not offered."""
+        self.run_on("2026-02-16")
+        spare = self.env["collection.team"].create({
+            "name": "临时组", "role": "office", "leader_id": self.manager.id,
+            "member_ids": [(0, 0, {"user_id": self.office.id})]})
+        rule = self.env["collection.allocation.rule"].create({"name": "临时", "team_id": spare.id, "active": False})
+        case = self.cases()[0]
+        Wizard = self.env["collection.case.reassign"].sudo(self.manager)
+        for team in (spare, self.m1):  # in, then out again: it holds no case now
+            Wizard.create({"case_ids": [(6, 0, case.ids)], "team_id": team.id, "reason": "临时调整"}).action_reassign()
+        self.assertFalse(self.env["collection.case"].search_count([("team_id", "=", spare.id)]))
+        with self.assertRaisesRegex(UserError, "keeps its role"):
+            spare.sudo(self.manager).write({"role": "field", "member_ids": [(5,)]})
+        with self.assertRaisesRegex(UserError, "cannot be deleted: archive it"):
+            spare.sudo(self.manager).unlink()
+        # The database keeps the log's references as well.
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint():
+            self.cr.execute("DELETE FROM collection_team WHERE id = %s", (spare.id,))
+        self.assertTrue(rule.exists())
+        self.assertEqual(case.move_ids.filtered(lambda m: m.kind == "manual").mapped("to_team_id"), spare | self.m1)
+        # Another company's team: refused without naming it.
+        other = self.env["res.company"].create({"name": "另一家小贷公司"})
+        theirs = self.env["collection.team"].create({"name": "别家电催组", "role": "office", "company_id": other.id,
+                                                     "leader_id": self.manager.id})
+        with self.assertRaisesRegex(UserError, "not one of your company's teams"):
+            Wizard.create({"case_ids": [(6, 0, case.ids)], "team_id": theirs.id, "reason": "测试"}).action_reassign()

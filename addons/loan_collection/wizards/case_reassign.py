@@ -43,6 +43,9 @@ class CollectionCaseReassign(models.TransientModel):
             raise UserError(_("Choose the team the cases go to."))
         if not self.case_ids:
             raise UserError(_("Select the cases to reassign in the case list first."))
+        if not self.env["collection.team"].search_count([("id", "=", self.team_id.id)]):
+            # Another company's team (the record rules): not even its name is shown.
+            raise UserError(_("The chosen team is not one of your company's teams: choose another team."))
         team = self.team_id.sudo()
         cases = self.case_ids.sudo()
         if not team.active:
