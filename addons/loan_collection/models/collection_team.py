@@ -66,8 +66,38 @@ def _held_cases(self):
                 or Move.search_count(["|", ("to_team_id", "in", self.ids), ("from_team_id", "in", self.ids)]))
 
 
+class AllocationSettings(models.AbstractModel):
+    """What teams, members and rules share: collection managers change them (the server's own
+    code too), and the table's checks (_sql_constraints) are made first with a message in the
+    user's language — PostgreSQL would refuse in English, even to a Chinese user calling over RPC."""
+    _name = "collection.allocation.settings"
+    _description = "Allocation Settings"
+
+    def _check_values(self, vals):
+        """Raise ValidationError if the records, with `vals` written (a create: `self` empty),
+        would break one of the table's checks."""
+
+    @api.model
+    def create(self, vals):
+        _check_manager(self)
+        self.browse()._check_values(vals)
+        return super(AllocationSettings, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        _check_manager(self)
+        self._check_values(vals)
+        return super(AllocationSettings, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        _check_manager(self)
+        return super(AllocationSettings, self).unlink()
+
+
 class CollectionTeam(models.Model):
     _name = "collection.team"
+    _inherit = ["collection.allocation.settings"]
     _description = "Collection Team"
     _order = "sequence, id"
 
@@ -132,24 +162,15 @@ class CollectionTeam(models.Model):
                                       % (team.name, ", ".join(other.mapped("name"))))
 
     def _check_values(self, vals):
-        """The table's checks (_sql_constraints), before the database refuses them in English: a
-        message in the user's language even over an RPC call without one in its context."""
         for values in _values(self, vals, ["capacity"]):
             if (values["capacity"] or 0) < 0:
                 raise ValidationError(_("A team's capacity cannot be negative."))
-
-    @api.model
-    def create(self, vals):
-        _check_manager(self)
-        self.browse()._check_values(vals)
-        return super(CollectionTeam, self).create(vals)
 
     @api.multi
     def write(self, vals):
         _check_manager(self)
         if "round_robin_cursor" in vals and not field_policy.is_trusted(self.env):
             raise AccessError(_("The round-robin turn is kept by the allocation itself."))
-        self._check_values(vals)
         changed = [name for name in ("role", "company_id") if name in vals and any(
             (team[name].id if name == "company_id" else team[name]) != vals[name] for team in self.sudo())]
         if changed and _held_cases(self):
@@ -159,7 +180,7 @@ class CollectionTeam(models.Model):
 
     @api.multi
     def unlink(self):
-        _check_manager(self)
+        _check_manager(self)  # before reading whether it held cases
         if _held_cases(self):
             raise UserError(_("A team that has held cases is part of their history and cannot be deleted: "
                               "archive it instead."))
@@ -168,6 +189,7 @@ class CollectionTeam(models.Model):
 
 class CollectionTeamMember(models.Model):
     _name = "collection.team.member"
+    _inherit = ["collection.allocation.settings"]
     _description = "Collection Team Member"
     _order = "team_id, sequence, id"
     _rec_name = "user_id"
@@ -241,8 +263,7 @@ class CollectionTeamMember(models.Model):
                                       % member.user_id.name)
 
     def _check_values(self, vals):
-        """The table's checks, in the user's language (see CollectionTeam._check_values)."""
-        for values in _values(self, vals, ["capacity", "leave_from", "leave_to", "team_id", "user_id"]):
+        for values in _values(self, vals, ["capacity", "leave_from", "leave_to"]):
             if (values["capacity"] or 0) < 0:
                 raise ValidationError(_("A member's capacity cannot be negative."))
             if values["leave_from"] and values["leave_to"] and values["leave_to"] < values["leave_from"]:
@@ -255,26 +276,10 @@ class CollectionTeamMember(models.Model):
                                              ("id", "not in", self.ids)]):
                     raise ValidationError(_("A collector is a member of a team once."))
 
-    @api.model
-    def create(self, vals):
-        _check_manager(self)
-        self.browse()._check_values(vals)
-        return super(CollectionTeamMember, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        _check_manager(self)
-        self._check_values(vals)
-        return super(CollectionTeamMember, self).write(vals)
-
-    @api.multi
-    def unlink(self):
-        _check_manager(self)
-        return super(CollectionTeamMember, self).unlink()
-
 
 class CollectionAllocationRule(models.Model):
     _name = "collection.allocation.rule"
+    _inherit = ["collection.allocation.settings"]
     _description = "Case Allocation Rule"
     _order = "sequence, id"
 
@@ -320,7 +325,6 @@ class CollectionAllocationRule(models.Model):
                                                                    rule.team_id.name))
 
     def _check_values(self, vals):
-        """The table's checks, in the user's language (see CollectionTeam._check_values)."""
         for values in _values(self, vals, ["days_from", "days_to", "amount_min", "amount_max"]):
             days_from, days_to = values["days_from"] or 0, values["days_to"] or 0
             amount_min, amount_max = values["amount_min"] or 0, values["amount_max"] or 0
@@ -333,21 +337,9 @@ class CollectionAllocationRule(models.Model):
             if amount_max and amount_max < amount_min:
                 raise ValidationError(_("The upper amount of a rule cannot be below its lower amount."))
 
-    @api.model
-    def create(self, vals):
-        _check_manager(self)
-        self.browse()._check_values(dict({"days_from": 1}, **vals))
-        return super(CollectionAllocationRule, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        _check_manager(self)
-        self._check_values(vals)
-        return super(CollectionAllocationRule, self).write(vals)
-
     @api.multi
     def unlink(self):
-        _check_manager(self)
+        _check_manager(self)  # before reading whether it moved cases
         if self.env["collection.case.move"].sudo().search_count([("rule_id", "in", self.ids)]):
             raise UserError(_("A rule that has moved cases is part of their history and cannot be deleted: "
                               "archive it instead."))
