@@ -142,6 +142,11 @@ class TestAllocationRun(LoanCase):
         self.assertTrue(task)
         self.assertEqual(set(task.mapped("user_id")), {self.office})
         self.assertEqual(set(task.mapped("activity_id.user_id")), {self.office})
+        # The team's form counts them: the team's open cases, each member's (one read_group each).
+        self.env.cache.invalidate()
+        team = self.m1.sudo(self.manager)
+        self.assertEqual(team.case_count, 3)
+        self.assertEqual({m.user_id: m.case_count for m in team.member_ids}, {self.office: 2, self.office2: 1})
         # The same day again: nothing moves.
         self.assertEqual(self.run_on("2026-02-16").cases_moved, 0)
         self.assertEqual(len(cases.mapped("move_ids")), 6)
