@@ -7,7 +7,7 @@ queries, services/case_allocation.py decides, and the moves are written in four 
 cases, the move log, the open tasks with their activities, the round-robin turns), whatever the
 number of cases. Without an active rule nothing is read: the cases keep their contract's collectors.
 """
-from odoo import models
+from odoo import fields, models
 
 from ..services import case_allocation
 from ..services.money import fen
@@ -29,28 +29,61 @@ class CollectionRunAllocation(models.Model):
     _inherit = "collection.run"
 
     def _allocation_rules(self):
-        """The active rules, as services/case_allocation.Rule, in their order."""
-        rules = self.env["collection.allocation.rule"].sudo().search(
-            [("team_id.active", "=", True)])
-        return [case_allocation.Rule(
-            r.id, r.company_id.id, r.team_id.id, r.team_id.role, r.method, r.days_from or 0, r.days_to or 0,
-            fen(r.amount_min), fen(r.amount_max), frozenset(r.product_ids.ids), frozenset(r.state_ids.ids),
-            r.risk_level or None, r.needs_visit) for r in rules]
+        """The active rules of active teams, as services/case_allocation.Rule, in their order
+        (one query, whatever the number of rules)."""
+        cr = self.env.cr
+        cr.execute("""
+            SELECT r.id, r.company_id, r.team_id, t.role, r.method, COALESCE(r.days_from, 0), COALESCE(r.days_to, 0),
+                   COALESCE(r.amount_min, 0), COALESCE(r.amount_max, 0),
+                   ARRAY(SELECT loan_product_id FROM collection_allocation_rule_loan_product_rel
+                          WHERE collection_allocation_rule_id = r.id),
+                   ARRAY(SELECT res_country_state_id FROM collection_allocation_rule_res_country_state_rel
+                          WHERE collection_allocation_rule_id = r.id),
+                   r.risk_level, COALESCE(r.needs_visit, false)
+              FROM collection_allocation_rule r
+              JOIN collection_team t ON t.id = r.team_id AND t.active
+             WHERE r.active
+             ORDER BY r.sequence, r.id
+        """)
+        return [case_allocation.Rule(rule_id, company_id, team_id, role, method or None, days_from, days_to,
+                                     fen(amount_min), fen(amount_max), frozenset(products), frozenset(states),
+                                     risk or None, visit)
+                for (rule_id, company_id, team_id, role, method, days_from, days_to, amount_min, amount_max,
+                     products, states, risk, visit) in cr.fetchall()]
 
     def _allocation_teams(self, date, team_ids=None):
-        """The teams (services/case_allocation.Team), with who is on leave on `date` (her leave,
-        recorded in any of her teams, counts in all)."""
-        domain = [("id", "in", list(team_ids))] if team_ids is not None else []
-        found = self.env["collection.team"].sudo().with_context(active_test=False).search(domain)
-        away = self.env["collection.team.member"].sudo()._users_on_leave(
-            date, found.mapped("member_ids.user_id").ids)
+        """The teams (services/case_allocation.Team), archived ones too (a case may still be in
+        one), with their active members in order and who is on leave on `date` (her leave,
+        recorded in any of her teams, counts in all): two queries, whatever the number of teams."""
+        cr = self.env.cr
+        cr.execute("""
+            SELECT id, role, leader_id, method, leave_action, COALESCE(round_robin_cursor, 0), COALESCE(capacity, 0)
+              FROM collection_team WHERE %(all)s OR id = ANY(%(ids)s) ORDER BY sequence, id
+        """, {"all": team_ids is None, "ids": list(team_ids or [])})
+        found = cr.fetchall()
+        cr.execute("""
+            SELECT m.team_id, m.user_id, COALESCE(m.capacity, 0),
+                   ARRAY(SELECT res_country_state_id FROM collection_team_member_res_country_state_rel
+                          WHERE collection_team_member_id = m.id),
+                   EXISTS (SELECT 1 FROM collection_team_member l
+                            WHERE l.user_id = m.user_id AND l.leave_from <= %(date)s
+                              AND (l.leave_to IS NULL OR l.leave_to >= %(date)s))
+              FROM collection_team_member m
+              JOIN res_users u ON u.id = m.user_id AND u.active
+             WHERE m.team_id = ANY(%(teams)s)
+             ORDER BY m.team_id, m.sequence, m.id
+        """, {"date": date if isinstance(date, str) else fields.Date.to_string(date),
+              "teams": [row[0] for row in found]})
+        members = {}
+        for team_id, user_id, capacity, states, away in cr.fetchall():
+            members.setdefault(team_id, []).append((user_id, capacity, frozenset(states), away))
         teams = {}
-        for team in found:
-            members = [case_allocation.Member(m.user_id.id, m.capacity or team.capacity,
-                                              frozenset(m.state_ids.ids), m.user_id.id in away)
-                       for m in team.member_ids if m.user_id.active]
-            teams[team.id] = case_allocation.Team(team.id, team.role, team.leader_id.id, members, team.method,
-                                                  team.leave_action, team.round_robin_cursor)
+        for team_id, role, leader_id, method, leave_action, cursor, team_capacity in found:
+            teams[team_id] = case_allocation.Team(
+                team_id, role, leader_id,
+                [case_allocation.Member(user_id, capacity or team_capacity, states, away)
+                 for user_id, capacity, states, away in members.get(team_id, [])],
+                method, leave_action, cursor)
         return teams
 
     def _allocation_cases(self, case_ids=None, sticky=True):
