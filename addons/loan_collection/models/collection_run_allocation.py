@@ -7,7 +7,7 @@ queries, services/case_allocation.py decides, and the moves are written in four 
 cases, the move log, the open tasks with their activities, the round-robin turns), whatever the
 number of cases. Without an active rule nothing is read: the cases keep their contract's collectors.
 """
-from odoo import fields, models
+from odoo import models
 
 from ..services import case_allocation
 from ..services.money import fen
@@ -54,7 +54,7 @@ class CollectionRunAllocation(models.Model):
     def _allocation_teams(self, date, team_ids=None):
         """The teams (services/case_allocation.Team), archived ones too (a case may still be in
         one), with their active members in order and who is on leave on `date` (her leave,
-        recorded in any of her teams, counts in all): two queries, whatever the number of teams."""
+        recorded in any of her teams, counts in all): three queries, whatever the number of teams."""
         cr = self.env.cr
         cr.execute("""
             SELECT id, role, leader_id, method, leave_action, COALESCE(round_robin_cursor, 0), COALESCE(capacity, 0)
@@ -64,19 +64,17 @@ class CollectionRunAllocation(models.Model):
         cr.execute("""
             SELECT m.team_id, m.user_id, COALESCE(m.capacity, 0),
                    ARRAY(SELECT res_country_state_id FROM collection_team_member_res_country_state_rel
-                          WHERE collection_team_member_id = m.id),
-                   EXISTS (SELECT 1 FROM collection_team_member l
-                            WHERE l.user_id = m.user_id AND l.leave_from <= %(date)s
-                              AND (l.leave_to IS NULL OR l.leave_to >= %(date)s))
+                          WHERE collection_team_member_id = m.id)
               FROM collection_team_member m
               JOIN res_users u ON u.id = m.user_id AND u.active
-             WHERE m.team_id = ANY(%(teams)s)
+             WHERE m.team_id = ANY(%s)
              ORDER BY m.team_id, m.sequence, m.id
-        """, {"date": date if isinstance(date, str) else fields.Date.to_string(date),
-              "teams": [row[0] for row in found]})
+        """, ([row[0] for row in found],))
+        rows = cr.fetchall()
+        away = self.env["collection.team.member"]._users_on_leave(date, {row[1] for row in rows})
         members = {}
-        for team_id, user_id, capacity, states, away in cr.fetchall():
-            members.setdefault(team_id, []).append((user_id, capacity, frozenset(states), away))
+        for team_id, user_id, capacity, states in rows:
+            members.setdefault(team_id, []).append((user_id, capacity, frozenset(states), user_id in away))
         teams = {}
         for team_id, role, leader_id, method, leave_action, cursor, team_capacity in found:
             teams[team_id] = case_allocation.Team(

@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from . import field_policy
+from .collection_case_finance import MANAGER_GROUP
 from .res_company import business_today
 
 TEAM_ROLES = [("office", "Office (Phone) Collection"), ("field", "Field Visits")]
@@ -27,9 +28,7 @@ MOVE_KINDS = [
     ("manual", "Reassigned by Hand"),
 ]
 
-
 ROLE_GROUPS = {"office": "loan_collection.group_collector_office", "field": "loan_collection.group_collector_field"}
-MANAGER_GROUP = "loan_collection.group_collection_manager"
 
 
 def _check_manager(self):

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..models import field_policy
 from ..models.collection_case import OPEN_STAGES
+from ..models.collection_case_finance import MANAGER_GROUP
 from ..models.res_company import business_today
 from ..services import case_allocation
 
@@ -33,8 +34,7 @@ class CollectionCaseReassign(models.TransientModel):
     @api.multi
     def action_reassign(self):
         self.ensure_one()
-        if not field_policy.is_trusted(self.env) \
-                and not self.env.user.has_group("loan_collection.group_collection_manager"):
+        if not field_policy.is_trusted(self.env) and not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(_("Only a collection manager can reassign cases."))
         reason = (self.reason or "").strip()
         if not reason:
