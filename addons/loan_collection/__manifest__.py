@@ -4,7 +4,7 @@
     "name": "Loan Collection",
     "summary": "Overdue-loan collection: debtor profiles, loan contracts and installments, "
                "policy-driven collection cases, the daily run and collectors' worklists",
-    "version": "11.0.2.1.0",
+    "version": "11.0.2.2.0",
     "category": "Accounting",
     "website": "https://github.com/loan-back-office/loan-back-office",
     "author": "Loan Back Office",
@@ -40,6 +40,7 @@
         "data/ir_cron_data.xml",
         "data/collection_finance_data.xml",
         "data/loan_bank_layout_data.xml",
+        "data/collection_settlement_data.xml",
         "wizards/installment_import_views.xml",
         "views/collection_contact_point_views.xml",
         "views/res_partner_views.xml",
@@ -59,6 +60,7 @@
         "views/collection_run_views.xml",
         "views/res_config_settings_views.xml",
         "views/assets.xml",
+        "views/collection_settlement_views.xml",
         "views/menus.xml",
         "views/loan_identity_access_log_views.xml",
         "views/loan_portfolio_import_views.xml",
@@ -76,5 +78,6 @@
         "demo/loan_portfolio_import_demo.xml",
         "demo/bank_statement_demo.xml",
         "demo/collection_team_demo.xml",
+        "demo/collection_settlement_demo.xml",
     ],
 }

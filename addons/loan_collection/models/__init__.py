@@ -45,6 +45,8 @@ from . import collection_case_finance
 from . import collection_recovery
 from . import collection_recovery_reversal
 from . import collection_writeoff
+from . import collection_settlement
+from . import collection_settlement_demo
 from . import collection_snapshot
 from . import collection_run_finance
 from . import collection_aging_report

@@ -1,6 +1,6 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
 from ..services.money import fen
 
@@ -27,6 +27,10 @@ class AccountInvoice(models.Model):
     writeoff_id = fields.Many2one(
         "collection.writeoff", string="Write-off", readonly=True, copy=False, index=True, ondelete="restrict",
         help="The approved write-off that settled this installment (on the installment and its credit note).")
+    settlement_id = fields.Many2one(
+        "collection.settlement", string="Settlement", readonly=True, copy=False, index=True, ondelete="restrict",
+        help="The fulfilled settlement whose waiver credited this installment (on the installment and its "
+             "credit note).")
 
     @api.multi
     def _unpaid_parts(self):
@@ -35,6 +39,33 @@ class AccountInvoice(models.Model):
         self.ensure_one()
         return unpaid_parts(self.state, self.residual, self.principal_amount, self.interest_amount,
                             self.amount_total)
+
+
+    @api.multi
+    def _credit_unpaid(self, principal, interest, principal_account, interest_account, name, date, vals):
+        """Credit `principal` and `interest` (Decimals) of this open installment with a validated
+        credit note reconciled with it: the principal part debited to `principal_account` (the
+        write-off account: the lender's loss), the interest part to `interest_account` (reversing
+        interest income never received). `name` labels the note and its lines (e.g. "Write-off
+        HX0001"); `vals` are written on the note (the write-off or settlement it belongs to).
+        Returns the credit note."""
+        self.ensure_one()
+        invoice = self.sudo()
+        lines = [(0, 0, {"name": label, "account_id": account.id, "quantity": 1, "price_unit": float(amount)})
+                 for amount, label, account in (
+                     (principal, _("%s: principal of %s") % (name, invoice.number), principal_account),
+                     (interest, _("%s: interest of %s") % (name, invoice.number), interest_account))
+                 if amount]
+        refund = invoice.create(dict(vals, **{
+            "partner_id": invoice.partner_id.id, "type": "out_refund", "journal_id": invoice.journal_id.id,
+            "account_id": invoice.account_id.id, "company_id": invoice.company_id.id,
+            "date_invoice": date, "origin": invoice.number, "refund_invoice_id": invoice.id,
+            "name": _("%s of %s") % (name, invoice.name or invoice.number), "invoice_line_ids": lines,
+        }))
+        refund.action_invoice_open()
+        (refund.move_id.line_ids | invoice.move_id.line_ids).filtered(
+            lambda l: l.account_id == invoice.account_id and not l.reconciled).reconcile()
+        return refund
 
 
 def unpaid_parts(state, residual, principal_amount, interest_amount, amount_total):

@@ -28,7 +28,9 @@ class CollectionCase(models.Model):
     recovered_penalty = fields.Monetary(string="Penalty Interest Recovered", readonly=True, copy=False)
     costs_outstanding = fields.Monetary(compute="_compute_costs_outstanding", string="Costs Still Owed")
     written_off_amount = fields.Monetary(string="Written Off", readonly=True, copy=False)
-    written_off_costs = fields.Monetary(string="Costs Written Off", readonly=True, copy=False)
+    written_off_costs = fields.Monetary(
+        string="Costs Written Off or Waived", readonly=True, copy=False,
+        help="Costs no longer owed without being paid: written off, or waived by a fulfilled settlement.")
     legal_case_ref = fields.Char(
         string="Court Case No.", track_visibility="onchange",
         help="The court's case number (案号), e.g. (2026)浙0106民初1234号; recoveries from the court carry it.")

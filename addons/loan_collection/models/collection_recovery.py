@@ -171,19 +171,14 @@ class CollectionRecovery(models.Model):
         everything due is paid goes to the installment falling due next (case._next_installment).
         """
         case = case.sudo()
-        installments = case._recovery_installments(date)
-        interest_dues, principal_dues = [], []
-        for invoice in installments:
-            principal_due, interest_due = invoice._unpaid_parts()
-            principal_dues.append(principal_due)
-            interest_dues.append(interest_due)
-        # Penalty interest is owed on paid installments too, until it is recovered.
-        penalty_invoices = case.contract_id.invoice_ids.filtered(
-            lambda i: i.type == "out_invoice" and i.state in ("open", "paid") and i.penalty_interest > 0
-        ).sorted(lambda i: (i.date_due, i.installment_number, i.id))
-        penalty_dues = [fen(i.penalty_interest) for i in penalty_invoices]
-        dues = {"costs": case._recovery_costs_due(), "interest": sum(interest_dues, fen(0)),
-                "penalty": sum(penalty_dues, fen(0)), "principal": sum(principal_dues, fen(0))}
+        owed = self._dues(case, date)
+        installments, penalty_invoices = owed["installments"], owed["penalty_invoices"]
+        interest_dues, principal_dues = owed["interest_dues"], owed["principal_dues"]
+        penalty_dues = owed["penalty_dues"]
+        # Money received while an approved settlement runs pays what the settlement asks of each
+        # share, never what it waives (collection.settlement).
+        caps = case._settlement_caps(date)
+        dues = {key: min(due, caps[key]) if key in caps else due for key, due in owed["dues"].items()}
         shares = allocation.allocate_recovery(amount, dues, case.contract_id.allocation_order or "legal")
         lines = OrderedDict()
         zero = fen(0)
@@ -213,6 +208,29 @@ class CollectionRecovery(models.Model):
                 shares["principal"] += early["principal"]
                 shares[allocation.EXCESS] = early[allocation.EXCESS]
         return {"dues": dues, "allocation": shares, "lines": list(lines.values())}
+
+    @api.model
+    def _dues(self, case, date):
+        """What `case` owes on `date`, by share and by installment: {'dues': {share: Decimal},
+        'installments', 'interest_dues', 'principal_dues' (the installments due, oldest first, and
+        what each still owes), 'penalty_invoices', 'penalty_dues' (the installments carrying
+        penalty interest and how much)}."""
+        case = case.sudo()
+        installments = case._recovery_installments(date)
+        interest_dues, principal_dues = [], []
+        for invoice in installments:
+            principal_due, interest_due = invoice._unpaid_parts()
+            principal_dues.append(principal_due)
+            interest_dues.append(interest_due)
+        # Penalty interest is owed on paid installments too, until it is recovered.
+        penalty_invoices = case.contract_id.invoice_ids.filtered(
+            lambda i: i.type == "out_invoice" and i.state in ("open", "paid") and i.penalty_interest > 0
+        ).sorted(lambda i: (i.date_due, i.installment_number, i.id))
+        penalty_dues = [fen(i.penalty_interest) for i in penalty_invoices]
+        return {"dues": {"costs": case._recovery_costs_due(), "interest": sum(interest_dues, fen(0)),
+                         "penalty": sum(penalty_dues, fen(0)), "principal": sum(principal_dues, fen(0))},
+                "installments": installments, "interest_dues": interest_dues, "principal_dues": principal_dues,
+                "penalty_invoices": penalty_invoices, "penalty_dues": penalty_dues}
 
     # Registration -----------------------------------------------------------------------------
 

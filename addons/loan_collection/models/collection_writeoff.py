@@ -177,30 +177,10 @@ class CollectionWriteoff(models.Model):
             principal_total = interest_total = fen(0)
             refunds = self.env["account.invoice"]
             for invoice in open_installments.sorted(lambda i: (i.date_due, i.id)):
-                residual = fen(invoice.residual)
-                part = invoice.principal_amount if (invoice.principal_amount or invoice.interest_amount) \
-                    else invoice.amount_total
-                principal = min(residual, fen(part))
-                interest = residual - principal
-                lines = []
-                for amount, label, account in (
-                        (principal, _("Write-off %s: principal of %s") % (writeoff.name, invoice.number),
-                         writeoff_account),
-                        (interest, _("Write-off %s: interest of %s") % (writeoff.name, invoice.number),
-                         product.interest_account_id)):
-                    if amount:
-                        lines.append((0, 0, {"name": label, "account_id": account.id, "quantity": 1,
-                                             "price_unit": float(amount)}))
-                refund = writeoff.env["account.invoice"].create({
-                    "partner_id": invoice.partner_id.id, "type": "out_refund", "journal_id": invoice.journal_id.id,
-                    "account_id": invoice.account_id.id, "company_id": invoice.company_id.id,
-                    "date_invoice": today, "origin": invoice.number, "refund_invoice_id": invoice.id,
-                    "name": _("Write-off %s of %s") % (writeoff.name, invoice.name or invoice.number),
-                    "writeoff_id": writeoff.id, "invoice_line_ids": lines,
-                })
-                refund.action_invoice_open()
-                (refund.move_id.line_ids | invoice.move_id.line_ids).filtered(
-                    lambda l: l.account_id == invoice.account_id and not l.reconciled).reconcile()
+                principal, interest = invoice._unpaid_parts()
+                refund = invoice._credit_unpaid(principal, interest, writeoff_account, product.interest_account_id,
+                                                _("Write-off %s") % writeoff.name, today,
+                                                {"writeoff_id": writeoff.id})
                 refunds |= refund
                 principal_total += principal
                 interest_total += interest

@@ -92,3 +92,4 @@ CollectionRecovery = _scoped("collection.recovery")
 CollectionRecoveryLine = _scoped("collection.recovery.line", column="recovery_id", sql=RECOVERIES_SQL,
                                  path="recovery_id.case_id")
 CollectionCaseMove = _scoped("collection.case.move")
+CollectionSettlement = _scoped("collection.settlement")

@@ -122,6 +122,13 @@ class TestAccessTable(LegalTestCase):
         Writeoff = env["collection.writeoff"].sudo(cls.finance)
         cls.writeoff_a = Writeoff.create({"case_id": cls.case_a.id, "reason": "无可供执行财产"})
         cls.writeoff_b = Writeoff.create({"case_id": cls.case_b.id, "reason": "无可供执行财产"})
+        # Issue 16 part 3: a draft settlement of each case, by its office collector.
+        Settlement = env["collection.settlement"]
+        cls.settlement_a = Settlement.sudo(cls.office).create(cls._settlement_vals(cls.case_a))
+        cls.settlement_b = Settlement.sudo(cls.office2).create(cls._settlement_vals(cls.case_b))
+        cls.tier_spare = env["collection.settlement.tier"].create({
+            "name": "测试层级", "sequence": 99, "group_id": env.ref("loan_collection.group_collection_manager").id,
+            "max_amount": 100.0})
         cls.task_a, cls.task_b = cls.case_a.task_ids[:1], cls.case_b.task_ids[:1]
         # Legal cases on both collection cases, with their litigation records.
         cls.legal_case_a = cls.make_legal_case(contract=cls.contract_a, collection_case_id=cls.case_a.id,
@@ -194,6 +201,11 @@ class TestAccessTable(LegalTestCase):
         return values
 
     @classmethod
+    def _settlement_vals(cls, case):
+        return {"case_id": case.id, "kind": "waiver", "waive_penalty": 10.0, "date_due": "2026-03-10",
+                "hardship_reason": "cash_flow", "reason": "经营困难，申请减免部分罚息"}
+
+    @classmethod
     def _asset_vals(cls, case):
         return {"case_id": case.id, "partner_id": case.partner_id.id, "asset_type": "real_estate",
                 "name": "杭州市西湖区某路1号"}
@@ -235,12 +247,14 @@ class TestAccessTable(LegalTestCase):
             "legal.evidence": "evidence_%s", "legal.asset": "asset_%s", "legal.restriction": "restriction_%s",
             "legal.cost": "cost_%s", "legal.deadline": "deadline_%s", "res.partner": "borrower_%s",
             "ir.attachment": "attachment_%s", "collection.case.move": "move_%s",
+            "collection.settlement": "settlement_%s",
         }
         spare = {"loan.product": self.product_spare, "collection.policy": self.policy_spare,
                  "collection.policy.step": self.step_spare, "loan.document.template": self.template_spare,
                  "legal.court": self.court_spare, "legal.court.holiday": self.holiday_spare,
                  "collection.team": self.team_spare2, "collection.team.member": self.member_spare,
-                 "collection.allocation.rule": self.allocation_rule_spare}
+                 "collection.allocation.rule": self.allocation_rule_spare,
+                 "collection.settlement.tier": self.tier_spare}
         if model in named:
             return getattr(self, named[model] % s)
         if model == "loan.debtor.profile":
@@ -329,6 +343,8 @@ class TestAccessTable(LegalTestCase):
             "collection.recovery.line": lambda: {"recovery_id": (self.recovery_a if own else self.recovery_b).id,
                                                  "invoice_id": case.invoice_ids[:1].id},
             "collection.writeoff": lambda: {"case_id": case_d.id, "reason": "无可供执行财产"},
+            "collection.settlement": lambda: self._settlement_vals(case_d),
+            "collection.settlement.tier": lambda: {"name": "另一层级", "group_id": self.manager.groups_id[:1].id},
             "collection.snapshot": lambda: {"date": "2026-02-28", "invoice_id": case.invoice_ids[:1].id},
             "collection.run": lambda: {"date": "2026-01-01"},
             "legal.case": lambda: {"contract_id": (case_d if own else self.case_e).contract_id.id,
@@ -384,6 +400,8 @@ class TestAccessTable(LegalTestCase):
         "collection.recovery": {"note": "access table"},
         "collection.recovery.line": {"amount_interest": 1.0},
         "collection.writeoff": {"reason": "改写理由"},
+        "collection.settlement": {"reason": "改写理由"},
+        "collection.settlement.tier": {"max_amount": 1000000.0},
         "collection.snapshot": {"amount": 1.0},
         "collection.run": {"cases_opened": 99},
         "legal.case": {"note": "access table"},

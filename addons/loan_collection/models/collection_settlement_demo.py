@@ -1,0 +1,78 @@
+# Copyright 2026 Loan Back Office
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The demo settlements (demo/collection_settlement_demo.xml)."""
+from datetime import timedelta
+from decimal import ROUND_DOWN
+
+from odoo import api, fields, models
+
+from ..services.money import fen
+from .res_company import business_today
+
+
+class CollectionSettlementDemo(models.Model):
+    _inherit = "collection.settlement"
+
+    @api.model
+    def _load_settlement_demo(self):
+        """On the demo cases, each requested by the case's office collector: c3 (周海涛's guarantee
+        paid part) waives its penalty interest, approved by the manager and paid: fulfilled; c1 (王建国)
+        settles for a lump sum below the principal, approved by the head of risk (principal is
+        waived), waiting for the money; c4 (张志强) asks to waive penalty interest and part of the
+        interest, waiting for the manager."""
+        ref = self.env.ref
+        Settlement = self.with_context(lang=ref("base.user_root").lang or "zh_CN")
+        Recovery = self.env["collection.recovery"]
+        manager = ref("loan_collection.user_collection_manager_demo")
+        senior = ref("loan_collection.user_settlement_approver_demo")
+        finance = ref("loan_collection.user_finance_demo")
+        today = business_today(self)
+        pay_by = fields.Date.to_string(fields.Date.from_string(today) + timedelta(days=15))
+        bank = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.env.user.company_id.id)], limit=1)
+
+        def case(key):
+            cases = ref("loan_collection.loan_contract_%s_demo" % key).case_ids
+            return cases.filtered(lambda c: c.stage in ("new", "contacting", "notice", "promised"))[:1]
+
+        def request(case, vals):
+            requester = case.office_user_id or manager
+            return Settlement.sudo(requester).create(dict(vals, case_id=case.id, date_due=pay_by))
+
+        c3, c1, c4 = case("c3"), case("c1"), case("c4")
+        if c3:
+            owed = Recovery._dues(c3, today)["dues"]
+            if owed["penalty"]:
+                settlement = request(c3, {
+                    "kind": "waiver", "waive_penalty": float(owed["penalty"]), "hardship_reason": "cash_flow",
+                    "reason": "下游工程款未回笼，保证人已代偿部分利息；借款人同意一次性归还逾期本息，申请减免全部罚息。"
+                              "附：应收账款对账单、工程结算单。"})
+                settlement.sudo(settlement.requested_by_id).action_submit()
+                settlement.sudo(manager).action_approve()
+                Recovery.sudo(finance)._register_recovery(
+                    c3.sudo(finance), "debtor", c3.partner_id, settlement.amount_to_pay, today, bank,
+                    "按减免协议归还逾期本息")
+        if c1:
+            owed = Recovery._dues(c1, today)["dues"]
+            lump = (owed["principal"] * fen("0.85")).quantize(fen("100"), rounding=ROUND_DOWN)
+            if lump > 0:
+                settlement = request(c1, {
+                    "kind": "lump_sum", "lump_sum": float(lump), "hardship_reason": "market",
+                    "reason": "建材价格下跌，门店停业整顿；借款人筹得资金一次性结清逾期部分，申请减免罚息、利息及部分本金。"
+                              "附：停业通知、近三月银行流水。"})
+                settlement.sudo(settlement.requested_by_id).action_submit()
+                settlement.sudo(senior).action_approve()
+        if c4:
+            owed = Recovery._dues(c4, today)["dues"]
+            interest = min((owed["interest"] / 2).quantize(fen("1"), rounding=ROUND_DOWN),
+                           fen(3000) - min(owed["penalty"], fen(3000)))
+            penalty, interest = min(owed["penalty"], fen(3000)), max(interest, fen(0))
+            if penalty or interest:
+                settlement = request(c4, {
+                    "kind": "waiver", "waive_penalty": float(penalty), "waive_interest": float(interest),
+                    "hardship_reason": "cash_flow",
+                    "reason": "物流货款延迟到账，借款人已还两万元；申请减免罚息及一半利息，剩余款项十五日内还清。"
+                              "附：物流公司付款计划。"})
+                settlement.sudo(settlement.requested_by_id).action_submit()
+        self.env["collection.case"].run_daily(today)
+        return True
