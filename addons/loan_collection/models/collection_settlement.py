@@ -515,10 +515,16 @@ class CollectionSettlement(models.Model):
         """A recovery was registered under this approved settlement: count it, and book the waiver
         once everything the settlement asks is paid."""
         self.ensure_one()
-        paid = sum((fen(r.amount) - fen(r.amount_excess) for r in self.recovery_ids if r.state == "posted"), fen(0))
-        self._write_server({"amount_paid": float(paid)})
+        self._count_paid()
         if not any(self._caps().values()):
             self._book_waiver(recovery.date)
+
+    def _count_paid(self):
+        """What the posted recoveries under the settlement paid of it (their excess beyond it aside)."""
+        for settlement in self:
+            settlement._write_server({"amount_paid": float(sum(
+                (fen(r.amount) - fen(r.amount_excess) for r in settlement.recovery_ids if r.state == "posted"),
+                fen(0)))})
 
     def _book_waiver(self, date):
         """Book the waiver (see the module docstring) and close the settlement as fulfilled."""
@@ -620,4 +626,19 @@ class CollectionRecovery(models.Model):
         if settlement:
             self._write_registration({"settlement_id": settlement.id})
             settlement._after_recovery(self)
+        return result
+
+    @api.multi
+    def _reverse(self, date, reason):
+        """A recovery that fulfilled a settlement paid for its waiver, which is booked: reversing
+        the money alone would leave the waiver standing on money never received. Under a settlement
+        still running, the reversal only lowers what was paid of it."""
+        for recovery in self:
+            settlement = recovery.sudo().settlement_id
+            if settlement.state == "fulfilled":
+                raise UserError(_("Recovery %s fulfilled settlement %s, whose waiver was booked on it: the waiver "
+                                  "stands on this money. Ask accounting to cancel the settlement's credit notes "
+                                  "before reversing the recovery.") % (recovery.name, settlement.name))
+        result = super(CollectionRecovery, self)._reverse(date, reason)
+        self.sudo().mapped("settlement_id").filtered(lambda s: s.state == "approved")._count_paid()
         return result

@@ -1,7 +1,8 @@
 # Copyright 2026 Loan Back Office
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Evidence files are sealed: the recordings, photos and receipts of a contact log, the document
-and proofs of service of a served notice, and the files of a posted recovery.
+and proofs of service of a served notice, the files of a posted recovery, and the hardship evidence of
+a submitted settlement (its approver decided on it).
 
 A sealed attachment cannot be changed (its content, its name, the record it belongs to) or deleted
 by anyone, admin included, and no new file can be attached to a sealed record: a served notice is
@@ -23,6 +24,8 @@ SEALED_TARGETS = {
     "collection.contact.log": "SELECT 1 FROM collection_contact_log WHERE id = %s",
     "collection.notice": "SELECT 1 FROM collection_notice WHERE id = %s AND state = 'served'",
     "collection.recovery": "SELECT 1 FROM collection_recovery WHERE id = %s AND state IN ('posted', 'reversed')",
+    # The hardship evidence a settlement was submitted and decided on.
+    "collection.settlement": "SELECT 1 FROM collection_settlement WHERE id = %s AND state != 'draft'",
 }
 
 
@@ -49,7 +52,9 @@ class IrAttachment(models.Model):
                 OR (a.res_model = 'collection.notice'
                     AND EXISTS (SELECT 1 FROM collection_notice n WHERE n.id = a.res_id AND n.state = 'served'))
                 OR (a.res_model = 'collection.recovery'
-                    AND EXISTS (SELECT 1 FROM collection_recovery r WHERE r.id = a.res_id AND r.state IN ('posted', 'reversed'))))
+                    AND EXISTS (SELECT 1 FROM collection_recovery r WHERE r.id = a.res_id AND r.state IN ('posted', 'reversed')))
+                OR (a.res_model = 'collection.settlement'
+                    AND EXISTS (SELECT 1 FROM collection_settlement s WHERE s.id = a.res_id AND s.state != 'draft')))
         """, [tuple(self.ids)])
         return self.browse([row[0] for row in self.env.cr.fetchall()])
 
@@ -70,6 +75,9 @@ class IrAttachment(models.Model):
         if res_model == "collection.notice":
             return UserError(_("A served notice cannot receive new files: it is evidence of the demand. Generate "
                                "a new notice if it must be corrected."))
+        if res_model == "collection.settlement":
+            return UserError(_("A submitted settlement cannot receive new files: it is decided on the evidence it "
+                               "was submitted with. Cancel it and request a new one with the new evidence."))
         return UserError(_("A posted recovery cannot receive new files: it is part of the books."))
 
     @api.model
@@ -83,8 +91,8 @@ class IrAttachment(models.Model):
         sealed = self._sealed()
         if sealed and not sealed._same_content(vals):
             raise UserError(_("%s is evidence (a contact log's file, a served notice's document or proof of "
-                              "service, or a posted recovery's file): it cannot be changed or deleted. Add a "
-                              "correction instead.") % sealed[0].name)
+                              "service, a posted recovery's file, or a submitted settlement's evidence): it cannot be changed or "
+                              "deleted. Add a correction instead.") % sealed[0].name)
         if "res_model" in vals or "res_id" in vals:
             for attachment in self - sealed:
                 res_model = vals.get("res_model", attachment.res_model)
@@ -105,6 +113,6 @@ class IrAttachment(models.Model):
         sealed = self._sealed()
         if sealed:
             raise UserError(_("%s is evidence (a contact log's file, a served notice's document or proof of "
-                              "service, or a posted recovery's file): it cannot be changed or deleted. Add a "
-                              "correction instead.") % sealed[0].name)
+                              "service, a posted recovery's file, or a submitted settlement's evidence): it cannot be changed or "
+                              "deleted. Add a correction instead.") % sealed[0].name)
         return super(IrAttachment, self).unlink()

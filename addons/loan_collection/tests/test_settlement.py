@@ -2,6 +2,7 @@
 the case's collector, approval by the tier's group and never the requester, recoveries paying what
 the settlement asks and not what it waives, the waiver booked once paid (credit notes, penalty
 interest and costs cleared), a lapse when not paid, rights and bad input."""
+import datetime
 import unittest
 from decimal import Decimal
 
@@ -198,6 +199,39 @@ class TestSettlementFlow(SettlementCase):
             after = self.recover(100, "2026-04-12")
         self.assertFalse(after.settlement_id)
         self.assertEqual(after.amount_costs, 100.0)
+
+    def test_evidence_is_sealed_once_submitted(self):
+        settlement = self.request()
+        Attachment = self.env["ir.attachment"].sudo(self.office)
+        proof = Attachment.create({"name": "对账单.pdf", "datas_fname": "对账单.pdf", "datas": "YQ==",
+                                   "res_model": "collection.settlement", "res_id": settlement.id})
+        proof.write({"name": "应收账款对账单.pdf"})  # a draft's evidence may still be put right
+        self.act(settlement, self.office, "action_submit")
+        with self.assertRaisesRegex(UserError, "evidence"):
+            proof.write({"datas": "Yg=="})
+        with self.assertRaisesRegex(UserError, "evidence"):
+            proof.sudo().unlink()
+        with self.assertRaisesRegex(UserError, "submitted settlement cannot receive new files"):
+            Attachment.create({"name": "补充.pdf", "datas_fname": "补充.pdf", "datas": "YQ==",
+                               "res_model": "collection.settlement", "res_id": settlement.id})
+        # The other collector sees neither the settlement nor its files.
+        with self.assertRaises(AccessError):
+            proof.sudo(self.office2).read(["datas"])
+
+    def test_a_recovery_that_fulfilled_a_settlement_is_not_reversed_alone(self):
+        settlement = self.request()
+        self.act(settlement, self.office, "action_submit")
+        self.act(settlement, self.manager, "action_approve")
+        with china_time("2026-03-25 10:00"):
+            first = self.recover(1000, "2026-03-25")
+            first.sudo(self.finance)._reverse(datetime.date(2026, 3, 25), "退汇")
+            self.assertEqual((first.state, settlement.amount_paid), ("reversed", 0.0))
+            self.assertEqual(settlement.state, "approved")
+            paid = self.recover(settlement.amount_to_pay, "2026-03-25")
+        self.assertEqual(settlement.state, "fulfilled")
+        with china_time("2026-03-26 10:00"), self.assertRaisesRegex(UserError, "waiver was booked"):
+            paid.sudo(self.finance)._reverse(datetime.date(2026, 3, 26), "退汇")
+        self.assertEqual(paid.state, "posted")
 
     def test_cancel(self):
         settlement = self.request()
