@@ -90,7 +90,51 @@ def guarantor_demand():
     save(d, "loan_collection", "guarantor_demand")
 
 
-BUILDERS = [overdue_notice, guarantor_demand]
+def settlement_agreement():
+    """还款协议 (减免) / 一次性结清协议: the lender's conditional waiver agreed with the debtor
+    (collection.settlement, models/collection_settlement_document.py builds the data)."""
+    d = layout.new_document(layout.LETTER)
+    title(d, "{{ title }}")
+    para(d, "编号：{{ number }}", indent=False, align="right")
+    para(d, "甲方（债权人）：{{ company.name }}", indent=False)
+    para(d, "住所：{{ company.address }}", indent=False)
+    para(d, "乙方（债务人）：{{ debtor.name }}", indent=False)
+    para(d, "{{ debtor.id_label }}：{{ debtor.id_number }}", indent=False)
+    para(d, "住所：{{ debtor.address }}", indent=False)
+    para(d, "乙方于{{ contract.date_signed }}与甲方签订编号为{{ contract.number }}的借款合同，借款本金"
+            "{{ contract.principal.figures }}（大写：人民币{{ contract.principal.upper }}）。截至{{ figures_date }}，"
+            "乙方尚欠甲方已到期款项如下：")
+    for line in ["{%p for line in owed %}", "{{ line.label }}：{{ line.figures }}（大写：人民币{{ line.upper }}）；",
+                 "{%p endfor %}"]:
+        para(d, line)
+    para(d, "合计：{{ owed_total.figures }}（大写：人民币{{ owed_total.upper }}）。")
+    para(d, "乙方因{{ hardship }}，无力一次清偿全部欠款，向甲方申请减免。甲乙双方经协商一致，依照《中华人民共和国民法典》"
+            "第五百四十三条、第五百七十五条的规定，就上述欠款的清偿达成如下协议：")
+    # 民法典 第158条: a juridical act with a condition takes effect when the condition is met — the
+    # waiver takes effect only once the debtor has paid in full and on time.
+    para(d, "一、乙方应于{{ date_due }}前（含当日）向甲方偿还{{ to_pay.figures }}（大写：人民币{{ to_pay.upper }}）"
+            "{% if lump_sum is defined %}，一次性结清上述已到期欠款{% endif %}。" + REPAYMENT)
+    para(d, "二、乙方按第一条约定按期足额还款的，甲方减免乙方下列款项：")
+    for line in ["{%p for line in waived %}", "{{ line.label }}：{{ line.figures }}（大写：人民币{{ line.upper }}）；",
+                 "{%p endfor %}"]:
+        para(d, line)
+    para(d, "减免合计：{{ waived_total.figures }}（大写：人民币{{ waived_total.upper }}）。依照《中华人民共和国民法典》"
+            "第一百五十八条，上述减免以乙方按第一条按期足额还款为生效条件，自条件成就时生效；{{ figures_date }}之后就上述"
+            "款项新产生的罚息一并免除。")
+    para(d, "三、乙方未按第一条约定按期足额还款的，第二条约定的减免不发生效力，甲方有权依照原借款合同主张全部债权，"
+            "乙方已还款项按原借款合同的约定抵充欠款。")
+    para(d, "四、本协议仅涉及截至{{ figures_date }}已到期的款项；借款合同项下尚未到期的款项，乙方仍按原借款合同约定偿还。")
+    para(d, "{% if guaranteed is defined %}五、本协议减轻乙方的债务。依照《中华人民共和国民法典》第六百九十五条第一款，"
+            "保证人对变更后的债务仍承担保证责任；担保物权不受影响。{% endif %}")
+    para(d, "{% if guaranteed is defined %}六{% else %}五{% endif %}、本协议自双方签字或盖章之日起生效，一式两份，"
+            "甲乙双方各执一份，具有同等法律效力。")
+    signature(d, "甲方：{{ company.name }}（盖章）", "{{ date }}")
+    para(d)
+    para(d, "乙方（签字并按手印）：______________    日期：______年____月____日", indent=False)
+    save(d, "loan_collection", "settlement_agreement")
+
+
+BUILDERS = [overdue_notice, guarantor_demand, settlement_agreement]
 
 
 # Court filings of loan_legal ------------------------------------------------------------------

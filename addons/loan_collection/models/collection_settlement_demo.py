@@ -18,7 +18,7 @@ class CollectionSettlementDemo(models.Model):
         """On the demo cases, each requested by the case's office collector: c3 (周海涛's guarantee
         paid part) waives its penalty interest, approved by the manager and paid: fulfilled; c1 (王建国)
         settles for a lump sum below the principal, approved by the head of risk (principal is
-        waived), waiting for the money; c4 (张志强) asks to waive penalty interest and part of the
+        waived), its agreement generated, waiting for the money; c4 (张志强) asks to waive penalty interest and part of the
         interest, waiting for the manager."""
         ref = self.env.ref
         Settlement = self.with_context(lang=ref("base.user_root").lang or "zh_CN")
@@ -62,6 +62,7 @@ class CollectionSettlementDemo(models.Model):
                               "附：停业通知、近三月银行流水。"})
                 settlement.sudo(settlement.requested_by_id).action_submit()
                 settlement.sudo(senior).action_approve()
+                settlement.sudo(settlement.requested_by_id).action_generate_agreement()
         if c4:
             owed = Recovery._dues(c4, today)["dues"]
             interest = min((owed["interest"] / 2).quantize(fen("1"), rounding=ROUND_DOWN),

@@ -2,13 +2,15 @@
 the case's collector, approval by the tier's group and never the requester, recoveries paying what
 the settlement asks and not what it waives, the waiver booked once paid (credit notes, penalty
 interest and costs cleared), a lapse when not paid, rights and bad input."""
+import base64
 import datetime
 import unittest
 from decimal import Decimal
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..services import settlement as rules
+from ..services import docx_render, settlement as rules
+from ..services.amount_words import rmb_figures, rmb_upper
 from .common import china_time
 from .test_recovery import RecoveryCase
 
@@ -232,6 +234,42 @@ class TestSettlementFlow(SettlementCase):
         with china_time("2026-03-26 10:00"), self.assertRaisesRegex(UserError, "waiver was booked"):
             paid.sudo(self.finance)._reverse(datetime.date(2026, 3, 26), "退汇")
         self.assertEqual(paid.state, "posted")
+
+    def test_agreement_states_the_approved_terms(self):
+        zj = self.env.ref("l10n_cn.state_ZJ").id
+        self.env.user.company_id.write({"name": "测试小额贷款有限公司", "street": "测试路1号", "city": "杭州市",
+                                        "phone": "0571-12345678", "state_id": zj})
+        self.borrower.write({"street": "文三路158号", "city": "杭州市", "state_id": zj})
+        settlement = self.request(kind="lump_sum", lump_sum=18000, waive_penalty=0, waive_costs=0)
+        with self.assertRaisesRegex(UserError, "not approved"):
+            self.act(settlement, self.office, "action_generate_agreement")
+        self.act(settlement, self.office, "action_submit")
+        self.act(settlement, self.senior, "action_approve")
+        with self.assertRaises(AccessError):  # another collector's case
+            self.act(settlement, self.office2, "action_generate_agreement")
+        action = self.act(settlement, self.office, "action_generate_agreement")
+        document = settlement.document_id
+        self.assertIn(str(document.attachment_id.id), action["url"])
+        self.assertEqual((document.doc_type, document.collection_case_id), ("settlement_agreement", self.case()))
+        text = docx_render.document_text(base64.b64decode(document.sudo().attachment_id.datas))
+        self.assertIn("一次性结清还款协议", text)
+        self.assertIn("甲方（债权人）：测试小额贷款有限公司", text)
+        self.assertIn("乙方（债务人）：测试借款人甲", text)
+        self.assertIn("住所：浙江省杭州市文三路158号", text)
+        self.assertIn("公民身份号码：110105198503120012", text)
+        self.assertIn(self.contract.name, text)
+        self.assertIn("2026年4月10日前（含当日）向甲方偿还%s（大写：人民币%s）" % (
+            rmb_figures(18000), rmb_upper(18000)), text)
+        self.assertIn("减免合计：%s（大写：人民币%s）" % (rmb_figures(settlement.waived_total),
+                                                 rmb_upper(settlement.waived_total)), text)
+        self.assertIn("罚息：%s" % rmb_figures(202.57), text)
+        self.assertIn("本金：%s" % rmb_figures(round(self.principal - 18000, 2)), text)
+        # The statutes it rests on, and the guarantor's liability for the reduced debt.
+        for article in ("第五百四十三条", "第五百七十五条", "第一百五十八条", "第六百九十五条第一款"):
+            self.assertIn(article, text)
+        # The identity number was read for the document: logged as the collector's.
+        self.assertTrue(self.env["loan.identity.access.log"].search(
+            [("partner_id", "=", self.borrower.id), ("user_id", "=", self.office.id), ("channel", "=", "document")]))
 
     def test_cancel(self):
         settlement = self.request()
