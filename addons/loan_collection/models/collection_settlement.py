@@ -364,14 +364,8 @@ class CollectionSettlement(models.Model):
                                 "draft's amounts, pay-by date, hardship and reason; the rest follows from the "
                                 "actions.") % ", ".join(sorted(protected)))
         self._check_input(vals)
+        self._check_own_draft()
         today = business_today(self)
-        for settlement in self:
-            if settlement.state != "draft":
-                raise UserError(_("Settlement %s was submitted: it cannot be changed. Cancel it and request a new "
-                                  "one if the terms changed.") % settlement.name)
-            if settlement.requested_by_id != self.env.user:
-                raise AccessError(_("Only %s, who requested settlement %s, can change it.")
-                                  % (settlement.requested_by_id.name, settlement.name))
         for settlement in self:
             # Checked before anything is written.
             self._figures(settlement.case_id, dict(settlement._terms(), **vals), today)
@@ -386,14 +380,20 @@ class CollectionSettlement(models.Model):
 
     @api.multi
     def unlink(self):
+        self._check_own_draft()
+        return super(CollectionSettlement, self.sudo()).unlink()
+
+    def _check_own_draft(self):
+        """A draft is its requester's to change, submit or delete; once submitted it is part of the
+        case's record (its evidence sealed) and only the actions change it."""
         for settlement in self:
             if settlement.state != "draft":
                 raise UserError(_("Settlement %s was submitted: it is part of the case's record and cannot be "
-                                  "deleted (cancel it instead).") % settlement.name)
+                                  "changed, submitted again or deleted. Cancel it and request a new one if the "
+                                  "terms changed.") % settlement.name)
             if settlement.requested_by_id != self.env.user:
-                raise AccessError(_("Only %s, who requested settlement %s, can delete its draft.")
+                raise AccessError(_("Only %s, who requested settlement %s, can change, submit or delete its draft.")
                                   % (settlement.requested_by_id.name, settlement.name))
-        return super(CollectionSettlement, self.sudo()).unlink()
 
     # Actions ---------------------------------------------------------------------------------
 
@@ -412,12 +412,8 @@ class CollectionSettlement(models.Model):
     def action_submit(self):
         """Submit the draft for approval: the figures of today, the tier their waiver needs."""
         today = business_today(self)
+        self._check_own_draft()
         for settlement in self:
-            if settlement.state != "draft":
-                raise UserError(_("Settlement %s was already submitted.") % settlement.name)
-            if settlement.requested_by_id != self.env.user:
-                raise AccessError(_("Only %s, who requested settlement %s, can submit it.")
-                                  % (settlement.requested_by_id.name, settlement.name))
             if not settlement.hardship_reason:
                 raise UserError(_("Classify the debtor's hardship (the overdue reason) before submitting."))
             if not (settlement.reason or "").strip():

@@ -369,6 +369,8 @@ class TestSettlementRefusals(SettlementCase):
             settlement.sudo(self.office).write({"waive_costs": 0})
         with self.assertRaisesRegex(UserError, "was submitted"):
             settlement.sudo(self.office).unlink()
+        with self.assertRaisesRegex(UserError, "was submitted"):
+            self.act(settlement, self.office, "action_submit")
 
     def test_tiers_are_set_by_the_senior_approver_only(self):
         tier = self.env.ref("loan_collection.settlement_tier_manager")
