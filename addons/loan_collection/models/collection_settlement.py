@@ -109,6 +109,11 @@ class CollectionSettlementTier(models.Model):
     def _ordered(self, company):
         return self.sudo().search([("company_id", "=", company.id)], order="sequence, id")
 
+    def _in_user_language(self):
+        """The tier with its names in the user's language, for messages (an RPC call may carry no
+        language in its context)."""
+        return self.with_context(lang=self.env.lang or self.env.user.lang)
+
     def _as_rule(self):
         return rules.Tier(self.id, fen(self.max_amount) or None, self.max_ratio or None, self.allow_principal)
 
@@ -426,7 +431,8 @@ class CollectionSettlement(models.Model):
                 _("Settlement %s submitted by %s: %s owed, %s waived (%s%%), the debtor pays %s by %s. "
                   "Approval: %s.") % (settlement.name, self.env.user.name, fen(settlement.owed_total),
                                       fen(settlement.waived_total), settlement.waived_ratio,
-                                      fen(settlement.amount_to_pay), settlement.date_due, tier.name))
+                                      fen(settlement.amount_to_pay), settlement.date_due,
+                                      tier._in_user_language().name))
         return True
 
     def _check_decider(self):
@@ -438,7 +444,8 @@ class CollectionSettlement(models.Model):
                               % self.name)
         if not self._may_approve(self.env.user):
             raise AccessError(_("Settlement %s needs the approval of %s (%s): you do not have that authority.")
-                              % (self.name, self.tier_id.name, self.tier_id.group_id.name))
+                              % (self.name, self.tier_id._in_user_language().name,
+                                 self.tier_id._in_user_language().group_id.name))
 
     @api.multi
     def action_approve(self):
@@ -456,7 +463,7 @@ class CollectionSettlement(models.Model):
             settlement._write_server({"tier_id": tier.id})
             if not settlement._may_approve(self.env.user):
                 raise UserError(_("What case %s owes changed since the request: the waiver now needs %s. Ask a "
-                                  "user with that authority.") % (settlement.case_id.name, tier.name))
+                                  "user with that authority.") % (settlement.case_id.name, tier._in_user_language().name))
             settlement._write_server({"state": "approved", "approved_by_id": self.env.uid, "date_approved": today,
                                       "installment_ids": [(6, 0, installments.ids)]})
             settlement.case_id.sudo(self.env.uid)._loan_note(

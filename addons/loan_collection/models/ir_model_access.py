@@ -33,7 +33,9 @@ class Base(models.AbstractModel):
         Odoo 11 wrote the model's technical or English name and the operation's key ("Document type:
         collection.case, Operation: read")."""
         operations = {"read": _("see"), "write": _("change"), "create": _("create"), "unlink": _("delete")}
-        model = self.env["ir.model"].sudo()._get(self._name).name or self._description
+        # The user's language when the call has none in its context (an RPC client's), as the sentence.
+        lang = self.env.lang or self.env.user.lang
+        model = self.env["ir.model"].sudo().with_context(lang=lang)._get(self._name).name or self._description
         return AccessError(_(
             "You may not %(operation)s this record (%(model)s): it is outside what your role may see "
             "or change (a collector works on the cases assigned to her). Ask a collection manager if "

@@ -348,6 +348,11 @@ class TestSettlementRefusals(SettlementCase):
         self.assertFalse(self.env["collection.settlement"].sudo(self.office2).search([("id", "=", settlement.id)]))
         with self.assertRaises(AccessError):
             settlement.sudo(self.office2).read(["amount_to_pay"])
+        # Refused in her language, the kind of record named, also from an RPC call without a context.
+        self.office2.lang = "zh_CN"
+        with self.assertRaises(AccessError) as caught:
+            settlement.with_env(self.env(context={})).sudo(self.office2).read(["amount_to_pay"])
+        self.assertIn("（和解）", caught.exception.name)
         # The server's fields, whoever writes them.
         for vals in ({"state": "approved"}, {"amount_to_pay": 1.0}, {"approved_by_id": self.manager.id},
                      {"tier_id": False}, {"case_id": self.case().id}):
@@ -396,3 +401,14 @@ class TestSettlementRefusals(SettlementCase):
                 env["collection.settlement"].sudo(self.office).create({
                     "case_id": self.case().id, "kind": "waiver", "waive_penalty": 999999})
         self.assertIn("减免", caught.exception.name)
+        # Without a language in the context (an RPC client's): the user's, names of the tier included.
+        self.manager2.lang = "zh_CN"
+        settlement = self.request()
+        self.act(settlement, self.office, "action_submit")
+        self.env.ref("loan_collection.settlement_tier_manager").active = False  # now the senior tier's
+        settlement.sudo()._write_server({"tier_id": self.env.ref("loan_collection.settlement_tier_senior").id})
+        plain = self.env(context={})
+        with self.assertRaises(AccessError) as caught:
+            with china_time("2026-03-20 11:00"):
+                settlement.with_env(plain).sudo(self.manager2).action_approve()
+        self.assertIn("需由高级审批人（", caught.exception.name)
