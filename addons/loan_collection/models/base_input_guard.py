@@ -114,3 +114,13 @@ def _has_nul(value):
     if isinstance(value, (list, tuple)):
         return any(isinstance(item, str) and NUL in item for item in value)
     return False
+
+
+def user_defaults_only(records, allowed):
+    """`records` with the context's ``default_<field>`` keys kept only for the `allowed` fields.
+    Odoo's create fills every field missing from the values with the context's default, and an RPC
+    client sends any context: a model whose create refuses the server's fields in the values must
+    refuse them there too."""
+    context = {key: value for key, value in records.env.context.items()
+               if not key.startswith("default_") or key[len("default_"):] in allowed}
+    return records.with_context(context)

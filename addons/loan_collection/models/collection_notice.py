@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..services import docx_render, guarantee as guarantee_rules
 from ..services.address import cn_address
 from ..services.money import fen
+from .base_input_guard import user_defaults_only
 from .res_company import business_today
 
 # 担保贷款（委托贷款）逾期催收通知书: the wording of the practice for guaranteed and entrusted loans.
@@ -180,7 +181,7 @@ class CollectionNotice(models.Model):
         try:
             # All or nothing: a notice whose document cannot be made is not kept.
             with self.env.cr.savepoint():
-                notice = super(CollectionNotice, self).create(vals)
+                notice = super(CollectionNotice, user_defaults_only(self, USER_CREATE_FIELDS)).create(vals)
                 notice._generate_document()
         except Exception:
             self.env.cache.invalidate()

@@ -30,6 +30,7 @@ from ..services import allocation
 from ..services.money import fen
 from .collection_case_finance import FINANCE_GROUP
 from .res_company import business_today
+from .base_input_guard import user_defaults_only
 
 SOURCES = [
     ("debtor", "Debtor"),
@@ -130,7 +131,8 @@ class CollectionRecovery(models.Model):
         vals = dict(vals, name=self.env["ir.sequence"].next_by_code("collection.recovery") or "/",
                     amount=float(amount), date=date, user_id=self.env.uid, state="draft",
                     legal_case_ref=case._legal_case_reference(), legal_stage=case._current_legal_stage())
-        recovery = super(CollectionRecovery, self).create(vals)
+        # The context's defaults cannot set what the registration sets (default_settlement_id...).
+        recovery = super(CollectionRecovery, user_defaults_only(self, REGISTRATION_FIELDS)).create(vals)
         recovery._post()
         return recovery
 

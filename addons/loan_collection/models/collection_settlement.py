@@ -20,15 +20,18 @@ rest by a date.
    whole, less what was paid.
 """
 from datetime import timedelta
+from decimal import Decimal
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..services import settlement as rules
+from ..services.allocation import to_fen
 from ..services.money import fen
 from .collection_case import ACTIVE_STAGES, OVERDUE_REASONS
 from .collection_case_finance import MANAGER_GROUP
 from .res_company import business_today
+from .base_input_guard import user_defaults_only
 
 COLLECTOR_GROUPS = ("loan_collection.group_collector_office", "loan_collection.group_collector_field")
 SENIOR_GROUP = "loan_collection.group_settlement_approver"
@@ -82,7 +85,11 @@ class CollectionSettlementTier(models.Model):
 
     @api.model
     def _check_limits(self, vals):
-        if fen(vals.get("max_amount") or 0) < 0 or not 0 <= (vals.get("max_ratio") or 0) <= 100:
+        try:
+            amount, ratio = to_fen(vals.get("max_amount") or 0), to_fen(vals.get("max_ratio") or 0)
+        except ValueError:
+            raise ValidationError(_("A tier's largest waiver and largest share are numbers (0: no limit)."))
+        if amount < 0 or not 0 <= ratio <= 100:
             raise ValidationError(_("A tier's largest waiver is 0 (no limit) or more, and its largest share "
                                     "between 0 (no limit) and 100%."))
 
@@ -120,7 +127,7 @@ class CollectionSettlementTier(models.Model):
 
 class CollectionSettlement(models.Model):
     _name = "collection.settlement"
-    _description = "Settlement"
+    _description = "Waiver Settlement"
     _inherit = ["mail.thread"]
     _order = "id desc"
 
@@ -162,6 +169,10 @@ class CollectionSettlement(models.Model):
     owed_costs = fields.Monetary(string="Costs Owed", readonly=True)
     owed_total = fields.Monetary(string="Total Owed", readonly=True)
     waived_total = fields.Monetary(string="Total Waived", readonly=True)
+    penalty_allowance = fields.Monetary(
+        string="Penalty Interest Accruing to Pay-by", readonly=True,
+        help="At most the penalty interest the covered installments accrue from the figures' day to the pay-by "
+             "date: waived with the rest once paid, so the tier approving the settlement is chosen with it.")
     waived_ratio = fields.Float(string="Share Waived (%)", digits=(5, 2), readonly=True, group_operator="avg")
     amount_to_pay = fields.Monetary(string="Debtor Pays", readonly=True,
                                     help="What the lender gets: everything owed less the waiver.")
@@ -214,7 +225,7 @@ class CollectionSettlement(models.Model):
     def _terms(self):
         """What the requester gave: the kind, the lump sum and the amounts waived."""
         self.ensure_one()
-        return dict({"kind": self.kind, "lump_sum": self.lump_sum},
+        return dict({"kind": self.kind, "lump_sum": self.lump_sum, "date_due": self.date_due},
                     **{"waive_" + key: self["waive_" + key] for key in rules.COMPONENTS})
 
     @api.model
@@ -237,12 +248,13 @@ class CollectionSettlement(models.Model):
             waived = {key: fen(terms.get("waive_" + key) or 0) for key in rules.COMPONENTS}
             labels = {"principal": _("principal"), "interest": _("interest"), "penalty": _("penalty interest"),
                       "costs": _("costs")}
-            errors = rules.waiver_errors(owed, waived)
-            if errors:
+            problems = []
+            for key, due, amount in rules.waiver_errors(owed, waived):
+                # (not in a generator expression: _() finds the user's language in its caller's frame)
+                problems.append(_("%s waived %s, owed %s") % (labels[key], amount, due))
+            if problems:
                 raise UserError(_("The waiver does not fit what case %s owes today: %s. Waive at most what is "
-                                  "owed of each.") % (case.name, "; ".join(
-                                      _("%s waived %s, owed %s") % (labels[key], amount, due)
-                                      for key, due, amount in errors)))
+                                  "owed of each.") % (case.name, "; ".join(problems)))
         waived_total = rules.total(waived)
         if not waived_total:
             raise UserError(_("The settlement waives nothing: give the amounts waived, or the lump sum the "
@@ -251,12 +263,26 @@ class CollectionSettlement(models.Model):
             raise UserError(_("The settlement would waive everything case %s owes: a debt that cannot be "
                               "recovered at all is written off (Request Write-off), not settled.") % case.name)
         vals = {"date_figures": date, "owed_total": float(owed_total), "waived_total": float(waived_total),
+                "penalty_allowance": float(self._penalty_allowance(case, installments, date, terms.get("date_due"))),
                 "waived_ratio": float(rules.ratio(owed, waived)),
                 "amount_to_pay": float(owed_total - waived_total)}
         for key in rules.COMPONENTS:
             vals["owed_" + key] = float(owed[key])
             vals["waive_" + key] = float(waived[key])
         return vals, installments
+
+    @api.model
+    def _penalty_allowance(self, case, installments, date, date_due):
+        """An upper bound of the penalty interest the overdue installments among `installments`
+        accrue from `date` to `date_due` at the contract's overdue rate: on their residual now, over
+        a 360-day year (the shortest of the day-count bases, services/aging.PENALTY_BASIS)."""
+        if not date_due or date_due <= date:
+            return fen(0)
+        days = (fields.Date.from_string(date_due) - fields.Date.from_string(date)).days
+        rate = Decimal(str(case.contract_id.overdue_rate or 0)) / 100
+        base = sum((fen(i.residual) for i in installments
+                    if i.state == "open" and i.type == "out_invoice" and i.date_due and i.date_due < date), fen(0))
+        return fen(base * rate * days / 360)
 
     def _refresh_figures(self, date):
         """Compute and write the figures of these settlements on `date`; returns the installments
@@ -272,12 +298,18 @@ class CollectionSettlement(models.Model):
         self.ensure_one()
         tiers = self.env["collection.settlement.tier"]._ordered(self.company_id)
         waived = {key: fen(self["waive_" + key]) for key in rules.COMPONENTS}
-        key = rules.required_tier([t._as_rule() for t in tiers], (waived, self.waived_ratio))
+        # With the penalty interest it waives until the pay-by date, and the share unrounded (30.0049%
+        # is more than a tier's 30%).
+        allowance = fen(self.penalty_allowance)
+        counted = dict(waived, penalty=waived["penalty"] + allowance)
+        owed = fen(self.owed_total) + allowance
+        share = rules.total(counted) * 100 / owed if owed else Decimal(0)
+        key = rules.required_tier([t._as_rule() for t in tiers], (counted, share))
         if not key:
             raise UserError(_("No approval tier may approve a waiver of %s (%s%% of what is owed%s): ask an "
                               "administrator to set the tiers (Configuration › Settlement Approval Tiers), or "
                               "waive less.") % (
-                fen(self.waived_total), self.waived_ratio,
+                rules.total(counted), share.quantize(Decimal("0.01")),
                 _(", principal included") if waived["principal"] else ""))
         return tiers.browse(key)
 
@@ -309,8 +341,8 @@ class CollectionSettlement(models.Model):
         for name in ("lump_sum", "waive_principal", "waive_interest", "waive_penalty", "waive_costs"):
             if name in vals:
                 try:
-                    amount = fen(vals[name] or 0)
-                except Exception:
+                    amount = to_fen(vals[name] or 0)  # refuses NaN and infinity too
+                except ValueError:
                     raise ValidationError(_("%s is not an amount of money.") % (vals[name],))
                 if amount < 0:
                     raise ValidationError(_("Amounts of a settlement cannot be negative (%s).") % amount)
@@ -335,7 +367,8 @@ class CollectionSettlement(models.Model):
             raise AccessError(_("These fields of a settlement are set by the server: %s. Give the case, the kind, "
                                 "the amounts, the pay-by date, the hardship and the reason.")
                               % ", ".join(sorted(protected)))
-        case = self.env["collection.case"].browse(vals.get("case_id")).exists()
+        case_id = vals.get("case_id")
+        case = self.env["collection.case"].browse(case_id).exists() if isinstance(case_id, int) else None
         if not case:
             raise ValidationError(_("A settlement needs its collection case."))
         self._check_requester(case)
@@ -348,7 +381,8 @@ class CollectionSettlement(models.Model):
         vals = dict(vals, **figures)
         vals.update(name=self.env["ir.sequence"].next_by_code("collection.settlement") or "/",
                     state="draft", requested_by_id=self.env.uid, date_requested=today)
-        return super(CollectionSettlement, self).create(vals)
+        # Nor through the context's defaults (default_approved_by_id...).
+        return super(CollectionSettlement, user_defaults_only(self, USER_FIELDS)).create(vals)
 
     @api.multi
     def write(self, vals):
@@ -398,6 +432,26 @@ class CollectionSettlement(models.Model):
                                   "terms changed.") % settlement.name)
             if settlement.requested_by_id != self.env.user:
                 raise AccessError(_("Only %s, who requested settlement %s, can change, submit or delete its draft.")
+                                  % (settlement.requested_by_id.name, settlement.name))
+
+    @api.multi
+    @api.returns("self", lambda value: value.id)
+    def message_post(self, **kwargs):
+        """Files come with the request, by its requester, while it is a draft: once submitted its
+        evidence is sealed (a file posted in the chatter would be new evidence after the decision)."""
+        if kwargs.get("attachment_ids") or kwargs.get("attachments"):
+            self._check_evidence_change()
+        return super(CollectionSettlement, self).message_post(**kwargs)
+
+    def _check_evidence_change(self):
+        if self.env.uid == SUPERUSER_ID:
+            return
+        for settlement in self.sudo():
+            if settlement.state != "draft":
+                raise UserError(_("A submitted settlement cannot receive new files: it is decided on the evidence "
+                                  "it was submitted with. Cancel it and request a new one with the new evidence."))
+            if settlement.requested_by_id != self.env.user:
+                raise AccessError(_("Only %s, who requested settlement %s, adds or removes its evidence.")
                                   % (settlement.requested_by_id.name, settlement.name))
 
     # Actions ---------------------------------------------------------------------------------
@@ -508,7 +562,7 @@ class CollectionSettlement(models.Model):
     def _caps(self):
         """What money received under the approved settlement may still pay, per component: what it
         asks of each less what its recoveries paid of it."""
-        paid = {key: sum((fen(r["amount_" + key]) for r in self.recovery_ids if r.state == "posted"), fen(0))
+        paid = {key: sum((fen(r["amount_" + key]) for r in self._own_recoveries()), fen(0))
                 for key in rules.COMPONENTS}
         return {key: max(fen(self["owed_" + key]) - fen(self["waive_" + key]) - paid[key], fen(0))
                 for key in rules.COMPONENTS}
@@ -522,11 +576,15 @@ class CollectionSettlement(models.Model):
         if not any(self._caps().values()):
             self._book_waiver(recovery.date)
 
+    def _own_recoveries(self):
+        """The posted recoveries of the settlement's own case received under it."""
+        return self.recovery_ids.filtered(lambda r: r.state == "posted" and r.case_id == self.case_id)
+
     def _count_paid(self):
         """What the posted recoveries under the settlement paid of it (their excess beyond it aside)."""
         for settlement in self:
             settlement._write_server({"amount_paid": float(sum(
-                (fen(r.amount) - fen(r.amount_excess) for r in settlement.recovery_ids if r.state == "posted"),
+                (fen(r.amount) - fen(r.amount_excess) for r in settlement._own_recoveries()),
                 fen(0)))})
 
     def _book_waiver(self, date):
@@ -541,22 +599,28 @@ class CollectionSettlement(models.Model):
         # What the covered installments still owe is what the settlement waives of interest and
         # principal (the money received paid the rest of each, _caps). An installment only knows its
         # residual, so the interest waived is credited first, oldest installment first.
-        interest_left = fen(settlement.waive_interest)
+        # Never more than what was approved: anything beyond stays owed.
+        interest_left, principal_left = fen(settlement.waive_interest), fen(settlement.waive_principal)
         for invoice in covered.filtered(lambda i: i.state == "open" and i.type == "out_invoice"):
             residual = fen(invoice.residual)
             interest = min(residual, interest_left)
-            principal = residual - interest
+            principal = min(residual - interest, principal_left)
             interest_left -= interest
-            if residual:
+            principal_left -= principal
+            if interest or principal:
                 invoice._credit_unpaid(principal, interest, writeoff_account, product.interest_account_id, name,
                                        date, {"settlement_id": settlement.id})
                 invoice.write({"settlement_id": settlement.id})
                 principal_total += principal
                 interest_total += interest
+        # The penalty interest approved, and what accrued since up to the allowance the tier counted.
+        penalty_left = fen(settlement.waive_penalty) + fen(settlement.penalty_allowance)
         for invoice in covered.filtered(lambda i: i.penalty_interest > 0):
-            penalty_total += fen(invoice.penalty_interest)
-            invoice.write({"penalty_interest": 0.0})
-        costs = case._recovery_costs_due()
+            penalty = min(fen(invoice.penalty_interest), penalty_left)
+            penalty_left -= penalty
+            penalty_total += penalty
+            invoice.write({"penalty_interest": float(fen(invoice.penalty_interest) - penalty)})
+        costs = min(case._recovery_costs_due(), fen(settlement.waive_costs))
         if costs:
             case.write({"written_off_costs": float(fen(case.written_off_costs) + costs)})
         total = principal_total + interest_total + penalty_total + costs

@@ -17,6 +17,7 @@ from ..services.money import fen
 from .collection_case import ACTIVE_STAGES
 from .collection_case_finance import FINANCE_GROUP, MANAGER_GROUP
 from .res_company import business_today
+from .base_input_guard import user_defaults_only
 
 # What finance gives when requesting a write-off; the requester, the dates, the decision and the
 # amounts are set by the server (create and the approve/refuse actions) only.
@@ -98,7 +99,8 @@ class CollectionWriteoff(models.Model):
             raise UserError(_("Give the reason why the amount cannot be recovered."))
         vals = dict(vals, name=self.env["ir.sequence"].next_by_code("collection.writeoff") or "/",
                     state="requested", requested_by_id=self.env.uid, date_requested=business_today(self))
-        writeoff = super(CollectionWriteoff, self).create(vals)
+        # The context's defaults cannot set the decision either (default_state, default_approved_by_id).
+        writeoff = super(CollectionWriteoff, user_defaults_only(self, USER_CREATE_FIELDS)).create(vals)
         case._loan_note(_("Write-off %s requested by %s: %s") % (writeoff.name, self.env.user.name, writeoff.reason))
         return writeoff
 

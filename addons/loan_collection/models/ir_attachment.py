@@ -84,7 +84,14 @@ class IrAttachment(models.Model):
     def create(self, values):
         if self._is_sealed_target(values.get("res_model"), values.get("res_id")):
             raise self._sealed_target_error(values["res_model"])
+        self._check_settlement_evidence(values.get("res_model"), values.get("res_id"))
         return super(IrAttachment, self).create(values)
+
+    @api.model
+    def _check_settlement_evidence(self, res_model, res_id):
+        """A draft settlement's evidence is its requester's to add or remove (collection.settlement)."""
+        if res_model == "collection.settlement" and res_id:
+            self.env["collection.settlement"].browse(res_id).exists()._check_evidence_change()
 
     @api.multi
     def write(self, vals):
@@ -93,6 +100,10 @@ class IrAttachment(models.Model):
             raise UserError(_("%s is evidence (a contact log's file, a served notice's document or proof of "
                               "service, a posted recovery's file, or a submitted settlement's evidence): it cannot be changed or "
                               "deleted. Add a correction instead.") % sealed[0].name)
+        for attachment in self.sudo().filtered(lambda a: a.res_model == "collection.settlement"):
+            self._check_settlement_evidence(attachment.res_model, attachment.res_id)
+        if vals.get("res_model") == "collection.settlement":
+            self._check_settlement_evidence("collection.settlement", vals.get("res_id"))
         if "res_model" in vals or "res_id" in vals:
             for attachment in self - sealed:
                 res_model = vals.get("res_model", attachment.res_model)
@@ -110,6 +121,8 @@ class IrAttachment(models.Model):
 
     @api.multi
     def unlink(self):
+        for attachment in self.sudo().filtered(lambda a: a.res_model == "collection.settlement"):
+            self._check_settlement_evidence(attachment.res_model, attachment.res_id)
         sealed = self._sealed()
         if sealed:
             raise UserError(_("%s is evidence (a contact log's file, a served notice's document or proof of "

@@ -4,6 +4,7 @@ the settlement asks and not what it waives, the waiver booked once paid (credit 
 interest and costs cleared), a lapse when not paid, rights and bad input."""
 import base64
 import datetime
+import math
 import unittest
 from decimal import Decimal
 
@@ -271,6 +272,80 @@ class TestSettlementFlow(SettlementCase):
         self.assertTrue(self.env["loan.identity.access.log"].search(
             [("partner_id", "=", self.borrower.id), ("user_id", "=", self.office.id), ("channel", "=", "document")]))
 
+    def test_context_defaults_set_nothing_of_the_server(self):
+        """An RPC client sends any context: default_<field> keys fill what create leaves out."""
+        forged = {"default_state": "approved", "default_approved_by_id": self.manager.id,
+                  "default_amount_paid": 5000, "default_booked_total": 999, "default_decision_note": "同意",
+                  "default_tier_id": self.env.ref("loan_collection.settlement_tier_senior").id}
+        with china_time("2026-03-20 10:00"):
+            settlement = self.env["collection.settlement"].sudo(self.office).with_context(**forged).create({
+                "case_id": self.case().id, "waive_penalty": 202.57, "date_due": "2026-04-10",
+                "hardship_reason": "cash_flow", "reason": "测试"})
+        self.assertEqual((settlement.state, settlement.approved_by_id.id, settlement.amount_paid,
+                          settlement.booked_total, settlement.decision_note, settlement.tier_id.id),
+                         ("draft", False, 0.0, 0.0, False, False))
+        self.act(settlement, self.office, "action_submit")
+        self.act(settlement, self.manager, "action_approve")
+        # A recovery on another case cannot be counted for it through default_settlement_id.
+        other = self.make_contract(borrower=self.guarantor)
+        self.run_on("2026-03-20")
+        with china_time("2026-03-25 10:00"):
+            stray = self.env["collection.recovery"].sudo(self.finance).with_context(
+                default_settlement_id=settlement.id, default_state="posted")._register_recovery(
+                other.case_ids.sudo(self.finance), "debtor", self.guarantor, 5000, "2026-03-25", self.bank_journal)
+        self.assertFalse(stray.settlement_id)
+        self.assertEqual((settlement.state, settlement.amount_paid), ("approved", 0.0))
+
+    def test_penalty_accruing_to_the_pay_by_date_counts_and_caps_the_waiver(self):
+        # Penalty 202.57 waived, paid by 2026-04-10: 21 days of the overdue 21,323.70 at 18% over 360
+        # days is at most 223.90 more to waive.
+        settlement = self.request(waive_costs=0)
+        self.assertMoney(settlement.penalty_allowance, 2 * 10661.85 * 0.18 * 21 / 360)
+        tier = self.env.ref("loan_collection.settlement_tier_manager")
+        tier.sudo(self.senior).write({"max_amount": 400})  # 202.57 alone fits, with the accrual it does not
+        self.act(settlement, self.office, "action_submit")
+        self.assertEqual(settlement.tier_id, self.env.ref("loan_collection.settlement_tier_senior"))
+        self.act(settlement, self.senior, "action_approve")
+        self.run_on("2026-04-05")  # the penalty accrues on while the debtor gathers the money
+        accrued = self.first.penalty_interest + self.second.penalty_interest
+        self.assertGreater(accrued, 202.57)
+        with china_time("2026-04-05 10:00"):
+            self.recover(settlement.amount_to_pay, "2026-04-05")
+        self.assertEqual(settlement.state, "fulfilled")
+        self.assertMoney(settlement.booked_penalty, accrued)
+        self.assertLessEqual(settlement.booked_penalty, 202.57 + settlement.penalty_allowance)
+        self.assertEqual((self.first.penalty_interest, self.second.penalty_interest), (0.0, 0.0))
+
+    def test_a_waiver_above_the_share_by_a_hair_needs_the_higher_tier(self):
+        self.env.ref("loan_collection.settlement_tier_manager").sudo(self.senior).write({"max_ratio": 0.9})
+        waiver = math.ceil(self.owed * 0.9) / 100.0  # the smallest waiver in fen above 0.9% of what is owed
+        share = waiver * 100 / self.owed
+        self.assertTrue(share > 0.9 and round(share, 2) == 0.9, share)
+        settlement = self.request(waive_penalty=waiver, waive_costs=0, date_due="2026-03-20")  # no accrual
+        self.assertEqual(settlement.waived_ratio, 0.9)  # shown rounded
+        self.act(settlement, self.office, "action_submit")
+        self.assertEqual(settlement.tier_id, self.env.ref("loan_collection.settlement_tier_senior"))
+
+    def test_only_the_requester_adds_evidence_to_her_draft(self):
+        settlement = self.request()
+        for user in (self.field, self.manager):
+            with self.assertRaisesRegex(AccessError, "adds or removes its evidence"):
+                self.env["ir.attachment"].sudo(user).create({
+                    "name": "x.pdf", "datas_fname": "x.pdf", "datas": "YQ==", "res_model": "collection.settlement",
+                    "res_id": settlement.id})
+        proof = self.env["ir.attachment"].sudo(self.office).create({
+            "name": "证明.pdf", "datas_fname": "证明.pdf", "datas": "YQ==", "res_model": "collection.settlement",
+            "res_id": settlement.id})
+        with self.assertRaises(AccessError):
+            proof.sudo(self.manager).unlink()
+        # Nor through the chatter once submitted.
+        self.act(settlement, self.office, "action_submit")
+        loose = self.env["ir.attachment"].sudo(self.office).create({"name": "补充.pdf", "datas_fname": "补充.pdf",
+                                                                    "datas": "YQ=="})
+        with self.assertRaisesRegex(UserError, "cannot receive new files"):
+            settlement.sudo(self.office).message_post(body="补充证据", attachment_ids=[loose.id])
+        settlement.sudo(self.manager).message_post(body="请补充收入证明")  # a message without files is fine
+
     def test_cancel(self):
         settlement = self.request()
         with self.assertRaises(AccessError):
@@ -316,6 +391,8 @@ class TestSettlementRefusals(SettlementCase):
             UserError, "written off")
         self.assertNothingWritten(lambda: self.request(date_due="2026-02-31"), ValidationError, "not a date")
         self.assertNothingWritten(lambda: self.request(hardship_reason="lazy"), ValidationError, "overdue-reason")
+        self.assertNothingWritten(lambda: self.request(waive_costs=float("nan")), ValidationError, "not an amount")
+        self.assertNothingWritten(lambda: self.request(case_id=[self.case().id]), ValidationError, "collection case")
 
     def test_submission_checks(self):
         for vals, message in (({"date_due": "2026-03-19"}, "has passed"),
