@@ -436,12 +436,13 @@ class CollectionSettlement(models.Model):
 
     @api.multi
     @api.returns("self", lambda value: value.id)
-    def message_post(self, **kwargs):
+    def message_post(self, *args, **kwargs):
         """Files come with the request, by its requester, while it is a draft: once submitted its
         evidence is sealed (a file posted in the chatter would be new evidence after the decision)."""
-        if kwargs.get("attachment_ids") or kwargs.get("attachments"):
+        # (attachments is message_post's sixth argument)
+        if kwargs.get("attachment_ids") or kwargs.get("attachments") or (len(args) > 5 and args[5]):
             self._check_evidence_change()
-        return super(CollectionSettlement, self).message_post(**kwargs)
+        return super(CollectionSettlement, self).message_post(*args, **kwargs)
 
     def _check_evidence_change(self):
         if self.env.uid == SUPERUSER_ID:
