@@ -95,6 +95,13 @@ class CollectionRun(models.Model):
             date = business_today(self)
         if isinstance(date, str):
             date = fields.Date.from_string(date)
+        # A run for a day still to come would accrue penalty interest not yet owed, expire tasks and
+        # lapse settlements before their time: users run today or a past day (the product's own code,
+        # the demo history and the tests, as superuser, may set any day).
+        if self.env.uid != SUPERUSER_ID and fields.Date.to_string(date) > business_today(self):
+            raise UserError(_("The daily collection run is for today (%s) or an earlier day, not %s: a run for a "
+                              "day still to come would accrue penalty interest that is not owed yet.")
+                            % (business_today(self), fields.Date.to_string(date)))
         cr = self.env.cr
         cr.execute("SELECT pg_try_advisory_xact_lock(%s)", (RUN_LOCK_KEY,))
         if not cr.fetchone()[0]:

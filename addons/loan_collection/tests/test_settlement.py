@@ -346,6 +346,13 @@ class TestSettlementFlow(SettlementCase):
             settlement.sudo(self.office).message_post(body="补充证据", attachment_ids=[loose.id])
         settlement.sudo(self.manager).message_post(body="请补充收入证明")  # a message without files is fine
 
+    def test_a_manager_runs_no_day_still_to_come(self):
+        with china_time("2026-03-20 10:00"):
+            with self.assertRaisesRegex(UserError, "today \\(2026-03-20\\) or an earlier day"):
+                self.env["collection.run"].sudo(self.manager).run("2026-03-21")
+            run = self.env["collection.run"].sudo(self.manager).run("2026-03-20")
+        self.assertEqual(run.date, "2026-03-20")
+
     def test_cancel(self):
         settlement = self.request()
         with self.assertRaises(AccessError):
