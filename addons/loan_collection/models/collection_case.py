@@ -68,6 +68,7 @@ CASE_WRITERS = {
     # Records of their own models, created and changed through those models' own checks.
     "invoice_ids": SYSTEM, "task_ids": SYSTEM, "contact_log_ids": SYSTEM, "promise_ids": SYSTEM,
     "notice_ids": SYSTEM, "document_ids": SYSTEM, "recovery_ids": SYSTEM, "writeoff_ids": SYSTEM,
+    "settlement_ids": SYSTEM,
     "legal_case_ids": SYSTEM, "legal_case_count": SYSTEM,
 }
 
