@@ -16,7 +16,7 @@ class CollectionSettlementDemo(models.Model):
     @api.model
     def _load_settlement_demo(self):
         """On the demo cases, each requested by the case's office collector: c3 (周海涛's guarantee
-        paid part) waives its penalty interest, approved by the manager and paid: fulfilled; c1 (王建国)
+        paid part) waives its penalty interest, approved by the manager, waiting for the money; c1 (王建国)
         settles for a lump sum below the principal, approved by the head of risk (principal is
         waived), its agreement generated, waiting for the money; c4 (张志强) asks to waive penalty interest and part of the
         interest, waiting for the manager."""
@@ -25,11 +25,8 @@ class CollectionSettlementDemo(models.Model):
         Recovery = self.env["collection.recovery"]
         manager = ref("loan_collection.user_collection_manager_demo")
         senior = ref("loan_collection.user_settlement_approver_demo")
-        finance = ref("loan_collection.user_finance_demo")
         today = business_today(self)
         pay_by = fields.Date.to_string(fields.Date.from_string(today) + timedelta(days=15))
-        bank = self.env["account.journal"].search(
-            [("type", "=", "bank"), ("company_id", "=", self.env.user.company_id.id)], limit=1)
 
         def case(key):
             cases = ref("loan_collection.loan_contract_%s_demo" % key).case_ids
@@ -49,9 +46,6 @@ class CollectionSettlementDemo(models.Model):
                               "附：应收账款对账单、工程结算单。"})
                 settlement.sudo(settlement.requested_by_id).action_submit()
                 settlement.sudo(manager).action_approve()
-                Recovery.sudo(finance)._register_recovery(
-                    c3.sudo(finance), "debtor", c3.partner_id, settlement.amount_to_pay, today, bank,
-                    "按减免协议归还逾期本息")
         if c1:
             owed = Recovery._dues(c1, today)["dues"]
             lump = (owed["principal"] * fen("0.85")).quantize(fen("100"), rounding=ROUND_DOWN)
