@@ -40,7 +40,6 @@ class AccountInvoice(models.Model):
         return unpaid_parts(self.state, self.residual, self.principal_amount, self.interest_amount,
                             self.amount_total)
 
-
     @api.multi
     def _credit_unpaid(self, principal, interest, principal_account, interest_account, name, date, vals):
         """Credit `principal` and `interest` (Decimals) of this open installment with a validated

@@ -116,11 +116,6 @@ class CollectionSettlementTier(models.Model):
     def _ordered(self, company):
         return self.sudo().search([("company_id", "=", company.id)], order="sequence, id")
 
-    def _in_user_language(self):
-        """The tier with its names in the user's language, for messages (an RPC call may carry no
-        language in its context)."""
-        return self.with_context(lang=self.env.lang or self.env.user.lang)
-
     def _as_rule(self):
         return rules.Tier(self.id, fen(self.max_amount) or None, self.max_ratio or None, self.allow_principal)
 
@@ -302,8 +297,7 @@ class CollectionSettlement(models.Model):
         # is more than a tier's 30%).
         allowance = fen(self.penalty_allowance)
         counted = dict(waived, penalty=waived["penalty"] + allowance)
-        owed = fen(self.owed_total) + allowance
-        share = rules.total(counted) * 100 / owed if owed else Decimal(0)
+        share = rules.share(fen(self.owed_total) + allowance, rules.total(counted))
         key = rules.required_tier([t._as_rule() for t in tiers], (counted, share))
         if not key:
             raise UserError(_("No approval tier may approve a waiver of %s (%s%% of what is owed%s): ask an "

@@ -40,7 +40,7 @@ def _check_manager(self):
 
 def _role_label(self, role):
     """The role's label in the user's language (an RPC call's context may carry none)."""
-    env = self.with_context(lang=self.env.lang or self.env.user.lang).env
+    env = self._in_user_language().env
     return dict(env["collection.team"]._fields["role"]._description_selection(env))[role]
 
 

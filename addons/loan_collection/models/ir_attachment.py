@@ -87,6 +87,18 @@ class IrAttachment(models.Model):
         self._check_settlement_evidence(values.get("res_model"), values.get("res_id"))
         return super(IrAttachment, self).create(values)
 
+    @api.multi
+    def _sealed_error(self):
+        return UserError(_("%s is evidence (a contact log's file, a served notice's document or proof of "
+                           "service, a posted recovery's file, or a submitted settlement's evidence): it cannot be "
+                           "changed or deleted. Add a correction instead.") % self[0].name)
+
+    @api.multi
+    def _check_settlement_evidences(self):
+        """These files, where they are a settlement's evidence, are changed by its requester only."""
+        for attachment in self.sudo().filtered(lambda a: a.res_model == "collection.settlement"):
+            self._check_settlement_evidence(attachment.res_model, attachment.res_id)
+
     @api.model
     def _check_settlement_evidence(self, res_model, res_id):
         """A draft settlement's evidence is its requester's to add or remove (collection.settlement)."""
@@ -97,11 +109,8 @@ class IrAttachment(models.Model):
     def write(self, vals):
         sealed = self._sealed()
         if sealed and not sealed._same_content(vals):
-            raise UserError(_("%s is evidence (a contact log's file, a served notice's document or proof of "
-                              "service, a posted recovery's file, or a submitted settlement's evidence): it cannot be changed or "
-                              "deleted. Add a correction instead.") % sealed[0].name)
-        for attachment in self.sudo().filtered(lambda a: a.res_model == "collection.settlement"):
-            self._check_settlement_evidence(attachment.res_model, attachment.res_id)
+            raise sealed._sealed_error()
+        self._check_settlement_evidences()
         if vals.get("res_model") == "collection.settlement":
             self._check_settlement_evidence("collection.settlement", vals.get("res_id"))
         if "res_model" in vals or "res_id" in vals:
@@ -121,11 +130,8 @@ class IrAttachment(models.Model):
 
     @api.multi
     def unlink(self):
-        for attachment in self.sudo().filtered(lambda a: a.res_model == "collection.settlement"):
-            self._check_settlement_evidence(attachment.res_model, attachment.res_id)
+        self._check_settlement_evidences()
         sealed = self._sealed()
         if sealed:
-            raise UserError(_("%s is evidence (a contact log's file, a served notice's document or proof of "
-                              "service, a posted recovery's file, or a submitted settlement's evidence): it cannot be changed or "
-                              "deleted. Add a correction instead.") % sealed[0].name)
+            raise sealed._sealed_error()
         return super(IrAttachment, self).unlink()

@@ -19,8 +19,7 @@ class IrModelAccess(models.Model):
               JOIN ir_model m ON m.id = a.model_id
              WHERE m.model = %s AND a.active IS TRUE AND a.group_id IS NOT NULL
                AND a.perm_""" + access_mode, (model_name,))  # access_mode is one of four literals (asserted)
-        lang = self.env.lang or self.env.user.lang  # a call without a context: the user's language
-        groups = self.env["res.groups"].sudo().with_context(lang=lang).browse(
+        groups = self.env["res.groups"].sudo()._in_user_language().browse(
             [row[0] for row in self._cr.fetchall()])
         return [group.full_name for group in groups]
 
@@ -28,14 +27,18 @@ class IrModelAccess(models.Model):
 class Base(models.AbstractModel):
     _inherit = "base"
 
+    def _in_user_language(self):
+        """These records in the language of the request, else the user's: an RPC call may carry no
+        language in its context, and a message composed from records' names (a model, a group, a
+        selection label) should read as the sentence around it does."""
+        return self.with_context(lang=self.env.lang or self.env.user.lang)
+
     def _record_rule_refusal(self, operation):
         """A record-rule refusal naming the record's kind and the operation in the reader's language:
         Odoo 11 wrote the model's technical or English name and the operation's key ("Document type:
         collection.case, Operation: read")."""
         operations = {"read": _("see"), "write": _("change"), "create": _("create"), "unlink": _("delete")}
-        # The user's language when the call has none in its context (an RPC client's), as the sentence.
-        lang = self.env.lang or self.env.user.lang
-        model = self.env["ir.model"].sudo().with_context(lang=lang)._get(self._name).name or self._description
+        model = self.env["ir.model"].sudo()._in_user_language()._get(self._name).name or self._description
         return AccessError(_(
             "You may not %(operation)s this record (%(model)s): it is outside what your role may see "
             "or change (a collector works on the cases assigned to her). Ask a collection manager if "

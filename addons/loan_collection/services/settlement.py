@@ -56,12 +56,16 @@ def waiver_errors(owed, waived):
     return errors
 
 
+def share(owed_total, waived_total):
+    """``waived_total`` as a percentage of ``owed_total``, unrounded (0 when nothing is owed): what a
+    tier's limit is compared with (30.0049 is more than 30)."""
+    owed_total = to_fen(owed_total)
+    return to_fen(waived_total) * 100 / owed_total if owed_total else Decimal(0)
+
+
 def ratio(owed, waived):
-    """The waiver as a percentage of everything owed, to two decimals (0 when nothing is owed)."""
-    owed_total = total(owed)
-    if not owed_total:
-        return Decimal("0.00")
-    return (total(waived) * 100 / owed_total).quantize(Decimal("0.01"))
+    """The waiver as a percentage of everything owed, to two decimals, as shown."""
+    return share(total(owed), total(waived)).quantize(Decimal("0.01"))
 
 
 def required_tier(tiers, waived):
