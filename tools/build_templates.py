@@ -134,7 +134,64 @@ def settlement_agreement():
     save(d, "loan_collection", "settlement_agreement")
 
 
-BUILDERS = [overdue_notice, guarantor_demand, settlement_agreement]
+def restructuring_agreement():
+    """分期还款协议 / 停息挂账分期还款协议: the new plan replacing the open installments
+    (collection.settlement of kind restructuring, models/collection_settlement_document.py)."""
+    d = layout.new_document(layout.LETTER)
+    title(d, "{{ title }}")
+    para(d, "编号：{{ number }}", indent=False, align="right")
+    para(d, "甲方（债权人）：{{ company.name }}", indent=False)
+    para(d, "住所：{{ company.address }}", indent=False)
+    para(d, "乙方（债务人）：{{ debtor.name }}", indent=False)
+    para(d, "{{ debtor.id_label }}：{{ debtor.id_number }}", indent=False)
+    para(d, "住所：{{ debtor.address }}", indent=False)
+    para(d, "乙方于{{ contract.date_signed }}与甲方签订编号为{{ contract.number }}的借款合同，借款本金"
+            "{{ contract.principal.figures }}（大写：人民币{{ contract.principal.upper }}）。截至{{ figures_date }}，"
+            "乙方在该合同项下尚欠甲方款项如下（含尚未到期的各期本息）：")
+    for line in ["{%p for line in owed %}", "{{ line.label }}：{{ line.figures }}（大写：人民币{{ line.upper }}）；",
+                 "{%p endfor %}"]:
+        para(d, line)
+    para(d, "合计：{{ owed_total.figures }}（大写：人民币{{ owed_total.upper }}）。")
+    # 民法典 第543条: the parties may change their contract by agreement — the plan replaces the
+    # repayment schedule of the loan contract.
+    para(d, "乙方因{{ hardship }}，无力按原借款合同约定还款，向甲方申请分期还款。甲乙双方经协商一致，依照《中华人民共和国"
+            "民法典》第五百四十三条的规定，变更原借款合同的还款安排，达成如下协议：")
+    para(d, "一、乙方按下列计划分{{ plan_count }}期偿还本金及利息，合计{{ plan_total.figures }}（大写：人民币"
+            "{{ plan_total.upper }}），原借款合同约定的还款计划不再执行：")
+    for line in ["{%p for p in plan %}",
+                 "第{{ p.number }}期：{{ p.date }}前（含当日）偿还{{ p.figures }}（大写：人民币{{ p.upper }}），其中本金"
+                 "{{ p.principal.figures }}，利息{{ p.interest.figures }}；",
+                 "{%p endfor %}"]:
+        para(d, line)
+    para(d, REPAYMENT)
+    para(d, "{% if frozen is defined %}二、自本协议生效之日起停止计息：尚未到期各期的利息{{ frozen_interest.figures }}（大写："
+            "人民币{{ frozen_interest.upper }}）不再收取，乙方按期还款期间不计罚息。{% else %}二、乙方任何一期未按期足额还款的，"
+            "自该期到期之次日起按原借款合同约定的逾期利率计收罚息。{% endif %}")
+    # 民法典 第575条 (release) on condition of the payments (第158条): the held amounts are waived
+    # only once the whole plan is paid.
+    para(d, "三、截至{{ figures_date }}已产生的下列款项暂予挂账，乙方按第一条约定按期足额还清全部款项的，甲方依照《中华人民"
+            "共和国民法典》第五百七十五条予以免除：")
+    for line in ["{%p for line in held %}", "{{ line.label }}：{{ line.figures }}（大写：人民币{{ line.upper }}）；",
+                 "{%p endfor %}"]:
+        para(d, line)
+    para(d, "依照《中华人民共和国民法典》第一百五十八条，上述免除以乙方按期足额还清全部分期款项为生效条件，自条件成就时生效。")
+    # 民法典 第577条: a party that does not perform bears liability for breach.
+    para(d, "四、乙方任何一期款项逾期超过{{ grace_days }}日未足额偿还的，视为乙方违约，本协议约定的分期安排终止，甲方有权"
+            "依照《中华人民共和国民法典》第五百七十七条要求乙方承担违约责任并继续催收。{% if revoked is defined %}"
+            "第三条约定的挂账款项不予免除，乙方应一并偿还，各期逾期款项自该期到期之次日起计收罚息。{% else %}"
+            "第三条约定的挂账款项仍予免除，各期逾期款项自违约之日起计收罚息。{% endif %}乙方已还款项按原借款合同的约定抵充欠款。")
+    para(d, "{% if guaranteed is defined %}五、本协议未加重乙方的债务。依照《中华人民共和国民法典》第六百九十五条，保证人对"
+            "变更后的债务仍承担保证责任；还款期限的变更未经保证人书面同意的，保证期间仍为原借款合同约定或者法律规定的期间；"
+            "担保物权不受影响。{% endif %}")
+    para(d, "{% if guaranteed is defined %}六{% else %}五{% endif %}、本协议自双方签字或盖章之日起生效，一式两份，"
+            "甲乙双方各执一份，具有同等法律效力。")
+    signature(d, "甲方：{{ company.name }}（盖章）", "{{ date }}")
+    para(d)
+    para(d, "乙方（签字并按手印）：______________    日期：______年____月____日", indent=False)
+    save(d, "loan_collection", "restructuring_agreement")
+
+
+BUILDERS = [overdue_notice, guarantor_demand, settlement_agreement, restructuring_agreement]
 
 
 # Court filings of loan_legal ------------------------------------------------------------------

@@ -46,6 +46,7 @@ from . import collection_recovery
 from . import collection_recovery_reversal
 from . import collection_writeoff
 from . import collection_settlement
+from . import collection_restructuring
 from . import collection_settlement_document
 from . import collection_settlement_demo
 from . import collection_snapshot

@@ -14,7 +14,7 @@ ACCRUAL_FIELDS = ("penalty_accrued", "penalty_segment_start", "penalty_segment_b
 # would change every figure, notice and claim built on them.
 SYSTEM_FIELDS = ACCRUAL_FIELDS + ("days_overdue", "aging_bucket", "penalty_interest", "penalty_date",
                                   "penalty_recovered", "collection_case_id", "in_litigation", "recovery_id",
-                                  "writeoff_id", "settlement_id")
+                                  "writeoff_id", "settlement_id", "plan_settlement_id", "penalty_free")
 # The schedule's split of an installment, set when its contract's schedule is made (and never after).
 SCHEDULE_FIELDS = ("loan_contract_id", "installment_number", "principal_amount", "interest_amount")
 # Read by finance only, and so neither searched, grouped nor sorted by anyone else

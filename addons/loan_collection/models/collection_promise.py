@@ -14,7 +14,7 @@ from .res_company import business_today
 # contact log.
 PROMISE_WRITERS = {name: SYSTEM for name in (
     "name", "case_id", "partner_id", "contract_id", "log_id", "user_id", "currency_id", "amount",
-    "date_made", "date_promised", "amount_paid", "state", "date_checked")}
+    "date_made", "date_promised", "amount_paid", "state", "date_checked", "invoice_id")}
 
 
 class CollectionPromise(models.Model):

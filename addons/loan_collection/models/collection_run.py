@@ -69,6 +69,10 @@ class CollectionRun(models.Model):
     tasks_created = fields.Integer(readonly=True)
     tasks_expired = fields.Integer(readonly=True)
     settlements_lapsed = fields.Integer(readonly=True, help="Approved settlements not paid by their date.")
+    plans_fulfilled = fields.Integer(string="Plans Paid", readonly=True,
+                                     help="Restructuring plans paid in full: what they held is waived.")
+    plans_broken = fields.Integer(readonly=True, help="Restructuring plans with an instalment unpaid after the days "
+                                                      "of grace.")
     promises_kept = fields.Integer(readonly=True)
     promises_partial = fields.Integer(string="Promises Partly Kept", readonly=True)
     promises_broken = fields.Integer(readonly=True)
@@ -115,7 +119,10 @@ class CollectionRun(models.Model):
         # Cases first (they need only states and due dates): the one pass over the installments
         # then links each overdue one to its contract's case along with its days and penalty.
         opened = self._open_cases(date)
-        stats = {"installments_updated": self._update_installments(date, edges)}
+        # The plans before the pass over the installments: a broken one accrues penalty interest today.
+        plans = self.env["collection.settlement"]._follow_plans(date)
+        stats = {"plans_fulfilled": plans[0], "plans_broken": plans[1],
+                 "installments_updated": self._update_installments(date, edges)}
         closed = self._close_cases(date)
         stats.update(cases_opened=len(opened), cases_closed=len(closed))
         stats.update(self._check_promises(date))

@@ -65,7 +65,8 @@ class CollectionRunCases(models.Model):
         return [row[0] for row in opened]
 
     def _close_cases(self, date):
-        """Settle the open cases with nothing overdue any more; cancel their open tasks."""
+        """Settle the open cases with nothing overdue any more, except those following a
+        restructuring plan (collection_restructuring.py); cancel their open tasks."""
         cr = self.env.cr
         cr.execute("""
             UPDATE collection_case cc
@@ -76,6 +77,8 @@ class CollectionRunCases(models.Model):
                AND NOT EXISTS (SELECT 1 FROM account_invoice i
                                 WHERE i.loan_contract_id = cc.contract_id AND i.state = 'open'
                                   AND i.date_due < %(date)s)
+               AND NOT EXISTS (SELECT 1 FROM collection_settlement s
+                                WHERE s.case_id = cc.id AND s.kind = 'restructuring' AND s.state = 'approved')
             RETURNING cc.id
         """, {"date": date, "uid": self.env.uid})
         closed = [row[0] for row in cr.fetchall()]

@@ -31,7 +31,7 @@ class CollectionRunInstallments(models.Model):
                    COALESCE(i.penalty_interest, 0), i.penalty_date, c.overdue_rate,
                    COALESCE(i.penalty_recovered, 0), i.penalty_accrued::text, i.penalty_segment_start,
                    i.penalty_segment_base::text, COALESCE(p.day_count, 'pboc'),
-                   i.type = 'out_invoice', i.collection_case_id,
+                   i.type = 'out_invoice', i.collection_case_id, COALESCE(i.penalty_free, false),
                    CASE WHEN i.date_due < %(date)s AND NOT COALESCE(i.in_litigation, false) THEN cc.id END
               FROM account_invoice i
               JOIN loan_contract c ON c.id = i.loan_contract_id
@@ -43,7 +43,8 @@ class CollectionRunInstallments(models.Model):
         rows = []
         # Odoo's cursor gives numeric columns as floats: back to Decimal fen before any arithmetic.
         for (inv_id, due, residual, old_days, old_bucket, penalty, penalty_date, rate, recovered,
-             accrued, segment_start, segment_base, basis, installment, old_case, case) in cr.fetchall():
+             accrued, segment_start, segment_base, basis, installment, old_case, penalty_free,
+             case) in cr.fetchall():
             case = case or old_case
             if not installment:  # a refund of the contract: only its case, as before
                 if case != old_case:
@@ -61,7 +62,8 @@ class CollectionRunInstallments(models.Model):
             bucket = aging.bucket(days, edges)
             new = (penalty, penalty_date, accrued, segment_start, segment_base)
             accrued_to = max(due, penalty_date) if penalty_date else due
-            if days > 0 and date > accrued_to:
+            # A frozen plan's instalment (停息挂账) accrues none while the plan is kept.
+            if days > 0 and date > accrued_to and not penalty_free:
                 if segment_start:
                     previous = aging.Penalty(accrued, segment_start, segment_base, None)
                 else:  # first accrual, or an installment accrued before segments were kept

@@ -25,13 +25,16 @@ class CollectionRunPromises(models.Model):
                       JOIN account_move_line dml ON dml.id = apr.debit_move_id
                       JOIN account_invoice inv ON inv.id = dml.invoice_id
                       JOIN account_move_line cml ON cml.id = apr.credit_move_id
-                     WHERE (inv.loan_contract_id = p.contract_id
-                            -- what a recovery paid of the penalty interest and costs (its charges
-                            -- invoice) counts too: the debtor paid what he promised
-                            OR (inv.recovery_id IS NOT NULL AND inv.collection_case_id = p.case_id
-                                AND inv.recovery_id NOT IN (SELECT id FROM collection_recovery
-                                                             WHERE state = 'reversed')))
-                       AND cml.date BETWEEN p.date_made AND LEAST(p.date_promised, %(date)s))
+                     WHERE CASE WHEN p.invoice_id IS NOT NULL
+                           -- a restructuring plan's instalment: what was paid of it by its due date
+                           THEN inv.id = p.invoice_id AND cml.date <= LEAST(p.date_promised, %(date)s)
+                           ELSE (inv.loan_contract_id = p.contract_id
+                                 -- what a recovery paid of the penalty interest and costs (its charges
+                                 -- invoice) counts too: the debtor paid what he promised
+                                 OR (inv.recovery_id IS NOT NULL AND inv.collection_case_id = p.case_id
+                                     AND inv.recovery_id NOT IN (SELECT id FROM collection_recovery
+                                                                  WHERE state = 'reversed')))
+                                AND cml.date BETWEEN p.date_made AND LEAST(p.date_promised, %(date)s) END)
               FROM collection_promise p
              WHERE p.state = 'open' AND p.date_made <= %(date)s
                AND (%(all)s OR p.case_id = ANY(%(cases)s))

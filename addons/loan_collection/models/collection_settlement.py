@@ -37,7 +37,10 @@ COLLECTOR_GROUPS = ("loan_collection.group_collector_office", "loan_collection.g
 SENIOR_GROUP = "loan_collection.group_settlement_approver"
 # What the requester gives; the figures, the tier, the people and the dates are the server's.
 USER_FIELDS = {"case_id", "kind", "waive_principal", "waive_interest", "waive_penalty", "waive_costs",
-               "lump_sum", "date_due", "hardship_reason", "reason"}
+               "lump_sum", "date_due", "hardship_reason", "reason",
+               # a restructuring's plan (collection_restructuring.py)
+               "plan_count", "plan_first_due", "freeze_interest", "revoke_on_break", "grace_days"}
+PLAN_TERMS = ("plan_count", "plan_first_due", "freeze_interest", "revoke_on_break", "grace_days")
 MAIL_FIELDS = {"message_follower_ids", "message_last_post"}
 OPEN_STATES = ("draft", "submitted", "approved")
 # The longest pay-by period a settlement gives: a longer plan is a restructuring in instalments.
@@ -220,8 +223,10 @@ class CollectionSettlement(models.Model):
     def _terms(self):
         """What the requester gave: the kind, the lump sum and the amounts waived."""
         self.ensure_one()
-        return dict({"kind": self.kind, "lump_sum": self.lump_sum, "date_due": self.date_due},
-                    **{"waive_" + key: self["waive_" + key] for key in rules.COMPONENTS})
+        terms = dict({"kind": self.kind, "lump_sum": self.lump_sum, "date_due": self.date_due},
+                     **{"waive_" + key: self["waive_" + key] for key in rules.COMPONENTS})
+        terms.update({name: self[name] for name in PLAN_TERMS})
+        return terms
 
     @api.model
     def _figures(self, case, terms, date):
@@ -229,6 +234,8 @@ class CollectionSettlement(models.Model):
         checked first: raises UserError, in the user's language, when the waiver does not fit what the
         case owes. Returns (values, installments owed on)."""
         case = case.sudo()
+        if terms.get("kind") == "restructuring":
+            return self._plan_figures(case, terms, date)
         owed, installments = self._owed(case, date)
         owed_total = rules.total(owed)
         if not owed_total:
@@ -330,8 +337,8 @@ class CollectionSettlement(models.Model):
 
     @api.model
     def _check_input(self, vals):
-        if vals.get("kind", "waiver") not in ("waiver", "lump_sum"):
-            raise ValidationError(_("Choose the kind of settlement: a partial waiver or a lump sum."))
+        if vals.get("kind", "waiver") not in ("waiver", "lump_sum", "restructuring"):
+            raise ValidationError(_("Choose the kind of settlement: a partial waiver, a lump sum or a restructuring."))
         for name in ("lump_sum", "waive_principal", "waive_interest", "waive_penalty", "waive_costs"):
             if name in vals:
                 try:
@@ -589,7 +596,7 @@ class CollectionSettlement(models.Model):
         product = case.contract_id.product_id
         _penalty_account, _costs_account, writeoff_account = product._finance_accounts()
         name = _("Settlement %s") % settlement.name
-        principal_total = interest_total = penalty_total = fen(0)
+        principal_total = interest_total = fen(0)
         covered = settlement.installment_ids.sorted(lambda i: (i.date_due, i.installment_number, i.id))
         # What the covered installments still owe is what the settlement waives of interest and
         # principal (the money received paid the rest of each, _caps). An installment only knows its
@@ -609,15 +616,8 @@ class CollectionSettlement(models.Model):
                 principal_total += principal
                 interest_total += interest
         # The penalty interest approved, and what accrued since up to the allowance the tier counted.
-        penalty_left = fen(settlement.waive_penalty) + fen(settlement.penalty_allowance)
-        for invoice in covered.filtered(lambda i: i.penalty_interest > 0):
-            penalty = min(fen(invoice.penalty_interest), penalty_left)
-            penalty_left -= penalty
-            penalty_total += penalty
-            invoice.write({"penalty_interest": float(fen(invoice.penalty_interest) - penalty)})
-        costs = min(case._recovery_costs_due(), fen(settlement.waive_costs))
-        if costs:
-            case.write({"written_off_costs": float(fen(case.written_off_costs) + costs)})
+        penalty_total, costs = settlement._clear_penalty_and_costs(
+            fen(settlement.waive_penalty) + fen(settlement.penalty_allowance))
         total = principal_total + interest_total + penalty_total + costs
         settlement._write_server({
             "state": "fulfilled", "date_closed": date, "booked_principal": float(principal_total),
@@ -628,11 +628,31 @@ class CollectionSettlement(models.Model):
                           "%s, costs %s.") % (settlement.name, fen(settlement.amount_paid), principal_total,
                                               interest_total, penalty_total, costs))
 
+    def _clear_penalty_and_costs(self, penalty_limit):
+        """Waive the penalty interest of the covered installments, up to `penalty_limit`, oldest
+        first, and the costs the settlement waives (of those still owed): the memorandum figures
+        the waiver clears. Returns (penalty, costs) waived."""
+        settlement = self.sudo()
+        penalty_total, penalty_left = fen(0), penalty_limit
+        covered = settlement.installment_ids.sorted(lambda i: (i.date_due, i.installment_number, i.id))
+        for invoice in covered.filtered(lambda i: i.penalty_interest > 0):
+            penalty = min(fen(invoice.penalty_interest), penalty_left)
+            penalty_left -= penalty
+            penalty_total += penalty
+            invoice.write({"penalty_interest": float(fen(invoice.penalty_interest) - penalty)})
+        case = settlement.case_id
+        costs = min(case._recovery_costs_due(), fen(settlement.waive_costs))
+        if costs:
+            case.write({"written_off_costs": float(fen(case.written_off_costs) + costs)})
+        return penalty_total, costs
+
     @api.model
     def _lapse(self, date):
         """Approved settlements not paid by their date lapse on `date`: nothing was waived, the debt
         stays whole less what was paid, and collection goes on. Returns how many lapsed."""
-        lapsed = self.sudo().search([("state", "=", "approved"), ("date_due", "<", date)])
+        # (a restructuring runs until its plan is paid or broken: collection_restructuring.py)
+        lapsed = self.sudo().search([("state", "=", "approved"), ("kind", "!=", "restructuring"),
+                                     ("date_due", "<", date)])
         for settlement in lapsed:
             settlement._write_server({"state": "lapsed", "date_closed": date})
             settlement.case_id._loan_note(
@@ -650,11 +670,11 @@ class CollectionCase(models.Model):
     @api.multi
     def _running_settlement(self, date):
         """The approved settlement of the case running on `date` (between its approval and its
-        pay-by date), if any."""
+        pay-by date; a restructuring until its plan is paid or broken), if any."""
         self.ensure_one()
         return self.env["collection.settlement"].sudo().search([
             ("case_id", "=", self.id), ("state", "=", "approved"), ("date_approved", "<=", date),
-            ("date_due", ">=", date)], limit=1)
+            "|", ("kind", "=", "restructuring"), ("date_due", ">=", date)], limit=1)
 
     @api.multi
     def _settlement_caps(self, date):

@@ -15,11 +15,17 @@ Amounts are Decimals rounded to the fen (services/allocation.to_fen). Programmin
 ValueError; the models check the user's input first and answer in the user's language.
 """
 import collections
-from decimal import Decimal
+import datetime
+from decimal import ROUND_DOWN, Decimal
+
+from dateutil.relativedelta import relativedelta
 
 from .allocation import allocate_in_order, to_fen
 
 COMPONENTS = ("principal", "interest", "penalty", "costs")
+# A restructuring's plan: from 2 to 60 monthly instalments (five years, the longest 停息挂账 plans
+# lenders grant), the first within 90 days.
+MIN_PLAN_INSTALMENTS, MAX_PLAN_INSTALMENTS, MAX_DAYS_TO_FIRST = 2, 60, 90
 WAIVER_ORDER = ("penalty", "costs", "interest", "principal")
 
 Tier = collections.namedtuple("Tier", "key max_amount max_ratio allow_principal")
@@ -84,3 +90,28 @@ def required_tier(tiers, waived):
             continue
         return tier.key
     return None
+
+
+def plan_schedule(principal, interest, count, first_due):
+    """The instalments of a restructuring plan: ``principal`` and ``interest`` (Decimals) in ``count``
+    monthly instalments, the first due on ``first_due`` (a date), each later one the same day of a
+    later month (the month's last day when it has no such day: 31 January, 28 February...). Each
+    instalment takes an equal share rounded down to the fen, the last one what is left, so the plan
+    adds up to the amounts exactly. Returns [(due date, principal, interest)]."""
+    principal, interest = to_fen(principal), to_fen(interest)
+    if principal < 0 or interest < 0:
+        raise ValueError("A plan's amounts cannot be negative: %s, %s" % (principal, interest))
+    if not isinstance(count, int) or not MIN_PLAN_INSTALMENTS <= count <= MAX_PLAN_INSTALMENTS:
+        raise ValueError("A plan has %s to %s instalments: %r" % (MIN_PLAN_INSTALMENTS, MAX_PLAN_INSTALMENTS, count))
+    if not isinstance(first_due, datetime.date):
+        raise ValueError("The first due date is a date: %r" % (first_due,))
+    cent = Decimal("0.01")
+    shares = [(principal / count).quantize(cent, rounding=ROUND_DOWN),
+              (interest / count).quantize(cent, rounding=ROUND_DOWN)]
+    rows = []
+    for k in range(count):
+        last = k == count - 1
+        rows.append((first_due + relativedelta(months=k),
+                     principal - shares[0] * (count - 1) if last else shares[0],
+                     interest - shares[1] * (count - 1) if last else shares[1]))
+    return rows

@@ -1,0 +1,291 @@
+"""Restructurings (分期还款 / 停息挂账): the plan's schedule (services/settlement.plan_schedule), the
+request and its figures, approval by the tier the concession needs, the plan issued (the open
+installments closed by credit notes, the new ones written, a promise per instalment), recoveries
+paying the plan and never what it holds, the daily run following the plan (no penalty interest
+while frozen, fulfilled once paid, broken after the days of grace with the concession revoked or
+standing), the agreement, rights and bad input."""
+import base64
+import datetime
+import unittest
+from decimal import Decimal
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..services import docx_render, settlement as rules
+from ..services.amount_words import rmb_figures, rmb_upper
+from .common import china_time
+from .test_settlement import SettlementCase
+
+D = Decimal
+
+
+class TestPlanSchedule(unittest.TestCase):
+
+    def test_equal_shares_the_last_takes_the_rest(self):
+        rows = rules.plan_schedule("1000", "100", 3, datetime.date(2026, 4, 15))
+        self.assertEqual(rows, [
+            (datetime.date(2026, 4, 15), D("333.33"), D("33.33")),
+            (datetime.date(2026, 5, 15), D("333.33"), D("33.33")),
+            (datetime.date(2026, 6, 15), D("333.34"), D("33.34")),
+        ])
+
+    def test_month_ends(self):
+        # 31 January: the last day of the shorter months, then the 31st again (not 28 for ever after).
+        dates = [row[0] for row in rules.plan_schedule("400", "0", 4, datetime.date(2027, 1, 31))]
+        self.assertEqual(dates, [datetime.date(2027, 1, 31), datetime.date(2027, 2, 28),
+                                 datetime.date(2027, 3, 31), datetime.date(2027, 4, 30)])
+
+    def test_bad_plans(self):
+        for count in (1, 61, "6", 2.5, None):
+            with self.assertRaises(ValueError):
+                rules.plan_schedule("1000", "0", count, datetime.date(2026, 4, 15))
+        with self.assertRaises(ValueError):
+            rules.plan_schedule("-1", "0", 3, datetime.date(2026, 4, 15))
+        with self.assertRaises(ValueError):
+            rules.plan_schedule("1000", "0", 3, "2026-04-15")
+
+
+class RestructuringCase(SettlementCase):
+    """On 2026-03-20 the first two of twelve installments are overdue (penalty 175.92 + 26.65),
+    fees 500; ten are still to come."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(RestructuringCase, cls).setUpClass()
+        cls.old = cls.contract.invoice_ids.filtered(lambda i: i.type == "out_invoice").sorted("installment_number")
+        cls.future_interest = round(sum(cls.old[2:].mapped("interest_amount")), 2)
+        cls.due_interest = round(1200.0 + cls.second.interest_amount, 2)
+
+    def plan_request(self, user=None, **vals):
+        values = {"kind": "restructuring", "plan_count": 6, "plan_first_due": "2026-04-15", "freeze_interest": True,
+                  "revoke_on_break": True, "grace_days": 3, "waive_penalty": 0, "waive_costs": 0,
+                  "reason": "店铺装修超支，申请剩余本金及已到期利息分六期偿还，停息挂账。附：营业流水。"}
+        values.update(vals)
+        return self.request(user=user, **values)
+
+    def approved(self, approver=None, **vals):
+        settlement = self.plan_request(**vals)
+        self.act(settlement, self.office, "action_submit")
+        self.act(settlement, approver or self.senior, "action_approve")
+        return settlement
+
+    def plan(self, settlement):
+        return settlement.sudo().plan_ids.sorted("installment_number")
+
+
+class TestRestructuringFlow(RestructuringCase):
+
+    def test_frozen_plan_issued_paid_and_the_held_amounts_waived(self):
+        settlement = self.plan_request()
+        # The figures: everything the open installments owe, the held penalty and costs, the interest
+        # of the ten installments still to come frozen.
+        self.assertMoney(settlement.owed_principal, 120000)
+        self.assertMoney(settlement.owed_interest, self.due_interest + self.future_interest)
+        self.assertMoney(settlement.owed_penalty, 202.57)
+        self.assertMoney(settlement.owed_costs, 500)
+        self.assertMoney(settlement.waive_interest, self.future_interest)
+        self.assertMoney(settlement.waived_total, 202.57 + 500 + self.future_interest)
+        self.assertMoney(settlement.amount_to_pay, 120000 + self.due_interest)
+        self.assertEqual(settlement.date_due, "2026-09-15")  # the last instalment
+        self.assertEqual(settlement.penalty_allowance, 0.0)
+        self.act(settlement, self.office, "action_submit")
+        # More than the manager's ¥5,000: the senior tier.
+        self.assertEqual(settlement.tier_id, self.env.ref("loan_collection.settlement_tier_senior"))
+        with self.assertRaisesRegex(AccessError, "authority"):
+            self.act(settlement, self.manager, "action_approve")
+        self.act(settlement, self.senior, "action_approve")
+        self.assertEqual(settlement.state, "approved")
+        # The twelve installments are closed by credit notes, reversing principal and interest to the
+        # accounts they were booked on.
+        self.assertEqual(set(self.old.mapped("state")), {"paid"})
+        refunds = settlement.sudo(self.finance).refund_ids.filtered(lambda i: i.type == "out_refund")
+        self.assertEqual(len(refunds), 12)
+        self.assertMoney(sum(refunds.mapped("amount_total")), 120000 + self.due_interest + self.future_interest)
+        self.assertEqual(refunds.mapped("invoice_line_ids.account_id"),
+                         self.product.principal_account_id | self.product.interest_account_id)
+        self.assertMoney(settlement.booked_interest, self.future_interest)
+        # Six new installments, numbered after the old ones, due on the 15th, no penalty interest.
+        plan = self.plan(settlement)
+        self.assertEqual(plan.mapped("installment_number"), list(range(13, 19)))
+        self.assertEqual(plan.mapped("date_due"), ["2026-%02d-15" % month for month in range(4, 10)])
+        self.assertEqual(set(plan.mapped("state")), {"open"})
+        self.assertEqual(set(plan.mapped("principal_amount")), {20000.0})
+        self.assertMoney(sum(plan.mapped("interest_amount")), self.due_interest)
+        self.assertMoney(sum(plan.mapped("amount_total")), settlement.amount_to_pay)
+        self.assertTrue(all(plan.mapped("penalty_free")))
+        self.assertEqual(plan.mapped("move_id.state"), ["posted"] * 6)
+        # A promise per instalment; the case follows the plan.
+        case = self.case()
+        promises = self.env["collection.promise"].search([("case_id", "=", case.id), ("invoice_id", "in", plan.ids)])
+        self.assertEqual(len(promises), 6)
+        self.assertEqual(sorted(promises.mapped("date_promised")), plan.mapped("date_due"))
+        self.assertEqual(case.stage, "promised")
+        # The first instalment paid early: the money pays it, never the held penalty or costs.
+        with china_time("2026-04-10 10:00"):
+            first = self.recover(plan[0].amount_total, "2026-04-10")
+        self.assertEqual((first.amount_penalty, first.amount_costs, first.amount_excess), (0.0, 0.0, 0.0))
+        self.assertMoney(first.amount_principal, 20000)
+        self.assertEqual((first.settlement_id, plan[0].state), (settlement, "paid"))
+        # A run after the first instalment's days of grace: nothing is overdue, the case stays open.
+        self.run_on("2026-04-20")
+        self.assertEqual((settlement.state, case.is_open, case.stage), ("approved", True, "promised"))
+        self.assertEqual(promises.filtered(lambda p: p.invoice_id == plan[0]).state, "kept")
+        # The rest, each on its due date; the last fulfils the plan and waives what it held.
+        for invoice in plan[1:]:
+            with china_time("%s 10:00" % invoice.date_due):
+                self.recover(invoice.amount_total, invoice.date_due)
+        self.assertEqual(set(plan.mapped("penalty_interest")), {0.0})
+        self.assertEqual((settlement.state, settlement.date_closed), ("fulfilled", "2026-09-15"))
+        self.assertMoney(settlement.booked_penalty, 202.57)
+        self.assertMoney(settlement.booked_costs, 500)
+        self.assertMoney(settlement.booked_total, self.future_interest + 702.57)
+        self.assertMoney(settlement.amount_paid, settlement.amount_to_pay)
+        self.assertEqual((self.first.penalty_interest, self.second.penalty_interest), (0.0, 0.0))
+        self.assertEqual((case.costs_outstanding, case.penalty_interest), (0.0, 0.0))
+        self.run_on("2026-09-16")
+        self.assertEqual(case.stage, "settled")
+
+    def test_frozen_plan_broken_revokes_the_concession(self):
+        settlement = self.approved()
+        plan = self.plan(settlement)
+        run = self.run_on("2026-04-18")  # the third day of grace
+        self.assertEqual((run.plans_broken, settlement.state), (0, "approved"))
+        self.assertEqual((plan[0].days_overdue, plan[0].penalty_interest), (3, 0.0))
+        run = self.run_on("2026-04-19")
+        self.assertEqual(run.plans_broken, 1)
+        self.assertEqual((settlement.state, settlement.date_broken), ("broken", "2026-04-19"))
+        case = self.case()
+        self.assertEqual((case.is_open, case.stage), (True, "contacting"))
+        # The contract's terms are back: penalty interest from the due date (18% a year, 4 days), and
+        # the penalty interest and costs held are owed again.
+        self.assertFalse(any(plan.mapped("penalty_free")))
+        self.assertMoney(plan[0].penalty_interest, round(plan[0].amount_total * 0.18 * 4 / 360, 2))
+        self.assertMoney(self.first.penalty_interest + self.second.penalty_interest, 202.57)
+        self.assertEqual(case.costs_outstanding, 500.0)
+        self.assertEqual((settlement.booked_penalty, settlement.booked_costs), (0.0, 0.0))
+        # No settlement runs any more: money received pays the penalty interest again.
+        with china_time("2026-04-19 10:00"):
+            recovery = self.recover(1000, "2026-04-19")
+        self.assertFalse(recovery.settlement_id)
+        self.assertGreater(recovery.amount_costs + recovery.amount_penalty, 0)
+        notes = case.message_ids.mapped("body")
+        self.assertTrue(any("concession is revoked" in body or "撤销" in body for body in notes))
+
+    def test_plan_without_freeze_broken_keeps_the_concession(self):
+        settlement = self.approved(approver=self.manager, freeze_interest=False, revoke_on_break=False)
+        # Only the penalty interest and costs are conceded: the manager's tier.
+        self.assertEqual(settlement.tier_id, self.env.ref("loan_collection.settlement_tier_manager"))
+        self.assertMoney(settlement.waived_total, 702.57)
+        self.assertMoney(settlement.amount_to_pay, 120000 + self.due_interest + self.future_interest)
+        plan = self.plan(settlement)
+        self.assertFalse(any(plan.mapped("penalty_free")))
+        self.run_on("2026-04-18")
+        # Not frozen: an instalment overdue accrues penalty interest from its due date.
+        self.assertMoney(plan[0].penalty_interest, round(plan[0].amount_total * 0.18 * 3 / 360, 2))
+        self.run_on("2026-04-19")
+        self.assertEqual(settlement.state, "broken")
+        # The concession stands: what was held is waived at the breach.
+        self.assertMoney(settlement.booked_penalty, 202.57)
+        self.assertMoney(settlement.booked_costs, 500)
+        self.assertEqual((self.first.penalty_interest, self.second.penalty_interest), (0.0, 0.0))
+        self.assertEqual(self.case().costs_outstanding, 0.0)
+        self.assertMoney(plan[0].penalty_interest, round(plan[0].amount_total * 0.18 * 4 / 360, 2))
+
+    def test_frozen_plan_broken_without_revocation_accrues_from_the_breach(self):
+        settlement = self.approved(revoke_on_break=False)
+        plan = self.plan(settlement)
+        self.run_on("2026-04-19")
+        self.assertEqual(settlement.state, "broken")
+        self.assertEqual((plan[0].penalty_interest, plan[0].penalty_date), (0.0, "2026-04-19"))
+        self.run_on("2026-04-21")
+        self.assertMoney(plan[0].penalty_interest, round(plan[0].amount_total * 0.18 * 2 / 360, 2))
+        self.assertMoney(settlement.booked_penalty, 202.57)
+
+    def test_an_approved_plan_is_not_cancelled(self):
+        settlement = self.approved()
+        with self.assertRaisesRegex(UserError, "cannot be cancelled"):
+            self.act(settlement, self.manager, "action_cancel")
+        self.assertEqual(settlement.state, "approved")
+        # Nor does the daily run lapse it once its last due date has passed (it is broken instead).
+        self.assertEqual(self.env["collection.settlement"]._lapse("2026-10-01"), 0)
+
+    def test_agreement(self):
+        zj = self.env.ref("l10n_cn.state_ZJ").id
+        self.env.user.company_id.write({"name": "测试小额贷款有限公司", "street": "测试路1号", "city": "杭州市",
+                                        "phone": "0571-12345678", "state_id": zj})
+        self.borrower.write({"street": "文三路158号", "city": "杭州市", "state_id": zj})
+        settlement = self.approved()
+        self.act(settlement, self.office, "action_generate_agreement")
+        document = settlement.document_id
+        self.assertEqual(document.doc_type, "restructuring_agreement")
+        text = docx_render.document_text(base64.b64decode(document.sudo().attachment_id.datas))
+        self.assertIn("停息挂账分期还款协议", text)
+        plan = self.plan(settlement)
+        self.assertIn("分6期偿还本金及利息，合计%s（大写：人民币%s）" % (
+            rmb_figures(settlement.amount_to_pay), rmb_upper(settlement.amount_to_pay)), text)
+        self.assertIn("第1期：2026年4月15日前（含当日）偿还%s（大写：人民币%s），其中本金%s" % (
+            rmb_figures(plan[0].amount_total), rmb_upper(plan[0].amount_total), rmb_figures(20000)), text)
+        self.assertIn("第6期：2026年9月15日前", text)
+        self.assertIn("罚息：%s" % rmb_figures(202.57), text)
+        self.assertIn("实现债权的费用：%s" % rmb_figures(500), text)
+        self.assertIn("尚未到期各期的利息%s" % rmb_figures(self.future_interest), text)
+        self.assertIn("逾期超过3日", text)
+        self.assertIn("挂账款项不予免除", text)
+        for article in ("第五百四十三条", "第五百七十五条", "第一百五十八条", "第五百七十七条", "第六百九十五条"):
+            self.assertIn(article, text)
+
+
+class TestRestructuringInput(RestructuringCase):
+
+    def count(self):
+        return self.env["collection.settlement"].sudo().search_count([])
+
+    def test_bad_plans_write_nothing(self):
+        before = self.count()
+        for vals, error, pattern in (
+                ({"plan_count": 1}, UserError, "2 to 60"),
+                ({"plan_count": 61}, UserError, "2 to 60"),
+                ({"plan_count": False}, UserError, "2 to 60"),
+                ({"plan_count": "6"}, ValidationError, "whole number"),
+                ({"plan_first_due": False}, UserError, "first instalment"),
+                ({"plan_first_due": "2026-03-20"}, UserError, "after today"),
+                ({"plan_first_due": "2026-06-19"}, UserError, "90 days"),
+                ({"plan_first_due": "明天"}, ValidationError, "not a date"),
+                ({"grace_days": 31}, ValidationError, "between 0 and 30"),
+                ({"grace_days": -1}, ValidationError, "between 0 and 30")):
+            with self.assertRaisesRegex(error, pattern), self.cr.savepoint():
+                self.plan_request(**vals)
+            self.env.cache.invalidate()
+        self.assertEqual(self.count(), before)
+        # The longest first wait is accepted.
+        self.assertEqual(self.plan_request(plan_first_due="2026-06-18").date_due, "2026-11-18")
+
+    def test_a_draft_changed_by_its_requester_is_refigured(self):
+        settlement = self.plan_request()
+        with china_time("2026-03-20 10:30"):
+            settlement.sudo(self.office).write({"plan_count": 12, "freeze_interest": False})
+        self.assertEqual((settlement.date_due, settlement.waive_interest), ("2027-03-15", 0.0))
+        with self.assertRaises(AccessError), china_time("2026-03-20 10:30"):
+            settlement.sudo(self.office2).write({"plan_count": 3})
+
+    def test_the_plan_and_its_promises_are_the_servers(self):
+        settlement = self.approved()
+        plan = self.plan(settlement)
+        for user in (self.finance, self.manager):
+            for vals in ({"penalty_free": False}, {"plan_settlement_id": False}):
+                with self.assertRaises(AccessError):
+                    plan[0].sudo(user).write(vals)
+        self.assertTrue(plan[0].penalty_free)
+        promise = self.env["collection.promise"].search([("invoice_id", "=", plan[0].id)])
+        with self.assertRaises(AccessError):
+            promise.sudo(self.manager).write({"invoice_id": False})
+
+    def test_the_requester_does_not_approve(self):
+        settlement = self.plan_request(user=self.manager, freeze_interest=False)
+        self.act(settlement, self.manager, "action_submit")
+        with self.assertRaisesRegex(AccessError, "four-eyes"):
+            self.act(settlement, self.manager, "action_approve")
+        for user in (self.office, self.field, self.finance):
+            with self.assertRaises(AccessError):
+                self.act(settlement, user, "action_approve")
+        self.assertEqual((settlement.state, settlement.plan_ids.ids), ("submitted", []))
