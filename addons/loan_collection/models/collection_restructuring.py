@@ -246,8 +246,9 @@ class CollectionSettlement(models.Model):
             # Penalty interest from today: what the plan held stays waived.
             open_plan.filtered("penalty_free").write({"penalty_free": False, "penalty_date": date})
             note = _("Restructuring %s broken: instalment %s (due %s) is unpaid. The concession stands (penalty "
-                     "interest %s and costs %s waived); penalty interest accrues on the overdue instalments from "
-                     "today.") % (settlement.name, late.installment_number, late.date_due, penalty, costs)
+                     "interest %s and costs %s waived); penalty interest accrues on the overdue instalments %s.") % (
+                settlement.name, late.installment_number, late.date_due, penalty, costs,
+                _("from today") if settlement.freeze_interest else _("from their due dates"))
         settlement._write_server(vals)
         if case.stage == "promised":
             case.write({"stage": "contacting"})
