@@ -19,8 +19,9 @@ class CollectionSettlementDemo(models.Model):
         paid part) waives its penalty interest, approved by the manager, waiting for the money; c1 (王建国)
         settles for a lump sum below the principal, approved by the head of risk (principal is
         waived), its agreement generated, waiting for the money; c4 (张志强) asks to waive penalty interest and part of the
-        interest, waiting for the manager; c2 (李秀英) is restructured into six monthly instalments
-        with the interest frozen (停息挂账), approved by the manager, its agreement generated, the plan running."""
+        interest, waiting for the manager; c10 (何丽华, two installments overdue) is restructured into six
+        monthly instalments with the interest frozen (停息挂账), approved by the manager, its agreement
+        generated, the plan running."""
         ref = self.env.ref
         Settlement = self.with_context(lang=ref("base.user_root").lang or "zh_CN")
         Recovery = self.env["collection.recovery"]
@@ -37,7 +38,10 @@ class CollectionSettlementDemo(models.Model):
             requester = case.office_user_id or manager
             return Settlement.sudo(requester).create(dict(vals, case_id=case.id, date_due=pay_by))
 
-        c3, c1, c4, c2 = case("c3"), case("c1"), case("c4"), case("c2")
+        c3, c1, c4 = case("c3"), case("c1"), case("c4")
+        ref("loan_collection.loan_contract_c10_demo").action_activate()
+        self.env["collection.case"].run_daily(today)
+        c10 = case("c10")
         if c3:
             owed = Recovery._dues(c3, today)["dues"]
             if owed["penalty"]:
@@ -70,15 +74,16 @@ class CollectionSettlementDemo(models.Model):
                     "reason": "物流货款延迟到账，借款人已还两万元；申请减免罚息及一半利息，剩余款项十五日内还清。"
                               "附：物流公司付款计划。"})
                 settlement.sudo(settlement.requested_by_id).action_submit()
-        if c2:
+        if c10:
             first = fields.Date.to_string(fields.Date.from_string(today) + timedelta(days=20))
-            plan = request(c2, {
+            plan = request(c10, {
                 "kind": "restructuring", "plan_count": 6, "plan_first_due": first, "freeze_interest": True,
                 "revoke_on_break": True, "grace_days": 3, "hardship_reason": "cash_flow",
-                "reason": "店铺装修超支，营业额下滑，借款人无力按原计划还款；申请将剩余本金及已到期利息分六期偿还，停息挂账，"
-                          "按期还清后免除罚息。附：近三月营业流水、装修合同。"})
+                "reason": "小吃店所在街道施工封路三个月，营业额下降七成，借款人无力按原计划还款；申请将剩余本金及已到期利息"
+                          "分六期偿还，停息挂账，按期还清后免除罚息。附：街道施工公告、近三月营业流水。"})
             plan.sudo(plan.requested_by_id).action_submit()
-            plan.sudo(manager).action_approve()
+            senior_tier = plan.tier_id == ref("loan_collection.settlement_tier_senior")
+            plan.sudo(senior if senior_tier else manager).action_approve()
             plan.sudo(plan.requested_by_id).action_generate_agreement()
         self.env["collection.case"].run_daily(today)
         return True
