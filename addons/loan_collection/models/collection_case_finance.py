@@ -11,6 +11,18 @@ MANAGER_GROUP = "loan_collection.group_collection_manager"
 # Who may read recoveries (collectors those of their own cases) and write-offs.
 RECOVERY_READERS = "loan_collection.group_collector_office,loan_collection.group_collector_field," + FINANCE_GROUP
 WRITEOFF_READERS = FINANCE_GROUP + "," + MANAGER_GROUP
+# What money recovered paid of an invoice `i` of the case: its total less what is left, not counting
+# what credit notes credited of it (a write-off's, a settlement's waiver, a restructuring closing it),
+# nor the charges invoice of a reversed recovery (its credit note paid it). The daily run's and
+# _refresh_amounts' figure; the CASE keeps the credit notes' lookup to the few credited invoices.
+RECOVERED_SQL = """
+    COALESCE(sum(i.amount_total - i.residual
+                 - CASE WHEN i.writeoff_id IS NOT NULL OR i.settlement_id IS NOT NULL THEN COALESCE(
+                       (SELECT sum(r.amount_total) FROM account_invoice r
+                         WHERE r.refund_invoice_id = i.id AND r.type = 'out_refund' AND r.state IN ('open', 'paid')),
+                       0) ELSE 0 END)
+             FILTER (WHERE i.state IN ('open', 'paid') AND (i.recovery_id IS NULL OR i.recovery_id NOT IN (
+                 SELECT id FROM collection_recovery WHERE state = 'reversed'))), 0)"""
 
 
 class CollectionCase(models.Model):
@@ -166,14 +178,11 @@ class CollectionCase(models.Model):
                            COALESCE(sum(GREATEST(i.residual - COALESCE(i.principal_amount, i.amount_total), 0))
                                     FILTER (WHERE i.state = 'open' AND i.date_due < %(date)s), 0) AS interest,
                            COALESCE(sum(i.penalty_interest) FILTER (WHERE i.state IN ('open', 'paid')), 0) AS penalty,
-                           -- not the charges invoice of a reversed recovery (its credit note paid it)
-                           COALESCE(sum(i.amount_total - i.residual) FILTER (WHERE i.state IN ('open', 'paid') AND (i.recovery_id IS NULL OR i.recovery_id NOT IN (
-                                SELECT id FROM collection_recovery WHERE state = 'reversed'))), 0)
-                               AS recovered
+                           %(recovered)s AS recovered
                       FROM collection_case c
                       LEFT JOIN account_invoice i ON i.collection_case_id = c.id
                      WHERE c.id = ANY(%(ids)s)
                      GROUP BY c.id) v
              WHERE cc.id = v.id
-        """, {"date": business_today(self), "ids": self.ids})
+        """.replace("%(recovered)s", RECOVERED_SQL), {"date": business_today(self), "ids": self.ids})
         self.invalidate_cache()

@@ -171,9 +171,12 @@ class CollectionSettlement(models.Model):
         case, contract = settlement.case_id, settlement.contract_id
         product = contract.product_id
         ids = self.env["loan.installment.writer"].sudo()._write_installments([(contract, settlement._plan_rows())])
-        self.env.cr.execute("UPDATE account_invoice SET plan_settlement_id = %s, penalty_free = %s WHERE id = ANY(%s)",
-                            (settlement.id, bool(settlement.freeze_interest), ids))
-        self.env["account.invoice"].invalidate_cache(["plan_settlement_id", "penalty_free"], ids)
+        # The plan's instalments are the case's from the start (its collectors follow them).
+        self.env.cr.execute("""
+            UPDATE account_invoice SET plan_settlement_id = %s, penalty_free = %s, collection_case_id = %s
+             WHERE id = ANY(%s)
+        """, (settlement.id, bool(settlement.freeze_interest), case.id, ids))
+        self.env["account.invoice"].invalidate_cache(["plan_settlement_id", "penalty_free", "collection_case_id"], ids)
         name = _("Restructuring %s") % settlement.name
         for invoice in settlement.installment_ids.filtered(lambda i: i.state == "open" and i.type == "out_invoice"):
             principal, interest = invoice._unpaid_parts()

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from ..services import aging, priority
 from ..services.money import fen
 from .collection_case import ACTIVE_STAGES
+from .collection_case_finance import RECOVERED_SQL
 
 
 class CollectionRunCases(models.Model):
@@ -133,14 +134,13 @@ class CollectionRunCases(models.Model):
                    COALESCE(sum(GREATEST(i.residual - COALESCE(i.principal_amount, i.amount_total), 0))
                             FILTER (WHERE i.state = 'open' AND i.date_due < %(date)s), 0),
                    COALESCE(sum(i.penalty_interest) FILTER (WHERE i.state IN ('open', 'paid')), 0),
-                   COALESCE(sum(i.amount_total - i.residual) FILTER (WHERE i.state IN ('open', 'paid') AND (i.recovery_id IS NULL OR i.recovery_id NOT IN (
-                                SELECT id FROM collection_recovery WHERE state = 'reversed'))), 0),
+                   %(recovered)s,
                    COALESCE(max(i.days_overdue) FILTER (WHERE i.state IN ('open', 'paid')), 0)
               FROM collection_case cc
               LEFT JOIN account_invoice i ON i.collection_case_id = cc.id
              WHERE cc.is_open OR cc.id = ANY(%(closed)s)
              GROUP BY cc.id
-        """, {"date": date, "closed": closed})
+        """.replace("%(recovered)s", RECOVERED_SQL), {"date": date, "closed": closed})
         columns = ("days_overdue", "worst_days_overdue", "aging_bucket", "overdue_principal",
                    "overdue_interest", "penalty_interest", "total_due", "recovered_amount", "priority_score")
         values = {column: [] for column in columns}

@@ -120,12 +120,17 @@ class TestRestructuringFlow(RestructuringCase):
         self.assertEqual(len(promises), 6)
         self.assertEqual(sorted(promises.mapped("date_promised")), plan.mapped("date_due"))
         self.assertEqual(case.stage, "promised")
+        # Closing the old installments recovered nothing; the collectors see the plan.
+        self.assertEqual(case.recovered_amount, 0.0)
+        self.assertEqual(settlement.sudo(self.office).plan_ids, plan)
+        self.assertEqual(set(plan.mapped("collection_case_id")), {case})
         # The first instalment paid early: the money pays it, never the held penalty or costs.
         with china_time("2026-04-10 10:00"):
             first = self.recover(plan[0].amount_total, "2026-04-10")
         self.assertEqual((first.amount_penalty, first.amount_costs, first.amount_excess), (0.0, 0.0, 0.0))
         self.assertMoney(first.amount_principal, 20000)
         self.assertEqual((first.settlement_id, plan[0].state), (settlement, "paid"))
+        self.assertMoney(case.recovered_amount, plan[0].amount_total)
         # A run after the first instalment's days of grace: nothing is overdue, the case stays open.
         self.run_on("2026-04-20")
         self.assertEqual((settlement.state, case.is_open, case.stage), ("approved", True, "promised"))

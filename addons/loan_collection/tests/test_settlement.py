@@ -156,6 +156,10 @@ class TestSettlementFlow(SettlementCase):
         accounts = refunds.mapped("invoice_line_ids.account_id")
         self.assertEqual(accounts, self.product.interest_account_id | self.product.writeoff_account_id)
         self.assertEqual((self.first.state, self.second.state, self.third.state), ("paid", "paid", "open"))
+        # What was recovered is the money, not the waiver credited (nor after the next run).
+        self.assertMoney(self.case().recovered_amount, lump)
+        self.run_on("2026-03-26")
+        self.assertMoney(self.case().recovered_amount, lump)
 
     def test_four_eyes(self):
         settlement = self.request(user=self.manager)
