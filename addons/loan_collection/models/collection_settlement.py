@@ -724,3 +724,21 @@ class CollectionRecovery(models.Model):
         result = super(CollectionRecovery, self)._reverse(date, reason)
         self.sudo().mapped("settlement_id").filtered(lambda s: s.state == "approved")._count_paid()
         return result
+
+
+class CollectionWriteoff(models.Model):
+    _inherit = "collection.writeoff"
+
+    @api.multi
+    def action_approve(self):
+        """A case written off ends its settlement or restructuring in progress: nothing is left for
+        the debtor to pay under it (the write-off credited every open installment)."""
+        cases = self.sudo().mapped("case_id")
+        result = super(CollectionWriteoff, self).action_approve()
+        today = business_today(self)
+        running = self.env["collection.settlement"].sudo().search([("case_id", "in", cases.ids),
+                                                                  ("state", "in", OPEN_STATES)])
+        for settlement in running:
+            settlement._write_server({"state": "cancelled", "date_closed": today})
+            settlement.case_id._loan_note(_("Settlement %s cancelled: the case was written off.") % settlement.name)
+        return result

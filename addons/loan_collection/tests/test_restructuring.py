@@ -214,6 +214,18 @@ class TestRestructuringFlow(RestructuringCase):
         # Nor does the daily run lapse it once its last due date has passed (it is broken instead).
         self.assertEqual(self.env["collection.settlement"]._lapse("2026-10-01"), 0)
 
+    def test_a_write_off_ends_the_plan(self):
+        settlement = self.approved()
+        with china_time("2026-05-01 10:00"):
+            writeoff = self.env["collection.writeoff"].sudo(self.finance).create({
+                "case_id": self.case().id, "reason": "借款人死亡，无遗产可供执行"})
+            writeoff.sudo(self.manager).action_approve()
+        self.assertEqual((settlement.state, settlement.date_closed), ("cancelled", "2026-05-01"))
+        self.assertEqual(set(self.plan(settlement).mapped("state")), {"paid"})
+        # The daily run neither fulfils nor breaks it: nothing was waived by the plan.
+        self.run_on("2026-05-02")
+        self.assertEqual((settlement.state, settlement.booked_penalty), ("cancelled", 0.0))
+
     def test_agreement(self):
         zj = self.env.ref("l10n_cn.state_ZJ").id
         self.env.user.company_id.write({"name": "测试小额贷款有限公司", "street": "测试路1号", "city": "杭州市",
@@ -236,6 +248,7 @@ class TestRestructuringFlow(RestructuringCase):
         self.assertIn("尚未到期各期的利息%s" % rmb_figures(self.future_interest), text)
         self.assertIn("逾期超过3日", text)
         self.assertIn("挂账款项不予免除", text)
+        self.assertIn("宣布全部未还款项提前到期", text)
         for article in ("第五百四十三条", "第五百七十五条", "第一百五十八条", "第五百七十七条", "第六百九十五条"):
             self.assertIn(article, text)
 
