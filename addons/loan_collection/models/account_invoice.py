@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from .aging_labels import bucket_label_selection
+from .base_input_guard import user_defaults_only
 from .field_policy import is_trusted
 
 # The unrounded penalty accrual: written by the daily run's SQL only (and the product's own sudo()).
@@ -69,11 +70,20 @@ class AccountInvoice(models.Model):
         # no claim on the run's figures.
         self._check_system_fields({name: value for name, value in vals.items()
                                    if value and not self._is_default(name, value)})
+        if not is_trusted(self.env):
+            # Nor through the context's defaults (default_plan_settlement_id, default_penalty_interest...).
+            self = user_defaults_only(self, set(self._fields) - set(SYSTEM_FIELDS))
         return super(AccountInvoice, self).create(vals)
 
     @api.multi
     def write(self, vals):
         self._check_system_fields(vals, SCHEDULE_FIELDS)
+        if "date_due" in vals and not is_trusted(self.env) and any(
+                invoice.loan_contract_id and invoice.state != "draft" for invoice in self):
+            # The due date of a validated installment is the contract's schedule (and a restructuring
+            # plan's): days overdue, penalty interest, the plan's breach and the claims follow from it.
+            raise AccessError(_("The due date of a validated installment is part of the loan contract's schedule "
+                                "and cannot be changed: agree a restructuring (Request Restructuring) instead."))
         return super(AccountInvoice, self).write(vals)
 
     def _is_default(self, name, value):

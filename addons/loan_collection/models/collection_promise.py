@@ -68,6 +68,8 @@ class CollectionPromise(models.Model):
 
     @api.multi
     def unlink(self):
+        if self.sudo().filtered("invoice_id") and not field_policy.is_trusted(self.env):
+            raise UserError(_("The promises of a restructuring plan are its instalments': they end with the plan."))
         if any(p.state != "open" for p in self) or not self.env.user.has_group(
                 "loan_collection.group_collection_manager"):
             raise UserError(_("Promises are part of the collection record: only a manager can delete an open one."))

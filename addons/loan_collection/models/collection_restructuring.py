@@ -32,6 +32,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..services import settlement as rules
 from ..services.money import fen
+from .collection_case import OPEN_STAGES
+from .collection_settlement import is_date
 
 GRACE_DAYS_DEFAULT, GRACE_DAYS_MAX = 3, 30
 
@@ -77,14 +79,16 @@ class CollectionSettlement(models.Model):
             if value not in (None, False) and (isinstance(value, bool) or not isinstance(value, int)):
                 raise ValidationError(_("%s is not a whole number.") % (value,))
         grace = vals.get("grace_days")
-        if grace not in (None, False) and not 0 <= grace <= GRACE_DAYS_MAX:
+        if "grace_days" in vals and (grace is None or grace is False):
+            raise ValidationError(_("Give the plan's days of grace (0 to %s).") % GRACE_DAYS_MAX)
+        if not 0 <= (grace or 0) <= GRACE_DAYS_MAX:
             raise ValidationError(_("The days of grace of a plan are between 0 and %s.") % GRACE_DAYS_MAX)
-        if vals.get("plan_first_due"):
-            try:
-                fields.Date.from_string(vals["plan_first_due"])
-            except (TypeError, ValueError):
-                raise ValidationError(_("%s is not a date: give the first instalment's due date as YYYY-MM-DD.")
-                                      % (vals["plan_first_due"],))
+        for name in ("freeze_interest", "revoke_on_break"):
+            if name in vals and not isinstance(vals[name], bool):
+                raise ValidationError(_("%s is not yes or no (true or false).") % (vals[name],))
+        if vals.get("plan_first_due") and not is_date(vals["plan_first_due"]):
+            raise ValidationError(_("%s is not a date: give the first instalment's due date as YYYY-MM-DD.")
+                                  % (vals["plan_first_due"],))
 
     @api.model
     def _check_plan_terms(self, terms, date):
@@ -189,7 +193,8 @@ class CollectionSettlement(models.Model):
             Promise.create({"case_id": case.id, "invoice_id": invoice.id, "amount": invoice.amount_total,
                             "date_made": date, "date_promised": invoice.date_due,
                             "user_id": settlement.requested_by_id.id})
-        case.write({"stage": "promised"})
+        if case.stage in OPEN_STAGES:  # a case with the legal team stays there
+            case.write({"stage": "promised"})
         settlement._write_server({"booked_interest": settlement.waive_interest,
                                   "booked_total": settlement.waive_interest})
         case._refresh_amounts()
@@ -213,8 +218,26 @@ class CollectionSettlement(models.Model):
         if self.kind != "restructuring":
             return super(CollectionSettlement, self)._after_recovery(recovery)
         self._count_paid()
-        if self.plan_ids and all(invoice.state == "paid" for invoice in self.sudo().plan_ids):
+        paid, unpaid = self._plan_money()
+        if paid and not unpaid:
             self._complete_plan(recovery.date)
+
+    def _plan_money(self):
+        """(paid, unpaid) of the plan's instalments: what money paid of them (not what a credit note
+        credited, e.g. one cancelling an instalment in accounting) and what is left or was credited."""
+        self.ensure_one()
+        self.env["account.invoice"].recompute()
+        self.env.cr.execute("""
+            SELECT COALESCE(sum(i.amount_total - i.residual - COALESCE(r.credited, 0)), 0),
+                   COALESCE(sum(i.residual + COALESCE(r.credited, 0)), 0)
+              FROM account_invoice i
+              LEFT JOIN (SELECT refund_invoice_id, sum(amount_total) AS credited FROM account_invoice
+                          WHERE type = 'out_refund' AND state IN ('open', 'paid') GROUP BY refund_invoice_id) r
+                     ON r.refund_invoice_id = i.id
+             WHERE i.plan_settlement_id = %s AND i.type = 'out_invoice'
+        """, (self.id,))
+        paid, unpaid = self.env.cr.fetchone()
+        return fen(paid), fen(unpaid)
 
     def _complete_plan(self, date):
         """The plan is paid in full: the penalty interest and costs held are waived."""
@@ -229,12 +252,19 @@ class CollectionSettlement(models.Model):
 
     def _break_plan(self, date, late):
         """An instalment (`late`) is still unpaid after the days of grace: the plan is broken and the
-        case goes back to collection (see the module docstring)."""
+        case goes back to collection (see the module docstring). Without `late`, the instalments were
+        closed without being paid (credit notes): the condition of the concession is not met, and what
+        the plan held is owed again, whatever the restructuring says of a breach."""
         settlement = self.sudo()
         case = settlement.case_id
         vals = {"state": "broken", "date_closed": date, "date_broken": date}
         open_plan = settlement.plan_ids.filtered(lambda i: i.state == "open")
-        if settlement.revoke_on_break:
+        if not late:
+            note = _("Restructuring %s ended: its instalments were closed without being paid in full (%s paid). "
+                     "Nothing is waived: penalty interest %s and costs %s are owed again.") % (
+                settlement.name, settlement._plan_money()[0], fen(settlement.waive_penalty),
+                fen(settlement.waive_costs))
+        elif settlement.revoke_on_break:
             # The contract's terms are back: penalty interest from each instalment's due date.
             open_plan.write({"penalty_free": False})
             note = _("Restructuring %s broken: instalment %s (due %s) is unpaid. As agreed, the concession is "
@@ -262,8 +292,12 @@ class CollectionSettlement(models.Model):
     def _follow_plans(self, date):
         """The daily run: the plans paid in full are fulfilled, those with an instalment unpaid
         after the days of grace are broken. Returns (fulfilled, broken)."""
+        # What closed each instalment: money (a recovery, a payment) or a credit note.
         self.env.cr.execute("""
-            SELECT s.id, bool_and(i.state = 'paid'),
+            SELECT s.id, bool_and(i.state != 'open'),
+                   bool_and(i.state = 'paid' AND NOT EXISTS (
+                       SELECT 1 FROM account_invoice r WHERE r.refund_invoice_id = i.id AND r.type = 'out_refund'
+                          AND r.state IN ('open', 'paid'))),
                    (array_agg(i.id ORDER BY i.date_due, i.id)
                         FILTER (WHERE i.state = 'open' AND i.date_due + COALESCE(s.grace_days, 0) < %s))[1]
               FROM collection_settlement s
@@ -273,13 +307,13 @@ class CollectionSettlement(models.Model):
         """, (date,))
         fulfilled = broken = 0
         Invoice = self.env["account.invoice"].sudo()
-        for settlement_id, paid, late in self.env.cr.fetchall():
+        for settlement_id, closed, paid, late in self.env.cr.fetchall():
             settlement = self.sudo().browse(settlement_id)
-            if paid:
+            if closed and paid:
                 settlement._complete_plan(date)
                 fulfilled += 1
-            elif late:
-                settlement._break_plan(date, Invoice.browse(late))
+            elif closed or late:
+                settlement._break_plan(date, Invoice.browse(late) if late else None)
                 broken += 1
         return fulfilled, broken
 

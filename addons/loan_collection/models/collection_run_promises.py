@@ -25,7 +25,9 @@ class CollectionRunPromises(models.Model):
                       JOIN account_move_line dml ON dml.id = apr.debit_move_id
                       JOIN account_invoice inv ON inv.id = dml.invoice_id
                       JOIN account_move_line cml ON cml.id = apr.credit_move_id
-                     WHERE CASE WHEN p.invoice_id IS NOT NULL
+                      -- money only: not a credit note (a write-off's, a waiver's, a restructuring's)
+                      LEFT JOIN account_invoice refund ON refund.id = cml.invoice_id AND refund.type = 'out_refund'
+                     WHERE refund.id IS NULL AND CASE WHEN p.invoice_id IS NOT NULL
                            -- a restructuring plan's instalment: what was paid of it by its due date
                            THEN inv.id = p.invoice_id AND cml.date <= LEAST(p.date_promised, %(date)s)
                            ELSE (inv.loan_contract_id = p.contract_id

@@ -19,6 +19,7 @@ rest by a date.
    is booked before: a settlement not paid by its date lapses (the daily run) and the debt stays
    whole, less what was paid.
 """
+import datetime
 from datetime import timedelta
 from decimal import Decimal
 
@@ -54,6 +55,16 @@ STATES = [
     ("refused", "Refused"),
     ("cancelled", "Cancelled"),
 ]
+
+
+def is_date(value):
+    """Whether `value` is a date as YYYY-MM-DD, exactly (Odoo's own parser reads the first ten
+    characters and lets '2026-12-27xyz' through to PostgreSQL)."""
+    try:
+        datetime.datetime.strptime(value, "%Y-%m-%d")
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 class CollectionSettlementTier(models.Model):
@@ -349,11 +360,8 @@ class CollectionSettlement(models.Model):
                     raise ValidationError(_("Amounts of a settlement cannot be negative (%s).") % amount)
         if vals.get("hardship_reason") and vals["hardship_reason"] not in dict(OVERDUE_REASONS):
             raise ValidationError(_("Choose the debtor's hardship among the overdue-reason classes."))
-        if vals.get("date_due"):
-            try:
-                fields.Date.from_string(vals["date_due"])
-            except (TypeError, ValueError):
-                raise ValidationError(_("%s is not a date: give the pay-by date as YYYY-MM-DD.") % (vals["date_due"],))
+        if vals.get("date_due") and not is_date(vals["date_due"]):
+            raise ValidationError(_("%s is not a date: give the pay-by date as YYYY-MM-DD.") % (vals["date_due"],))
 
     @api.model
     def create(self, vals):
@@ -368,6 +376,8 @@ class CollectionSettlement(models.Model):
             raise AccessError(_("These fields of a settlement are set by the server: %s. Give the case, the kind, "
                                 "the amounts, the pay-by date, the hardship and the reason.")
                               % ", ".join(sorted(protected)))
+        # The kind the context's default gives is the one checked (and stored).
+        vals = dict(vals, kind=vals.get("kind") or self.env.context.get("default_kind") or "waiver")
         case_id = vals.get("case_id")
         case = self.env["collection.case"].browse(case_id).exists() if isinstance(case_id, int) else None
         if not case:
@@ -670,11 +680,14 @@ class CollectionCase(models.Model):
     @api.multi
     def _running_settlement(self, date):
         """The approved settlement of the case running on `date` (between its approval and its
-        pay-by date; a restructuring until its plan is paid or broken), if any."""
+        pay-by date), if any; an approved restructuring whatever the date (its plan replaced the
+        installments: money registered while it runs, even received earlier, pays the plan, never
+        what it holds)."""
         self.ensure_one()
         return self.env["collection.settlement"].sudo().search([
-            ("case_id", "=", self.id), ("state", "=", "approved"), ("date_approved", "<=", date),
-            "|", ("kind", "=", "restructuring"), ("date_due", ">=", date)], limit=1)
+            ("case_id", "=", self.id), ("state", "=", "approved"),
+            "|", ("kind", "=", "restructuring"), "&", ("date_approved", "<=", date), ("date_due", ">=", date)],
+            limit=1)
 
     @api.multi
     def _settlement_caps(self, date):

@@ -16,7 +16,7 @@ files between the database and the filestore that way).
 """
 import base64
 
-from odoo import _, api, models
+from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import UserError
 
 # The records whose attachments are evidence, as (res_model, SQL that tells whether res_id is sealed).
@@ -111,9 +111,11 @@ class IrAttachment(models.Model):
         if sealed and not sealed._same_content(vals):
             raise sealed._sealed_error()
         self._check_settlement_evidences()
-        if vals.get("res_model") == "collection.settlement":
-            self._check_settlement_evidence("collection.settlement", vals.get("res_id"))
         if "res_model" in vals or "res_id" in vals:
+            # Where each file goes (a file moved onto another's draft is added to its evidence).
+            for attachment in self.sudo():
+                self._check_settlement_evidence(vals.get("res_model", attachment.res_model),
+                                                vals.get("res_id", attachment.res_id))
             for attachment in self - sealed:
                 res_model = vals.get("res_model", attachment.res_model)
                 if self._is_sealed_target(res_model, vals.get("res_id", attachment.res_id)):
@@ -135,3 +137,18 @@ class IrAttachment(models.Model):
         if sealed:
             raise sealed._sealed_error()
         return super(IrAttachment, self).unlink()
+
+
+class MailMessage(models.Model):
+    _inherit = "mail.message"
+
+    @api.model
+    def create(self, values):
+        """A message carrying files adds them to its record's chatter: not to sealed evidence, nor
+        to another's draft settlement (message_post checks the same)."""
+        if values.get("attachment_ids") and values.get("model") and values.get("res_id") and self.env.uid != SUPERUSER_ID:
+            Attachment = self.env["ir.attachment"]
+            if Attachment._is_sealed_target(values["model"], values["res_id"]):
+                raise Attachment._sealed_target_error(values["model"])
+            Attachment._check_settlement_evidence(values["model"], values["res_id"])
+        return super(MailMessage, self).create(values)

@@ -307,3 +307,110 @@ class TestRestructuringInput(RestructuringCase):
             with self.assertRaises(AccessError):
                 self.act(settlement, user, "action_approve")
         self.assertEqual((settlement.state, settlement.plan_ids.ids), ("submitted", []))
+
+
+class TestRestructuringReview(RestructuringCase):
+    """What an adversarial review over XML-RPC broke, each refused or fixed."""
+
+    def test_context_defaults_set_no_installment_field_of_the_server(self):
+        settlement = self.approved()
+        forged = {"default_plan_settlement_id": settlement.id, "default_penalty_free": True,
+                  "default_penalty_interest": 999.0, "default_collection_case_id": self.case().id}
+        invoice = self.env["account.invoice"].sudo(self.finance).with_context(**forged).create({
+            "partner_id": self.borrower.id, "date_due": "2026-04-01", "invoice_line_ids": [(0, 0, {
+                "name": "伪造的分期", "quantity": 1, "price_unit": 1.0,
+                "account_id": self.product.interest_account_id.id})]})
+        self.assertEqual((invoice.plan_settlement_id, invoice.penalty_free, invoice.penalty_interest,
+                          invoice.collection_case_id), (self.env["collection.settlement"], False, 0.0,
+                                                        self.env["collection.case"]))
+        # Nor does anyone move a validated installment's due date (it would postpone a breach).
+        plan = self.plan(settlement)
+        with self.assertRaisesRegex(AccessError, "due date"):
+            plan[0].sudo(self.finance).write({"date_due": "2030-01-01"})
+        self.assertEqual(plan[0].date_due, "2026-04-15")
+
+    def test_money_received_before_the_approval_pays_the_plan_not_what_it_holds(self):
+        settlement = self.approved()
+        with china_time("2026-03-21 10:00"):
+            recovery = self.recover(50, "2026-03-19")
+        self.assertEqual((recovery.settlement_id, recovery.amount_penalty, recovery.amount_costs),
+                         (settlement, 0.0, 0.0))
+
+    def test_instalments_closed_by_credit_notes_end_the_plan_without_a_waiver(self):
+        settlement = self.approved()
+        plan = self.plan(settlement)
+        for invoice in plan:  # accounting cancels the plan's instalments
+            invoice.sudo()._credit_unpaid(*invoice._unpaid_parts(), self.product.principal_account_id,
+                                          self.product.interest_account_id, "作废", "2026-04-01", {})
+        run = self.run_on("2026-04-02")
+        self.assertEqual((run.plans_fulfilled, run.plans_broken), (0, 1))
+        self.assertEqual((settlement.state, settlement.booked_penalty, settlement.booked_costs), ("broken", 0.0, 0.0))
+        self.assertMoney(self.first.penalty_interest + self.second.penalty_interest, 202.57)
+        self.assertEqual(self.case().costs_outstanding, 500.0)
+
+    def test_a_case_with_the_legal_team_stays_there(self):
+        self.case().sudo(self.manager).action_transfer_to_legal()
+        self.approved()
+        self.assertEqual(self.case().stage, "legal")
+
+    def test_the_credit_notes_do_not_keep_an_older_promise(self):
+        promise = self.env["collection.promise"].create({
+            "case_id": self.case().id, "amount": 5000, "date_made": "2026-03-20", "date_promised": "2026-03-25",
+            "user_id": self.office.id})
+        self.approved()
+        self.run_on("2026-03-26")
+        self.assertEqual((promise.state, promise.amount_paid), ("broken", 0.0))
+        # The plan's own promises cannot be deleted by hand.
+        plan_promise = self.env["collection.promise"].search([("invoice_id", "!=", False)], limit=1)
+        with self.assertRaisesRegex(UserError, "plan"):
+            plan_promise.sudo(self.manager).unlink()
+
+    def test_files_reach_no_sealed_restructuring_nor_another_requesters_draft(self):
+        settlement = self.plan_request()
+        draft_file = self.env["ir.attachment"].sudo(self.office2).create({
+            "name": "x.txt", "datas": "eA==", "res_model": "collection.settlement", "res_id": 0})
+        with self.assertRaises(AccessError):
+            draft_file.write({"res_id": settlement.id})
+        self.act(settlement, self.office, "action_submit")
+        own = self.env["ir.attachment"].sudo(self.office).create({"name": "y.txt", "datas": "eQ=="})
+        with self.assertRaisesRegex(UserError, "submitted"):
+            self.env["mail.message"].sudo(self.office).create({
+                "model": "collection.settlement", "res_id": settlement.id, "message_type": "comment",
+                "body": "补充材料", "attachment_ids": [(6, 0, own.ids)]})
+
+    def test_bad_terms_over_rpc(self):
+        before = self.env["collection.settlement"].sudo().search_count([])
+        for context, vals, pattern in (
+                ({"default_kind": "restructuring"}, {"kind": False, "plan_count": 500}, "2 to 60"),
+                ({}, {"plan_first_due": "2026-04-15xyz"}, "not a date"),
+                ({}, {"grace_days": None}, "days of grace"),
+                ({}, {"freeze_interest": "no"}, "yes or no")):
+            with self.assertRaisesRegex((UserError, ValidationError), pattern), self.cr.savepoint():
+                with china_time("2026-03-20 10:00"):
+                    values = {"case_id": self.case().id, "kind": "restructuring", "plan_count": 6,
+                              "plan_first_due": "2026-04-15", "hardship_reason": "cash_flow", "reason": "测试"}
+                    values.update(vals)
+                    if not values["kind"]:
+                        del values["kind"]
+                    self.env["collection.settlement"].sudo(self.office).with_context(**context).create(values)
+            self.env.cache.invalidate()
+        self.assertEqual(self.env["collection.settlement"].sudo().search_count([]), before)
+
+    def test_no_run_for_a_day_to_come_over_http_even_as_administrator(self):
+        from odoo.http import _request_stack
+        _request_stack.push(object())
+        try:
+            with self.assertRaisesRegex(UserError, "earlier day"), china_time("2026-03-20 10:00"):
+                self.env["collection.run"].run("2026-03-31")
+            with self.assertRaisesRegex(UserError, "not a date"):
+                self.env["collection.run"].run(" 2026-03-08")
+        finally:
+            _request_stack.pop()
+
+    def test_refusals_in_the_users_language(self):
+        self.manager.lang = "zh_CN"
+        settlement = self.approved()
+        promise = self.env["collection.promise"].search([("invoice_id", "in", settlement.plan_ids.ids)], limit=1)
+        with self.assertRaises(AccessError) as caught:
+            promise.with_env(self.env(context={})).sudo(self.manager).write({"amount": 1.0})
+        self.assertIn("您不能修改", caught.exception.name)
