@@ -90,9 +90,15 @@ def guarantor_demand():
     save(d, "loan_collection", "guarantor_demand")
 
 
-def settlement_agreement():
-    """还款协议 (减免) / 一次性结清协议: the lender's conditional waiver agreed with the debtor
-    (collection.settlement, models/collection_settlement_document.py builds the data)."""
+def amount_lines(d, name):
+    """One paragraph per amount of the list `name` (label, figures, capital numerals)."""
+    for line in ["{%p for line in " + name + " %}",
+                 "{{ line.label }}：{{ line.figures }}（大写：人民币{{ line.upper }}）；", "{%p endfor %}"]:
+        para(d, line)
+
+
+def agreement_head(owed_intro):
+    """The parties, the loan contract and what is owed, as both repayment agreements open."""
     d = layout.new_document(layout.LETTER)
     title(d, "{{ title }}")
     para(d, "编号：{{ number }}", indent=False, align="right")
@@ -103,11 +109,16 @@ def settlement_agreement():
     para(d, "住所：{{ debtor.address }}", indent=False)
     para(d, "乙方于{{ contract.date_signed }}与甲方签订编号为{{ contract.number }}的借款合同，借款本金"
             "{{ contract.principal.figures }}（大写：人民币{{ contract.principal.upper }}）。截至{{ figures_date }}，"
-            "乙方尚欠甲方已到期款项如下：")
-    for line in ["{%p for line in owed %}", "{{ line.label }}：{{ line.figures }}（大写：人民币{{ line.upper }}）；",
-                 "{%p endfor %}"]:
-        para(d, line)
+            + owed_intro)
+    amount_lines(d, "owed")
     para(d, "合计：{{ owed_total.figures }}（大写：人民币{{ owed_total.upper }}）。")
+    return d
+
+
+def settlement_agreement():
+    """还款协议 (减免) / 一次性结清协议: the lender's conditional waiver agreed with the debtor
+    (collection.settlement, models/collection_settlement_document.py builds the data)."""
+    d = agreement_head("乙方尚欠甲方已到期款项如下：")
     para(d, "乙方因{{ hardship }}，无力一次清偿全部欠款，向甲方申请减免。甲乙双方经协商一致，依照《中华人民共和国民法典》"
             "第五百四十三条、第五百七十五条的规定，就上述欠款的清偿达成如下协议：")
     # 民法典 第158条: a juridical act with a condition takes effect when the condition is met — the
@@ -115,9 +126,7 @@ def settlement_agreement():
     para(d, "一、乙方应于{{ date_due }}前（含当日）向甲方偿还{{ to_pay.figures }}（大写：人民币{{ to_pay.upper }}）"
             "{% if lump_sum is defined %}，一次性结清上述已到期欠款{% endif %}。" + REPAYMENT)
     para(d, "二、乙方按第一条约定按期足额还款的，甲方减免乙方下列款项：")
-    for line in ["{%p for line in waived %}", "{{ line.label }}：{{ line.figures }}（大写：人民币{{ line.upper }}）；",
-                 "{%p endfor %}"]:
-        para(d, line)
+    amount_lines(d, "waived")
     para(d, "减免合计：{{ waived_total.figures }}（大写：人民币{{ waived_total.upper }}）。依照《中华人民共和国民法典》"
             "第一百五十八条，上述减免以乙方按第一条按期足额还款为生效条件，自条件成就时生效；{{ figures_date }}之后就上述"
             "款项新产生的罚息一并免除。")
@@ -137,21 +146,7 @@ def settlement_agreement():
 def restructuring_agreement():
     """分期还款协议 / 停息挂账分期还款协议: the new plan replacing the open installments
     (collection.settlement of kind restructuring, models/collection_settlement_document.py)."""
-    d = layout.new_document(layout.LETTER)
-    title(d, "{{ title }}")
-    para(d, "编号：{{ number }}", indent=False, align="right")
-    para(d, "甲方（债权人）：{{ company.name }}", indent=False)
-    para(d, "住所：{{ company.address }}", indent=False)
-    para(d, "乙方（债务人）：{{ debtor.name }}", indent=False)
-    para(d, "{{ debtor.id_label }}：{{ debtor.id_number }}", indent=False)
-    para(d, "住所：{{ debtor.address }}", indent=False)
-    para(d, "乙方于{{ contract.date_signed }}与甲方签订编号为{{ contract.number }}的借款合同，借款本金"
-            "{{ contract.principal.figures }}（大写：人民币{{ contract.principal.upper }}）。截至{{ figures_date }}，"
-            "乙方在该合同项下尚欠甲方款项如下（含尚未到期的各期本息）：")
-    for line in ["{%p for line in owed %}", "{{ line.label }}：{{ line.figures }}（大写：人民币{{ line.upper }}）；",
-                 "{%p endfor %}"]:
-        para(d, line)
-    para(d, "合计：{{ owed_total.figures }}（大写：人民币{{ owed_total.upper }}）。")
+    d = agreement_head("乙方在该合同项下尚欠甲方款项如下（含尚未到期的各期本息）：")
     # 民法典 第543条: the parties may change their contract by agreement — the plan replaces the
     # repayment schedule of the loan contract.
     para(d, "乙方因{{ hardship }}，无力按原借款合同约定还款，向甲方申请分期还款。甲乙双方经协商一致，依照《中华人民共和国"
@@ -171,9 +166,7 @@ def restructuring_agreement():
     # only once the whole plan is paid.
     para(d, "三、截至{{ figures_date }}已产生的下列款项暂予挂账，乙方按第一条约定按期足额还清全部款项的，甲方依照《中华人民"
             "共和国民法典》第五百七十五条予以免除：")
-    for line in ["{%p for line in held %}", "{{ line.label }}：{{ line.figures }}（大写：人民币{{ line.upper }}）；",
-                 "{%p endfor %}"]:
-        para(d, line)
+    amount_lines(d, "held")
     para(d, "依照《中华人民共和国民法典》第一百五十八条，上述免除以乙方按期足额还清全部分期款项为生效条件，自条件成就时生效。")
     # 民法典 第577条: a party that does not perform bears liability for breach.
     para(d, "四、乙方任何一期款项逾期超过{{ grace_days }}日未足额偿还的，视为乙方违约，甲方有权依照《中华人民共和国民法典》"

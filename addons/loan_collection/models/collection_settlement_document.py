@@ -18,7 +18,8 @@ from .collection_case_finance import MANAGER_GROUP
 DOC_TYPE = "settlement_agreement"
 PLAN_DOC_TYPE = "restructuring_agreement"
 _MONEY = docx_render.MONEY
-SETTLEMENT_SCHEMA = {
+# What both agreements give (_agreement_parties).
+AGREEMENT_SCHEMA = {
     "title": None, "number": None, "date": None,
     "company": {"name": None, "address": None, "phone": None},
     "debtor": {"name": None, "id_label": None, "id_number": None, "address": None},
@@ -26,23 +27,18 @@ SETTLEMENT_SCHEMA = {
     "figures_date": None,
     "owed": [dict(_MONEY, label=None)],
     "owed_total": _MONEY,
+    "hardship": None,
+    "guaranteed": None,
+    "repayment": {"bank": None, "account_name": None, "account_number": None},
+}
+SETTLEMENT_SCHEMA = dict(AGREEMENT_SCHEMA, **{
     "waived": [dict(_MONEY, label=None)],
     "waived_total": _MONEY,
     "to_pay": _MONEY,
     "date_due": None,
-    "hardship": None,
     "lump_sum": None,
-    "guaranteed": None,
-    "repayment": {"bank": None, "account_name": None, "account_number": None},
-}
-RESTRUCTURING_SCHEMA = {
-    "title": None, "number": None, "date": None,
-    "company": {"name": None, "address": None, "phone": None},
-    "debtor": {"name": None, "id_label": None, "id_number": None, "address": None},
-    "contract": {"number": None, "date_signed": None, "principal": _MONEY},
-    "figures_date": None,
-    "owed": [dict(_MONEY, label=None)],
-    "owed_total": _MONEY,
+})
+RESTRUCTURING_SCHEMA = dict(AGREEMENT_SCHEMA, **{
     "held": [dict(_MONEY, label=None)],
     "frozen_interest": _MONEY,
     "plan_total": _MONEY,
@@ -51,10 +47,7 @@ RESTRUCTURING_SCHEMA = {
     "grace_days": None,
     "frozen": None,
     "revoked": None,
-    "hardship": None,
-    "guaranteed": None,
-    "repayment": {"bank": None, "account_name": None, "account_number": None},
-}
+})
 # How the agreement names each component (the order of the lines).
 LINE_LABELS = (("principal", "本金"), ("interest", "利息"), ("penalty", "罚息"), ("costs", "实现债权的费用"))
 # How the agreement states the debtor's hardship (the overdue-reason classes).
