@@ -10,6 +10,7 @@ import unittest
 from decimal import Decimal
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.safe_eval import safe_eval
 
 from ..services import docx_render, settlement as rules
 from ..services.amount_words import rmb_figures, rmb_upper
@@ -104,6 +105,9 @@ class TestRestructuringFlow(RestructuringCase):
         self.assertEqual(refunds.mapped("invoice_line_ids.account_id"),
                          self.product.principal_account_id | self.product.interest_account_id)
         self.assertMoney(settlement.booked_interest, self.future_interest)
+        # 减免金额统计 counts it from now: the frozen interest is booked.
+        report = self.env.ref("loan_collection.collection_settlement_report_action")
+        self.assertIn(settlement, self.env["collection.settlement"].search(safe_eval(report.domain)))
         # Six new installments, numbered after the old ones, due on the 15th, no penalty interest.
         plan = self.plan(settlement)
         self.assertEqual(plan.mapped("installment_number"), list(range(13, 19)))
