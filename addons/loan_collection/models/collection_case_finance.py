@@ -17,7 +17,8 @@ WRITEOFF_READERS = FINANCE_GROUP + "," + MANAGER_GROUP
 # _refresh_amounts' figure; the CASE keeps the credit notes' lookup to the few credited invoices.
 RECOVERED_SQL = """
     COALESCE(sum(i.amount_total - i.residual
-                 - CASE WHEN i.writeoff_id IS NOT NULL OR i.settlement_id IS NOT NULL THEN COALESCE(
+                 - CASE WHEN i.writeoff_id IS NOT NULL OR i.settlement_id IS NOT NULL
+                             OR i.plan_settlement_id IS NOT NULL THEN COALESCE(
                        (SELECT sum(r.amount_total) FROM account_invoice r
                          WHERE r.refund_invoice_id = i.id AND r.type = 'out_refund' AND r.state IN ('open', 'paid')),
                        0) ELSE 0 END)

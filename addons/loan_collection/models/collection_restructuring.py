@@ -128,7 +128,9 @@ class CollectionSettlement(models.Model):
             principal_due, interest_due = invoice._unpaid_parts()
             principal += principal_due
             interest += interest_due
-            if invoice not in dues["installments"]:
+            # By its own due date (an accelerated loan's installments are all due, their interest
+            # for the periods still to come not earned yet).
+            if invoice.date_due > date:
                 not_due_interest += interest_due
         owed = {"principal": principal, "interest": interest, "penalty": dues["dues"]["penalty"],
                 "costs": dues["dues"]["costs"]}
@@ -218,26 +220,15 @@ class CollectionSettlement(models.Model):
         if self.kind != "restructuring":
             return super(CollectionSettlement, self)._after_recovery(recovery)
         self._count_paid()
-        paid, unpaid = self._plan_money()
-        if paid and not unpaid:
+        if self._paid_by_money() and all(invoice.state == "paid" for invoice in self.sudo().plan_ids):
             self._complete_plan(recovery.date)
 
-    def _plan_money(self):
-        """(paid, unpaid) of the plan's instalments: what money paid of them (not what a credit note
-        credited, e.g. one cancelling an instalment in accounting) and what is left or was credited."""
+    def _paid_by_money(self):
+        """Whether the money registered under the plan (its recoveries) paid all of it: instalments
+        closed otherwise (a credit note, a journal entry reconciled in accounting) are not the
+        payment the concession was given for."""
         self.ensure_one()
-        self.env["account.invoice"].recompute()
-        self.env.cr.execute("""
-            SELECT COALESCE(sum(i.amount_total - i.residual - COALESCE(r.credited, 0)), 0),
-                   COALESCE(sum(i.residual + COALESCE(r.credited, 0)), 0)
-              FROM account_invoice i
-              LEFT JOIN (SELECT refund_invoice_id, sum(amount_total) AS credited FROM account_invoice
-                          WHERE type = 'out_refund' AND state IN ('open', 'paid') GROUP BY refund_invoice_id) r
-                     ON r.refund_invoice_id = i.id
-             WHERE i.plan_settlement_id = %s AND i.type = 'out_invoice'
-        """, (self.id,))
-        paid, unpaid = self.env.cr.fetchone()
-        return fen(paid), fen(unpaid)
+        return fen(self.amount_paid) >= fen(self.amount_to_pay)
 
     def _complete_plan(self, date):
         """The plan is paid in full: the penalty interest and costs held are waived."""
@@ -262,7 +253,7 @@ class CollectionSettlement(models.Model):
         if not late:
             note = _("Restructuring %s ended: its instalments were closed without being paid in full (%s paid). "
                      "Nothing is waived: penalty interest %s and costs %s are owed again.") % (
-                settlement.name, settlement._plan_money()[0], fen(settlement.waive_penalty),
+                settlement.name, fen(settlement.amount_paid), fen(settlement.waive_penalty),
                 fen(settlement.waive_costs))
         elif settlement.revoke_on_break:
             # The contract's terms are back: penalty interest from each instalment's due date.
@@ -292,12 +283,9 @@ class CollectionSettlement(models.Model):
     def _follow_plans(self, date):
         """The daily run: the plans paid in full are fulfilled, those with an instalment unpaid
         after the days of grace are broken. Returns (fulfilled, broken)."""
-        # What closed each instalment: money (a recovery, a payment) or a credit note.
+        # Closed: no instalment open. Paid: by the money registered under the plan (its recoveries).
         self.env.cr.execute("""
-            SELECT s.id, bool_and(i.state != 'open'),
-                   bool_and(i.state = 'paid' AND NOT EXISTS (
-                       SELECT 1 FROM account_invoice r WHERE r.refund_invoice_id = i.id AND r.type = 'out_refund'
-                          AND r.state IN ('open', 'paid'))),
+            SELECT s.id, bool_and(i.state != 'open'), bool_and(i.state = 'paid') AND s.amount_paid >= s.amount_to_pay,
                    (array_agg(i.id ORDER BY i.date_due, i.id)
                         FILTER (WHERE i.state = 'open' AND i.date_due + COALESCE(s.grace_days, 0) < %s))[1]
               FROM collection_settlement s

@@ -112,6 +112,12 @@ class CollectionRun(models.Model):
             raise UserError(_("The daily collection run is for today (%s) or an earlier day, not %s: a run for a "
                               "day still to come would accrue penalty interest that is not owed yet.")
                             % (business_today(self), fields.Date.to_string(date)))
+        if (self.env.uid != SUPERUSER_ID or request) and self.sudo().search_count(
+                [("date", ">", fields.Date.to_string(date))]):
+            # It would undo the later runs: days overdue rolled back, cases with something overdue
+            # today settled as of that day.
+            raise UserError(_("The daily collection run of a later day than %s already ran: a run for an earlier day "
+                              "would undo it. Run today's.") % fields.Date.to_string(date))
         cr = self.env.cr
         cr.execute("SELECT pg_try_advisory_xact_lock(%s)", (RUN_LOCK_KEY,))
         if not cr.fetchone()[0]:

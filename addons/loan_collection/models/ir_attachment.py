@@ -146,9 +146,50 @@ class MailMessage(models.Model):
     def create(self, values):
         """A message carrying files adds them to its record's chatter: not to sealed evidence, nor
         to another's draft settlement (message_post checks the same)."""
-        if values.get("attachment_ids") and values.get("model") and values.get("res_id") and self.env.uid != SUPERUSER_ID:
-            Attachment = self.env["ir.attachment"]
-            if Attachment._is_sealed_target(values["model"], values["res_id"]):
-                raise Attachment._sealed_target_error(values["model"])
-            Attachment._check_settlement_evidence(values["model"], values["res_id"])
+        if values.get("attachment_ids") and values.get("model") and values.get("res_id"):
+            self._check_files_target(values["model"], values["res_id"])
         return super(MailMessage, self).create(values)
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("attachment_ids"):
+            for message in self.sudo():
+                if message.model and message.res_id:
+                    self._check_files_target(message.model, message.res_id)
+        return super(MailMessage, self).write(vals)
+
+    @api.model
+    def _check_files_target(self, model, res_id):
+        if self.env.uid == SUPERUSER_ID:
+            return
+        Attachment = self.env["ir.attachment"]
+        if Attachment._is_sealed_target(model, res_id):
+            raise Attachment._sealed_target_error(model)
+        Attachment._check_settlement_evidence(model, res_id)
+
+
+class MailFollowers(models.Model):
+    _inherit = "mail.followers"
+
+    @api.model
+    def create(self, vals):
+        """A follower is added by someone who may read the record (Odoo 11 lets any user subscribe
+        anyone to anything, and a follower receives the record's messages: a collector following
+        another's case would read its notes)."""
+        self._check_document_readable(vals.get("res_model"), vals.get("res_id"))
+        return super(MailFollowers, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        for follower in self.sudo():
+            self._check_document_readable(vals.get("res_model", follower.res_model),
+                                          vals.get("res_id", follower.res_id))
+        return super(MailFollowers, self).write(vals)
+
+    @api.model
+    def _check_document_readable(self, res_model, res_id):
+        if self.env.uid == SUPERUSER_ID or not res_model or res_model not in self.env:
+            return
+        document = self.env[res_model].browse(res_id)
+        document.check_access_rights("read")
+        document.check_access_rule("read")

@@ -9,6 +9,7 @@ import datetime
 import unittest
 from decimal import Decimal
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
@@ -418,3 +419,48 @@ class TestRestructuringReview(RestructuringCase):
         with self.assertRaises(AccessError) as caught:
             promise.with_env(self.env(context={})).sudo(self.manager).write({"amount": 1.0})
         self.assertIn("您不能修改", caught.exception.name)
+
+
+class TestRestructuringSecondReview(RestructuringCase):
+    """What the second adversarial review broke."""
+
+    def test_only_the_money_registered_under_the_plan_fulfils_it(self):
+        settlement = self.approved()
+        plan = self.plan(settlement)
+        for invoice in plan[:-1]:
+            with china_time("%s 10:00" % invoice.date_due):
+                self.recover(invoice.amount_total, invoice.date_due)
+        # Accounting closes the last instalment with a credit note not linked to it.
+        refund = plan[-1].sudo()._credit_unpaid(*plan[-1]._unpaid_parts(), self.product.principal_account_id,
+                                                self.product.interest_account_id, "冲销", "2026-09-01", {})
+        refund.write({"refund_invoice_id": False})
+        self.assertEqual(plan[-1].state, "paid")
+        run = self.run_on("2026-09-02")
+        self.assertEqual((run.plans_fulfilled, settlement.state, settlement.booked_penalty), (0, "broken", 0.0))
+        self.assertMoney(self.first.penalty_interest + self.second.penalty_interest, 202.57)
+
+    def test_no_run_for_a_day_before_the_last(self):
+        # (the demo's runs are of the day the database was installed: the latest run is one of them)
+        latest = max(self.env["collection.run"].search([]).mapped("date"))
+        earlier = fields.Date.to_string(fields.Date.from_string(latest) - datetime.timedelta(days=1))
+        with self.assertRaisesRegex(UserError, "later day"), china_time("%s 10:00" % latest):
+            self.env["collection.run"].sudo(self.manager).run(earlier)
+
+    def test_no_following_a_record_one_cannot_read(self):
+        with self.assertRaises(AccessError):
+            self.env["mail.followers"].sudo(self.office2).create({
+                "res_model": "collection.case", "res_id": self.case().id,
+                "partner_id": self.office2.partner_id.id})
+        settlement = self.plan_request()
+        self.act(settlement, self.office, "action_submit")
+        message = self.env["mail.message"].sudo(self.office).create({
+            "model": "collection.settlement", "res_id": settlement.id, "message_type": "comment", "body": "补充说明"})
+        own = self.env["ir.attachment"].sudo(self.office).create({"name": "z.txt", "datas": "eg=="})
+        with self.assertRaisesRegex(UserError, "submitted"):
+            message.sudo(self.office).write({"attachment_ids": [(4, own.id)]})
+
+    def test_frozen_interest_of_an_accelerated_loan(self):
+        with china_time("2026-03-20 09:00"):
+            self.contract.sudo(self.manager).action_record_acceleration("accelerated", "2026-03-18", "第十二条")
+        settlement = self.plan_request()
+        self.assertMoney(settlement.waive_interest, self.future_interest)
