@@ -78,6 +78,8 @@ class AccountInvoice(models.Model):
     @api.multi
     def write(self, vals):
         self._check_system_fields(vals, SCHEDULE_FIELDS)
+        if vals.get("state") and not is_trusted(self.env):
+            self._check_installment_state(vals["state"])
         if "date_due" in vals and not is_trusted(self.env) and any(
                 invoice.loan_contract_id and invoice.state != "draft" for invoice in self):
             # The due date of a validated installment is the contract's schedule (and a restructuring
@@ -85,6 +87,17 @@ class AccountInvoice(models.Model):
             raise AccessError(_("The due date of a validated installment is part of the loan contract's schedule "
                                 "and cannot be changed: agree a restructuring (Request Restructuring) instead."))
         return super(AccountInvoice, self).write(vals)
+
+    def _check_installment_state(self, state):
+        """A validated installment is paid when nothing is left of it and open while something is
+        (Odoo's own workflow writes the state so); it is never cancelled nor put back to draft by a
+        user: a loan's installments end by payment, a write-off or a restructuring."""
+        for invoice in self.filtered(lambda i: i.loan_contract_id and i.state != "draft"):
+            settled = invoice.currency_id.is_zero(invoice.residual)
+            if state in ("cancel", "draft") or (state == "paid" and not settled) or (state == "open" and settled):
+                raise AccessError(_("Installment %s is part of the loan contract's schedule: its state follows what "
+                                    "was paid of it. Register a recovery, or request a write-off or a restructuring.")
+                                  % (invoice.number or invoice.name))
 
     def _is_default(self, name, value):
         field = self._fields.get(name)

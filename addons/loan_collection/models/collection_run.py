@@ -113,7 +113,7 @@ class CollectionRun(models.Model):
                               "day still to come would accrue penalty interest that is not owed yet.")
                             % (business_today(self), fields.Date.to_string(date)))
         if (self.env.uid != SUPERUSER_ID or request) and self.sudo().search_count(
-                [("date", ">", fields.Date.to_string(date))]):
+                [("date", ">", fields.Date.to_string(date)), ("date", "<=", business_today(self))]):
             # It would undo the later runs: days overdue rolled back, cases with something overdue
             # today settled as of that day.
             raise UserError(_("The daily collection run of a later day than %s already ran: a run for an earlier day "

@@ -8,7 +8,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.loan_collection.models import base_input_guard
 
-from .common import LoanCase
+from .common import LoanCase, china_time
 
 
 class TestInputGuard(LoanCase):
@@ -75,6 +75,10 @@ class TestInputGuard(LoanCase):
 
     def test_daily_run_over_rpc_answers_plain_data(self):
         Run = self.env["collection.run"].sudo(self.manager)
+        # (on that day: a user runs no day before the last run)
+        clock = china_time("2026-02-24 10:00")
+        clock.__enter__()
+        self.addCleanup(clock.__exit__, None, None, None)
         result = odoo.api.call_kw(Run, "run", ["2026-02-24"], {})
         self.assertIsInstance(result, int)
         xmlrpc.client.dumps((result,), allow_none=True)  # what the XML-RPC endpoint answers

@@ -464,3 +464,16 @@ class TestRestructuringSecondReview(RestructuringCase):
             self.contract.sudo(self.manager).action_record_acceleration("accelerated", "2026-03-18", "第十二条")
         settlement = self.plan_request()
         self.assertMoney(settlement.waive_interest, self.future_interest)
+
+    def test_an_installments_state_follows_what_was_paid(self):
+        settlement = self.approved()
+        plan = self.plan(settlement)
+        for state in ("cancel", "draft", "paid"):
+            with self.assertRaisesRegex(AccessError, "schedule"):
+                plan[0].sudo(self.finance).write({"state": state})
+        self.assertEqual(plan[0].state, "open")
+        with china_time("2026-04-15 10:00"):
+            self.recover(plan[0].amount_total, "2026-04-15")
+        self.assertEqual(plan[0].state, "paid")
+        with self.assertRaisesRegex(AccessError, "schedule"):
+            plan[0].sudo(self.finance).write({"state": "open"})
