@@ -64,15 +64,16 @@ class AccountInvoice(models.Model):
 
     @api.model
     def create(self, vals):
-        # A new installment starts with nothing of the run's (its schedule split is given by the
-        # contract's schedule generation, which creates it as the user who generates it).
-        # A field's own default (0 days, 'current'), which a client sends back from default_get, is
-        # no claim on the run's figures.
+        # A new installment starts with nothing of the run's, and no user makes an invoice one of a
+        # contract's installments (it would receive the recoveries' money): the schedule generation,
+        # the imports and restructurings write the schedule fields as superuser, once they checked
+        # the user may change the contract. A field's own default (0 days, 'current'), which a client
+        # sends back from default_get, is no claim on the run's figures.
         self._check_system_fields({name: value for name, value in vals.items()
-                                   if value and not self._is_default(name, value)})
+                                   if value and not self._is_default(name, value)}, SCHEDULE_FIELDS)
         if not is_trusted(self.env):
-            # Nor through the context's defaults (default_plan_settlement_id, default_penalty_interest...).
-            self = user_defaults_only(self, set(self._fields) - set(SYSTEM_FIELDS))
+            # Nor through the context's defaults (default_plan_settlement_id, default_loan_contract_id...).
+            self = user_defaults_only(self, set(self._fields) - set(SYSTEM_FIELDS) - set(SCHEDULE_FIELDS))
         return super(AccountInvoice, self).create(vals)
 
     @api.multi

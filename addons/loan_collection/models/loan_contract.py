@@ -226,7 +226,8 @@ class LoanContract(models.Model):
                 lines.append((0, 0, {"name": label, "account_id": account.id, "quantity": 1,
                                      "price_unit": float(amount)}))
         due = fields.Date.to_string(due_date) if not isinstance(due_date, str) else due_date
-        invoice = self.env["account.invoice"].create({
+        # (the schedule fields are the product's: its callers checked the user may change the contract)
+        invoice = self.env["account.invoice"].sudo().create({
             "partner_id": self.partner_id.id,
             "type": "out_invoice",
             "journal_id": product.journal_id.id,

@@ -477,3 +477,13 @@ class TestRestructuringSecondReview(RestructuringCase):
         self.assertEqual(plan[0].state, "paid")
         with self.assertRaisesRegex(AccessError, "schedule"):
             plan[0].sudo(self.finance).write({"state": "open"})
+
+    def test_no_installment_of_a_contract_made_by_hand(self):
+        vals = {"partner_id": self.borrower.id, "date_due": "2026-03-01", "invoice_line_ids": [(0, 0, {
+            "name": "伪造的分期", "quantity": 1, "price_unit": 1000.0, "account_id": self.product.interest_account_id.id})]}
+        with self.assertRaisesRegex(AccessError, "kept by the product"):
+            self.env["account.invoice"].sudo(self.finance).create(dict(vals, loan_contract_id=self.contract.id,
+                                                                       installment_number=99))
+        invoice = self.env["account.invoice"].sudo(self.finance).with_context(
+            default_loan_contract_id=self.contract.id, default_installment_number=99).create(vals)
+        self.assertEqual((invoice.loan_contract_id, invoice.installment_number), (self.env["loan.contract"], 0))
