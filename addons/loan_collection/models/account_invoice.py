@@ -107,6 +107,7 @@ class AccountInvoice(models.Model):
     def _check_system_fields(self, vals, also=()):
         if is_trusted(self.env):
             return
+        self = self._in_user_language()  # the refusal and the labels as the user reads them
         refused = sorted(name for name in vals if name in SYSTEM_FIELDS + tuple(also))
         if refused:
             labels = "、".join(self._loan_field_label(name) for name in refused)

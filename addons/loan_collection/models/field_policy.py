@@ -53,7 +53,10 @@ def check_write(model, vals, table, hints=None):
     on ``model`` according to ``table``; ``hints`` gives per field what to do instead."""
     if is_trusted(model.env):
         return
-    self = model  # noqa: F841 (Odoo 11's _() finds the user's language through the caller's `self`)
+    # The refusal and the fields' labels in the user's language (an RPC call may carry none); Odoo 11's
+    # _() finds the language through the caller's `self`.
+    model = model._in_user_language()
+    self = model  # noqa: F841
     refused = field_policy.refused_fields(vals, table, user_roles(model.env), free_fields(model))
     if not refused:
         return

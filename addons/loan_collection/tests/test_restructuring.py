@@ -419,6 +419,11 @@ class TestRestructuringReview(RestructuringCase):
         with self.assertRaises(AccessError) as caught:
             promise.with_env(self.env(context={})).sudo(self.manager).write({"amount": 1.0})
         self.assertIn("您不能修改", caught.exception.name)
+        self.assertIn("金额", caught.exception.name)  # the field's label too
+        self.finance.lang = "zh_CN"
+        with self.assertRaises(AccessError) as caught:
+            settlement.plan_ids[0].with_env(self.env(context={})).sudo(self.finance).write({"penalty_free": False})
+        self.assertIn("不计罚息", caught.exception.name)
 
 
 class TestRestructuringSecondReview(RestructuringCase):
