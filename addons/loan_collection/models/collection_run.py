@@ -108,16 +108,17 @@ class CollectionRun(models.Model):
         # lapse settlements before their time: users run today or a past day (the product's own code,
         # the demo history and the tests, as superuser, may set any day).
         # (the administrator is the superuser in Odoo 11: a call over HTTP is a user's, whoever)
-        if (self.env.uid != SUPERUSER_ID or request) and fields.Date.to_string(date) > business_today(self):
-            raise UserError(_("The daily collection run is for today (%s) or an earlier day, not %s: a run for a "
-                              "day still to come would accrue penalty interest that is not owed yet.")
-                            % (business_today(self), fields.Date.to_string(date)))
-        if (self.env.uid != SUPERUSER_ID or request) and self.sudo().search_count(
-                [("date", ">", fields.Date.to_string(date)), ("date", "<=", business_today(self))]):
-            # It would undo the later runs: days overdue rolled back, cases with something overdue
-            # today settled as of that day.
-            raise UserError(_("The daily collection run of a later day than %s already ran: a run for an earlier day "
-                              "would undo it. Run today's.") % fields.Date.to_string(date))
+        day, today = fields.Date.to_string(date), business_today(self)
+        if self.env.uid != SUPERUSER_ID or request:
+            if day > today:
+                raise UserError(_("The daily collection run is for today (%s) or an earlier day, not %s: a run for a "
+                                  "day still to come would accrue penalty interest that is not owed yet.")
+                                % (today, day))
+            if self.sudo().search_count([("date", ">", day), ("date", "<=", today)]):
+                # It would undo the later runs: days overdue rolled back, cases with something overdue
+                # today settled as of that day.
+                raise UserError(_("The daily collection run of a later day than %s already ran: a run for an "
+                                  "earlier day would undo it. Run today's.") % day)
         cr = self.env.cr
         cr.execute("SELECT pg_try_advisory_xact_lock(%s)", (RUN_LOCK_KEY,))
         if not cr.fetchone()[0]:

@@ -37,11 +37,10 @@ from .base_input_guard import user_defaults_only
 COLLECTOR_GROUPS = ("loan_collection.group_collector_office", "loan_collection.group_collector_field")
 SENIOR_GROUP = "loan_collection.group_settlement_approver"
 # What the requester gives; the figures, the tier, the people and the dates are the server's.
-USER_FIELDS = {"case_id", "kind", "waive_principal", "waive_interest", "waive_penalty", "waive_costs",
-               "lump_sum", "date_due", "hardship_reason", "reason",
-               # a restructuring's plan (collection_restructuring.py)
-               "plan_count", "plan_first_due", "freeze_interest", "revoke_on_break", "grace_days"}
+# A restructuring's plan (collection_restructuring.py).
 PLAN_TERMS = ("plan_count", "plan_first_due", "freeze_interest", "revoke_on_break", "grace_days")
+USER_FIELDS = {"case_id", "kind", "waive_principal", "waive_interest", "waive_penalty", "waive_costs",
+               "lump_sum", "date_due", "hardship_reason", "reason"} | set(PLAN_TERMS)
 MAIL_FIELDS = {"message_follower_ids", "message_last_post"}
 OPEN_STATES = ("draft", "submitted", "approved")
 # The longest pay-by period a settlement gives: a longer plan is a restructuring in instalments.
