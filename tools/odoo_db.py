@@ -16,6 +16,8 @@ import logging
 import sys
 from contextlib import closing
 
+import psycopg2
+
 import odoo
 import odoo.cli
 import odoo.http
@@ -65,7 +67,7 @@ def create(db_name, demo, modules):
         config["load_language"] = None
     # The module list is refreshed so that addons (ours or their new dependencies) added since
     # the database was created are known.
-    _update_module_list(db_name)
+    _update_module_list(db_name, modules)
     states = _module_states(db_name, modules)
     missing = [m for m in modules if m not in states]
     if missing:
@@ -83,15 +85,31 @@ def create(db_name, demo, modules):
             raise SystemExit("error: addon(s) %s failed to install: see the log above" % ", ".join(broken))
 
 
-def _update_module_list(db_name):
-    with closing(odoo.sql_db.db_connect(db_name).cursor()) as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        env["ir.module.module"].update_list()
-        cr.commit()
+def _update_module_list(db_name, modules=()):
+    """Refresh the module list. When the addons' new code adds a column to a table the refresh
+    reads (a field on res.users: the refresh logs who made it), the installed addons are upgraded
+    first, which adds the column, and the refresh made again."""
+    try:
+        with closing(odoo.sql_db.db_connect(db_name).cursor()) as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["ir.module.module"].update_list()
+            cr.commit()
+    except psycopg2.ProgrammingError:
+        installed = modules and [m for m, state in _module_states(db_name, modules).items() if state == "installed"]
+        if not installed:
+            raise
+        logging.getLogger(__name__).info("upgrading %s before refreshing the module list", ", ".join(installed))
+        odoo.tools.config["update"] = dict.fromkeys(installed, 1)
+        Registry.new(db_name, update_module=True)
+        odoo.tools.config["update"] = {}
+        with closing(odoo.sql_db.db_connect(db_name).cursor()) as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["ir.module.module"].update_list()
+            cr.commit()
 
 
 def update(db_name, modules):
-    _update_module_list(db_name)
+    _update_module_list(db_name, modules)
     config = odoo.tools.config
     config["update"] = dict.fromkeys(modules, 1)
     Registry.new(db_name, update_module=True)

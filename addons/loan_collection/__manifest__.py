@@ -41,6 +41,7 @@
         "data/collection_finance_data.xml",
         "data/loan_bank_layout_data.xml",
         "data/collection_settlement_data.xml",
+        "data/collection_agency_data.xml",
         "wizards/installment_import_views.xml",
         "views/collection_contact_point_views.xml",
         "views/res_partner_views.xml",
@@ -67,6 +68,7 @@
         "views/loan_portfolio_import_menus.xml",
         "views/loan_bank_views.xml",
         "views/collection_team_views.xml",
+        "views/collection_agency_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -31,6 +31,9 @@ from . import collection_run_promises
 from . import collection_run_allocation
 from . import collection_run_tasks
 from . import collection_run_demo
+# Agency placement (委外): agencies and their contracts, batches placed and recalled.
+from . import collection_agency
+from . import collection_placement
 from . import mail_activity
 from . import mail_thread
 # Evidence files (contact logs, served notices, posted recoveries) are sealed.
@@ -49,6 +52,7 @@ from . import collection_settlement
 from . import collection_restructuring
 from . import collection_settlement_document
 from . import collection_settlement_demo
+from . import collection_agency_commission
 from . import collection_snapshot
 from . import collection_run_finance
 from . import collection_aging_report

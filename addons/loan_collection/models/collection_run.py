@@ -143,6 +143,9 @@ class CollectionRun(models.Model):
         stats["cases_updated"] = self._update_case_amounts(date, edges, closed)
         stats["partners_blacklisted"] = self._blacklist(date, closed)
         self._update_partners(date)
+        # Cases whose agency placement ended go back to their collectors, before the allocation
+        # (which leaves placed cases where they are) and the tasks.
+        stats["placements_recalled"] = self.env["collection.placement"]._recall_expired(date)
         # Before the tasks: today's tasks go to the collectors the cases have after allocation.
         stats["cases_moved"] = self._allocate_cases(date)
         stats["tasks_expired"] = self._expire_tasks(date)

@@ -84,10 +84,11 @@ class CollectionRunAllocation(models.Model):
                 method, leave_action, cursor)
         return teams
 
-    def _allocation_cases(self, case_ids=None, sticky=True):
+    def _allocation_cases(self, case_ids=None, sticky=True, placed=True):
         """The open cases as services/case_allocation.Case: days, amount, product, the debtor's
         province, risk, whether the policy's visit step has come, teams, collectors and (for the
-        sticky method) the collectors of the debtor's previous case."""
+        sticky method) the collectors of the debtor's previous case. `placed`: with the cases an
+        agency holds (the daily run leaves those where they are)."""
         cr = self.env.cr
         cr.execute("""
             SELECT cc.id, cc.company_id, COALESCE(cc.days_overdue, 0), COALESCE(cc.total_due, 0), cc.product_id,
@@ -108,8 +109,10 @@ class CollectionRunAllocation(models.Model):
               LEFT JOIN LATERAL (%(field_move)s) lf ON true
               LEFT JOIN collection_team tfi ON tfi.id = lf.to_team_id
              WHERE cc.is_open AND cc.stage IN %(open)s AND (%(all)s OR cc.id = ANY(%(ids)s))
+               AND (%(placed)s OR cc.placement_id IS NULL)
         """.replace("%(office_move)s", LAST_MANUAL % "'office'").replace("%(field_move)s", LAST_MANUAL % "'field'"),
-            {"sticky": sticky, "open": OPEN_STAGES, "all": case_ids is None, "ids": list(case_ids or [])})
+            {"sticky": sticky, "open": OPEN_STAGES, "all": case_ids is None, "ids": list(case_ids or []),
+             "placed": placed})
         return [case_allocation.Case(
             case_id, company_id, days, fen(amount), product_id, state_id, risk, bool(visit),
             {"office": office_team, "field": field_team}, {"office": office_user, "field": field_user},
@@ -140,7 +143,7 @@ class CollectionRunAllocation(models.Model):
             return 0
         teams = self._allocation_teams(date)
         cases = self._allocation_cases(sticky=any(
-            (r.method or teams[r.team_id].method) == "sticky" for r in rules if r.team_id in teams))
+            (r.method or teams[r.team_id].method) == "sticky" for r in rules if r.team_id in teams), placed=False)
         allocator = case_allocation.Allocator(teams, self._collector_loads())
         moves = allocator.allocate(rules, cases)
         self._apply_moves(date, moves, teams)
@@ -205,3 +208,4 @@ class CollectionRunAllocation(models.Model):
         self.env["collection.case"].invalidate_cache(
             ["team_id", "office_user_id", "field_team_id", "field_user_id", "move_ids", "task_ids"],
             list(by_case))
+        self.env["collection.task"].invalidate_cache(["user_id", "activity_id"])

@@ -26,6 +26,8 @@ MOVE_KINDS = [
     ("flow", "Moved On to the Next Team"),
     ("leave", "Collector on Leave"),
     ("manual", "Reassigned by Hand"),
+    ("placement", "Placed with an Agency"),
+    ("recall", "Recalled from the Agency"),
 ]
 
 ROLE_GROUPS = {"office": "loan_collection.group_collector_office", "field": "loan_collection.group_collector_field"}
@@ -47,7 +49,18 @@ def _role_label(self, role):
 def _may_hold(user, role):
     """Whether `user` may hold cases of a team of `role`: a collector of that role or a manager."""
     user = user.sudo()
+    if user._is_agency_collector():
+        return False  # an agency's people hold only the cases placed with it (collection_placement.py)
     return user.has_group(ROLE_GROUPS[role]) or user.has_group(MANAGER_GROUP)
+
+
+def _refuse_agency_people(self, users, team):
+    """An agency's people are never in the lender's teams: the allocation would give them cases not
+    placed with their agency."""
+    outside = users.filtered(lambda u: u._is_agency_collector())
+    if outside:
+        raise ValidationError(_("%s works for collection agency %s: she holds only the cases placed with it and "
+                                "cannot be in team %s.") % (outside[0].name, outside[0].loan_agency_id.name, team.name))
 
 
 def _values(records, vals, names):
@@ -143,6 +156,7 @@ class CollectionTeam(models.Model):
     @api.constrains("role", "leader_id", "member_ids")
     def _check_people(self):
         for team in self.sudo():
+            _refuse_agency_people(self, team.leader_id | team.member_ids.mapped("user_id"), team)
             if not _may_hold(team.leader_id, team.role):
                 raise ValidationError(
                     _("%s cannot lead team %s: the team works as %s, and she is neither in that collectors' group "
@@ -237,6 +251,7 @@ class CollectionTeamMember(models.Model):
     def _check_user(self):
         for member in self.sudo():
             team = member.team_id
+            _refuse_agency_people(self, member.user_id, team)
             if not _may_hold(member.user_id, team.role):
                 raise ValidationError(
                     _("%s cannot be a member of team %s: the team works as %s, and she is neither in that "

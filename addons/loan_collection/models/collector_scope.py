@@ -60,7 +60,9 @@ class CollectorScopeMixin(models.AbstractModel):
         if operator != "=" or isinstance(value, bool) or not isinstance(value, int):
             raise UserError(_("Collectors can only be searched as ('collector_ids', '=', <user id>)."))
         domain = [(self._collector_column, "inselect", (self._collector_sql, [value, value]))]
-        if self._collector_user_field:
+        # An agency's collector sees a record through the cases placed with her agency only, not
+        # because she made it (a task she worked, a document she generated on a case since recalled).
+        if self._collector_user_field and not self.env["res.users"].browse(value)._is_agency_collector():
             domain = ["|", (self._collector_user_field, "=", value)] + domain
         return domain
 
@@ -93,3 +95,7 @@ CollectionRecoveryLine = _scoped("collection.recovery.line", column="recovery_id
                                  path="recovery_id.case_id")
 CollectionCaseMove = _scoped("collection.case.move")
 CollectionSettlement = _scoped("collection.settlement")
+CollectionPlacement = _scoped("collection.placement")
+# The partners an agency's collector sees: the parties of the cases placed with her (a rule of the
+# group Agency Collector; the lender's staff read every partner's name).
+ResPartner = _scoped("res.partner", column="id", sql=PARTIES_SQL, path="party_case_ids")

@@ -33,8 +33,10 @@ def _profile_search(name):
 
 MANAGER_GROUP = "loan_collection.group_collection_manager"
 # What only a collection manager may set on a debtor: the facts the conduct rules rely on
-# (consent to night contact, the debtor's clock) and the blacklist.
-MANAGER_FIELDS = ("night_contact_consent", "collection_tz", "is_blacklisted", "blacklist_reason", "blacklist_date")
+# (consent to night contact, the debtor's clock) and the blacklist; and who is a collection agency
+# (its people then see the cases placed with it).
+MANAGER_FIELDS = ("night_contact_consent", "collection_tz", "is_blacklisted", "blacklist_reason", "blacklist_date",
+                  "is_collection_agency")
 # The kinds of organisation the element-style complaint asks for (类型).
 ENTERPRISE_TYPES = [
     ("limited", "Limited Liability Company"),          # 有限责任公司
@@ -191,6 +193,8 @@ class ResPartner(models.Model):
 
     @api.model
     def create(self, vals):
+        if "is_collection_agency" in vals and not vals["is_collection_agency"]:
+            vals = {k: v for k, v in vals.items() if k != "is_collection_agency"}  # the default: nothing to check
         self._check_manager_fields(vals)
         vals, profile_vals = self._split_profile_vals(vals)
         partner = super(ResPartner, self).create(vals)

@@ -45,3 +45,4 @@ from . import test_bank_statement
 from . import test_case_allocation
 from . import test_settlement
 from . import test_restructuring
+from . import test_agency

@@ -43,6 +43,10 @@ class CollectionCaseReassign(models.TransientModel):
             raise UserError(_("Choose the team the cases go to."))
         if not self.case_ids:
             raise UserError(_("Select the cases to reassign in the case list first."))
+        placed = self.case_ids.sudo().filtered("placement_id")
+        if placed:
+            raise UserError(_("These cases are placed with an agency: recall them first (Agency Placements): %s.")
+                            % ", ".join("%s (%s)" % (c.name, c.agency_id.name) for c in placed))
         if not self.env["collection.team"].search_count([("id", "=", self.team_id.id)]):
             # Another company's team (the record rules): not even its name is shown.
             raise UserError(_("The chosen team is not one of your company's teams: choose another team."))

@@ -129,6 +129,14 @@ class TestAccessTable(LegalTestCase):
         cls.tier_spare = env["collection.settlement.tier"].create({
             "name": "测试层级", "sequence": 99, "group_id": env.ref("loan_collection.group_collection_manager").id,
             "max_amount": 100.0})
+        # Issue 16 part 2: an agency with a contract (a rate) and a draft batch, which a manager may delete.
+        cls.agency_spare = Partner.create({"name": "测试委外机构", "is_company": True, "is_collection_agency": True})
+        cls.agency_contract_spare = env["collection.agency.contract"].create({
+            "name": "测试委外合同", "agency_id": cls.agency_spare.id, "date_start": "2026-01-01",
+            "date_end": "2026-12-31", "rate_ids": [(0, 0, {"days_from": 1, "rate": 15.0})]})
+        cls.agency_rate_spare = cls.agency_contract_spare.rate_ids
+        contract = cls.agency_contract_spare.copy({"name": "测试委外合同二"})  # the batch's (it has one)
+        cls.placement_batch_spare = env["collection.placement.batch"].create({"contract_id": contract.id})
         cls.task_a, cls.task_b = cls.case_a.task_ids[:1], cls.case_b.task_ids[:1]
         # Legal cases on both collection cases, with their litigation records.
         cls.legal_case_a = cls.make_legal_case(contract=cls.contract_a, collection_case_id=cls.case_a.id,
@@ -254,7 +262,10 @@ class TestAccessTable(LegalTestCase):
                  "legal.court": self.court_spare, "legal.court.holiday": self.holiday_spare,
                  "collection.team": self.team_spare2, "collection.team.member": self.member_spare,
                  "collection.allocation.rule": self.allocation_rule_spare,
-                 "collection.settlement.tier": self.tier_spare}
+                 "collection.settlement.tier": self.tier_spare,
+                 "collection.agency.contract": self.agency_contract_spare,
+                 "collection.agency.rate": self.agency_rate_spare,
+                 "collection.placement.batch": self.placement_batch_spare}
         if model in named:
             return getattr(self, named[model] % s)
         if model == "loan.debtor.profile":
@@ -345,6 +356,15 @@ class TestAccessTable(LegalTestCase):
             "collection.writeoff": lambda: {"case_id": case_d.id, "reason": "无可供执行财产"},
             "collection.settlement": lambda: self._settlement_vals(case_d),
             "collection.settlement.tier": lambda: {"name": "另一层级", "group_id": self.manager.groups_id[:1].id},
+            "collection.agency.contract": lambda: {"name": "另一委外合同", "agency_id": self.agency_spare.id,
+                                                   "date_start": "2026-01-01", "date_end": "2026-12-31"},
+            "collection.agency.rate": lambda: {"contract_id": self.agency_contract_spare.id, "days_from": 90,
+                                               "rate": 20.0},
+            "collection.placement.batch": lambda: {"contract_id": self.agency_contract_spare.id},
+            "collection.placement": lambda: {"batch_id": self.placement_batch_spare.id, "case_id": case.id,
+                                             "date_start": "2026-02-28", "date_end": "2026-03-29"},
+            "collection.agency.commission": lambda: {"recovery_id": (self.recovery_a if own else self.recovery_b).id,
+                                                     "date": "2026-02-28", "amount": 100.0},
             "collection.snapshot": lambda: {"date": "2026-02-28", "invoice_id": case.invoice_ids[:1].id},
             "collection.run": lambda: {"date": "2026-01-01"},
             "legal.case": lambda: {"contract_id": (case_d if own else self.case_e).contract_id.id,
@@ -402,6 +422,9 @@ class TestAccessTable(LegalTestCase):
         "collection.writeoff": {"reason": "改写理由"},
         "collection.settlement": {"reason": "改写理由"},
         "collection.settlement.tier": {"max_amount": 1000000.0},
+        "collection.agency.contract": {"terms": "access table"},
+        "collection.agency.rate": {"rate": 12.0},
+        "collection.placement.batch": {"note": "access table"},
         "collection.snapshot": {"amount": 1.0},
         "collection.run": {"cases_opened": 99},
         "legal.case": {"note": "access table"},
