@@ -81,5 +81,6 @@
         "demo/bank_statement_demo.xml",
         "demo/collection_team_demo.xml",
         "demo/collection_settlement_demo.xml",
+        "demo/collection_agency_demo.xml",
     ],
 }

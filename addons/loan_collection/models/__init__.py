@@ -53,6 +53,7 @@ from . import collection_restructuring
 from . import collection_settlement_document
 from . import collection_settlement_demo
 from . import collection_agency_commission
+from . import collection_agency_demo
 from . import collection_snapshot
 from . import collection_run_finance
 from . import collection_aging_report

@@ -164,19 +164,34 @@ class AccountInvoice(models.Model):
 
     agency_commission_ids = fields.One2many("collection.agency.commission", "bill_id", string="Agency Commission",
                                             readonly=True)
+    agency_commission_bill = fields.Boolean(
+        string="Agency Commission Bill", readonly=True, copy=False,
+        help="Made by Bill Agency Commission: validated only while it equals its commission lines.")
+
+    @api.multi
+    def write(self, vals):
+        if "agency_commission_bill" in vals and not field_policy.is_trusted(self.env):
+            raise AccessError(_("Whether a bill is an agency's commission bill is set when it is generated."))
+        return super(AccountInvoice, self).write(vals)
 
     @api.multi
     def action_invoice_open(self):
-        for bill in self.filtered(lambda i: i.type in ("in_invoice", "in_refund")):
-            lines = bill.sudo().agency_commission_ids
-            if not lines:
-                continue
+        for bill in self.sudo().filtered("agency_commission_bill"):
+            lines = bill.agency_commission_ids
             owed = sum(fen(line.amount) for line in lines)
             billed = fen(bill.amount_untaxed) * (1 if bill.type == "in_invoice" else -1)
+            name = bill.name or bill.number or bill.id
+            if not lines:
+                raise UserError(_("Bill %s was cancelled and its commission released: it is billed again by Bill "
+                                  "Agency Commission, not by this bill.") % name)
             if billed != owed:
                 raise UserError(_("Bill %s comes to %s before tax, but its commission lines (the recoveries) come to "
                                   "%s: put the lines back as they were generated, or cancel the bill and bill the "
-                                  "month again.") % (bill.name or bill.number or bill.id, billed, owed))
+                                  "month again.") % (name, billed, owed))
+            if bill.partner_id.commercial_partner_id != lines.mapped("agency_id"):
+                raise UserError(_("Bill %s is made out to %s, but its commission was earned by %s: put the agency "
+                                  "back as the vendor.") % (name, bill.partner_id.display_name,
+                                                             "、".join(lines.mapped("agency_id.name"))))
         return super(AccountInvoice, self).action_invoice_open()
 
     @api.multi
@@ -257,6 +272,7 @@ class CollectionAgencyBilling(models.TransientModel):
             "name": _("Agency commission %s") % month_end.strftime("%Y-%m"),
             "origin": ", ".join(contracts.mapped("name")),
             "company_id": self.env.user.company_id.id, "invoice_line_ids": invoice_lines,
+            "agency_commission_bill": True,
         })
         lines.write({"bill_id": bill.id})
         return bill

@@ -70,6 +70,8 @@ CASE_WRITERS = {
     "notice_ids": SYSTEM, "document_ids": SYSTEM, "recovery_ids": SYSTEM, "writeoff_ids": SYSTEM,
     "settlement_ids": SYSTEM,
     "legal_case_ids": SYSTEM, "legal_case_count": SYSTEM,
+    # Agency placement: set and cleared only by placing and recalling (collection_placement.py).
+    "placement_id": SYSTEM, "agency_id": SYSTEM, "placement_ids": SYSTEM,
 }
 
 

@@ -453,8 +453,14 @@ class TestBilling(AgencyCase):
             with self.assertRaisesRegex(UserError, "its commission lines .* come to 900.00"):
                 bill.sudo(self.finance).action_invoice_open()
             bill.invoice_line_ids[0].sudo(self.finance).write({"price_unit": 750.0})
+            bill.sudo(self.finance).write({"partner_id": self.other_borrower.id})
+            with self.assertRaisesRegex(UserError, "put the agency back as the vendor"):
+                bill.sudo(self.finance).action_invoice_open()
+            bill.sudo(self.finance).write({"partner_id": self.agency.id})
             bill.sudo(self.finance).action_invoice_open()
         self.assertEqual(bill.state, "open")
+        with self.assertRaises(AccessError):
+            bill.sudo(self.finance).write({"agency_commission_bill": False})
         unbilled = self.env["collection.agency.commission"].search([("billed", "=", False)])
         self.assertEqual(unbilled.mapped("recovery_id"), april)
 
@@ -466,6 +472,11 @@ class TestBilling(AgencyCase):
         with china_time("2026-04-05 10:30"):
             first.sudo(self.finance).action_invoice_cancel()
         self.assertFalse(first.agency_commission_ids)
+        # Put back to draft and validated, the cancelled bill would pay the commission twice.
+        with china_time("2026-04-05 10:40"):
+            first.sudo(self.finance).action_invoice_draft()
+            with self.assertRaisesRegex(UserError, "was cancelled and its commission released"):
+                first.sudo(self.finance).action_invoice_open()
         again = self.bill("2026-03-15", "2026-04-05 11:00")
         self.assertNotEqual(again, first)
         self.assertMoney(again.amount_untaxed, 750.0)
