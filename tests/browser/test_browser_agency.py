@@ -15,6 +15,7 @@ def test_the_agency_collector_sees_only_the_cases_placed_with_her_agency(client,
     assert {row[2] for row in placed} == {"邓建华", "卢晓梅"}, placed
     gao = client("gaofeng")
     gao.open_menu(odoo_server.ref("loan_collection.collection_case_menu"))
+    gao.click(".o_cp_switch_list")  # the cases open as cards (kanban)
     rows = gao.page.locator(".o_list_view tbody tr.o_data_row")
     texts = rows.all_inner_texts()
     # Her own (the cases are shared between the agency's two collectors), and nothing of the lender's book.

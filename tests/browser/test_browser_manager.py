@@ -6,7 +6,9 @@ from odoo_browser import save_dialog, set_field
 
 
 def _open_cases(user):
-    return user.rpc("collection.case", "search_read", [("stage", "not in", ["settled", "legal", "written_off"])],
+    # (not the cases placed with an agency: a manager recalls those first)
+    return user.rpc("collection.case", "search_read", [("stage", "not in", ["settled", "legal", "written_off"]),
+                                                       ("agency_id", "=", False)],
                     ["name", "contract_id", "partner_id"], order="name")
 
 
