@@ -100,6 +100,9 @@ class CollectionAgencyContract(models.Model):
     batch_ids = fields.One2many("collection.placement.batch", "contract_id", string="Placement Batches",
                                 readonly=True)
 
+    def _manager_refusal(self):
+        return _("Only a collection manager keeps the collection agencies' contracts and their rates.")
+
     _sql_constraints = [
         ("placement_days_positive", "CHECK (placement_days > 0)", "A placement lasts at least one day."),
     ]
@@ -194,6 +197,9 @@ class CollectionAgencyRate(models.Model):
                                  help="Tiered: the rate applies to what is recovered of the batch from this "
                                       "recovery rate on.")
     rate = fields.Float(string="Commission Rate (%)", required=True, digits=(5, 2))
+
+    def _manager_refusal(self):
+        return self.env["collection.agency.contract"]._manager_refusal()
 
     def _check_values(self, vals):
         for values in _values(self, vals, ("days_from", "days_to", "recovery_from", "rate")):

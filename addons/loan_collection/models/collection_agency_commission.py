@@ -168,14 +168,36 @@ class AccountInvoice(models.Model):
         string="Agency Commission Bill", readonly=True, copy=False,
         help="Made by Bill Agency Commission: validated only while it equals its commission lines.")
 
+    @api.model
+    def create(self, vals):
+        if "agency_commission_bill" in vals and not field_policy.is_trusted(self.env):
+            raise AccessError(_("Whether a bill is an agency's commission bill is set when it is generated."))
+        return super(AccountInvoice, self).create(vals)
+
     @api.multi
     def write(self, vals):
         if "agency_commission_bill" in vals and not field_policy.is_trusted(self.env):
             raise AccessError(_("Whether a bill is an agency's commission bill is set when it is generated."))
         return super(AccountInvoice, self).write(vals)
 
+    # The checks hold on each public step of the validation (Validate calls them in turn).
     @api.multi
     def action_invoice_open(self):
+        self._check_agency_bills()
+        return super(AccountInvoice, self).action_invoice_open()
+
+    @api.multi
+    def action_move_create(self):
+        self._check_agency_bills()
+        return super(AccountInvoice, self).action_move_create()
+
+    @api.multi
+    def invoice_validate(self):
+        self._check_agency_bills()
+        return super(AccountInvoice, self).invoice_validate()
+
+    @api.multi
+    def _check_agency_bills(self):
         for bill in self.sudo().filtered("agency_commission_bill"):
             lines = bill.agency_commission_ids
             owed = sum(fen(line.amount) for line in lines)
@@ -192,7 +214,6 @@ class AccountInvoice(models.Model):
                 raise UserError(_("Bill %s is made out to %s, but its commission was earned by %s: put the agency "
                                   "back as the vendor.") % (name, bill.partner_id.display_name,
                                                              "、".join(lines.mapped("agency_id.name"))))
-        return super(AccountInvoice, self).action_invoice_open()
 
     @api.multi
     def action_invoice_cancel(self):

@@ -173,6 +173,9 @@ class CollectionNotice(models.Model):
         case = self.env["collection.case"].browse(vals.get("case_id")).exists()
         if not case:
             raise UserError(_("A notice needs its collection case."))
+        # One of the user's cases: the checks below name its debtor and guarantors.
+        case.check_access_rights("read")
+        case.check_access_rule("read")
         # Before anything is written (the constraint checks it again on any later change).
         self._check_addressee_of(case, vals.get("kind") or self._fields["kind"].default(self),
                                  self.env["res.partner"].browse(vals.get("partner_id")))

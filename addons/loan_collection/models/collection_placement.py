@@ -22,6 +22,10 @@ from .collection_team import MANAGER_GROUP
 from .res_company import business_today
 
 BATCH_STATES = [("draft", "Draft"), ("placed", "Placed"), ("recalled", "Recalled")]
+# Who reads the lender's side of a placement (the batch, the contract, who held the case before, the
+# commission): not the agency's collectors, who read the placement of their own cases.
+LENDER_GROUPS = ("loan_collection.group_collection_manager,loan_collection.group_loan_finance,"
+                 "loan_collection.group_loan_auditor")
 PLACEMENT_STATES = [("placed", "Placed"), ("recalled", "Recalled")]
 RECALL_KINDS = [("expired", "End of the Period"), ("manager", "By a Manager")]
 # What a manager gives a draft batch; the rest is set by placing and recalling it.
@@ -225,9 +229,9 @@ class CollectionPlacement(models.Model):
     _rec_name = "case_id"
 
     batch_id = fields.Many2one("collection.placement.batch", string="Batch", required=True, readonly=True,
-                               index=True, ondelete="restrict")
+                               index=True, ondelete="restrict", groups=LENDER_GROUPS)
     contract_id = fields.Many2one(related="batch_id.contract_id", store=True, readonly=True,
-                                  string="Agency Contract")
+                                  string="Agency Contract", groups=LENDER_GROUPS)
     agency_id = fields.Many2one(related="batch_id.agency_id", store=True, readonly=True, string="Agency")
     case_id = fields.Many2one("collection.case", string="Collection Case", required=True, readonly=True,
                               index=True, ondelete="restrict")
@@ -246,16 +250,19 @@ class CollectionPlacement(models.Model):
     days_overdue = fields.Integer(string="Days Overdue at Placement", readonly=True)
     amount_placed = fields.Monetary(string="Amount Placed", readonly=True,
                                     help="What the case owed when it was placed.")
-    office_user_id = fields.Many2one("res.users", string="Office Collector Before", readonly=True)
-    field_user_id = fields.Many2one("res.users", string="Field Collector Before", readonly=True)
-    team_id = fields.Many2one("collection.team", string="Office Team Before", readonly=True, ondelete="set null")
+    office_user_id = fields.Many2one("res.users", string="Office Collector Before", readonly=True,
+                                     groups=LENDER_GROUPS)
+    field_user_id = fields.Many2one("res.users", string="Field Collector Before", readonly=True,
+                                    groups=LENDER_GROUPS)
+    team_id = fields.Many2one("collection.team", string="Office Team Before", readonly=True, ondelete="set null",
+                              groups=LENDER_GROUPS)
     field_team_id = fields.Many2one("collection.team", string="Field Team Before", readonly=True,
-                                    ondelete="set null")
+                                    ondelete="set null", groups=LENDER_GROUPS)
     commission_ids = fields.One2many("collection.agency.commission", "placement_id", string="Commission",
-                                     readonly=True)
+                                     readonly=True, groups=LENDER_GROUPS)
     amount_recovered = fields.Monetary(string="Recovered", readonly=True,
                                        help="The money received while the agency held the case (net of reversals).")
-    commission_amount = fields.Monetary(string="Commission", readonly=True)
+    commission_amount = fields.Monetary(string="Commission", readonly=True, groups=LENDER_GROUPS)
 
     @api.model
     def create(self, vals):

@@ -37,7 +37,9 @@ def _check_manager(self):
     """Teams, members and rules are the collection managers' (`self`: a recordset, whose
     environment gives _() the user's language)."""
     if not field_policy.is_trusted(self.env) and not self.env.user.has_group(MANAGER_GROUP):
-        raise AccessError(_("Only a collection manager can change the teams and the allocation rules."))
+        refusal = getattr(self, "_manager_refusal", None)
+        raise AccessError(refusal() if refusal else
+                          _("Only a collection manager can change the teams and the allocation rules."))
 
 
 def _role_label(self, role):

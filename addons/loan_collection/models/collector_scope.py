@@ -24,6 +24,9 @@ CONTRACTS_SQL = "SELECT contract_id FROM collection_case WHERE office_user_id = 
 PARTIES_SQL = """SELECT r.partner_id FROM collection_case_party_rel r
                    JOIN collection_case cc ON cc.id = r.case_id
                   WHERE cc.office_user_id = %s OR cc.field_user_id = %s"""
+# The installments (and other invoices) of the collector's cases, for their lines.
+INVOICES_SQL = """SELECT i.id FROM account_invoice i JOIN collection_case cc ON cc.id = i.collection_case_id
+                    WHERE cc.office_user_id = %s OR cc.field_user_id = %s"""
 RECOVERIES_SQL = """SELECT r.id FROM collection_recovery r
                       JOIN collection_case cc ON cc.id = r.case_id
                      WHERE cc.office_user_id = %s OR cc.field_user_id = %s"""
@@ -85,6 +88,8 @@ CollectionContactPoint = _scoped("collection.contact.point", column="partner_id"
 LoanDebtorProfile = _scoped("loan.debtor.profile", column="partner_id", sql=PARTIES_SQL,
                             path="partner_id.party_case_ids")
 AccountInvoice = _scoped("account.invoice", column="collection_case_id", path="collection_case_id")
+AccountInvoiceLine = _scoped("account.invoice.line", column="invoice_id", sql=INVOICES_SQL,
+                             path="invoice_id.collection_case_id")
 CollectionContactLog = _scoped("collection.contact.log")
 CollectionPromise = _scoped("collection.promise")
 CollectionNotice = _scoped("collection.notice")

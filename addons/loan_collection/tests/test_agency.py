@@ -152,6 +152,35 @@ class TestPlacement(AgencyCase):
                 record.sudo(self.agent).read(["display_name"])
             with self.assertRaises(AccessError, msg=model):
                 record.sudo(self.agent).export_data(["id"])
+        # Installment lines, activities and followers of the whole database (Odoo's own rules let every
+        # employee read them): hers only.
+        lines = self.env["account.invoice.line"].sudo(self.agent).search([])
+        self.assertTrue(lines)
+        self.assertEqual(lines.mapped("invoice_id.collection_case_id"), self.case())
+        self.assertFalse(self.env["account.invoice.line"].sudo(self.agent).search(
+            [("invoice_id", "in", self.other_contract.invoice_ids.ids)]))
+        self.assertEqual(self.env["account.invoice.line"].sudo(self.office2).search([]).mapped(
+            "invoice_id.collection_case_id"), other)
+        self.assertTrue(other.activity_ids)
+        self.assertFalse(self.env["mail.activity"].sudo(self.agent).search([("res_id", "=", other.id),
+                                                                            ("res_model", "=", "collection.case")]))
+        self.assertLessEqual(set(self.env["mail.activity"].sudo(self.agent).search([]).mapped("user_id")), {self.agent})
+        other.message_subscribe_users([self.office2.id])
+        self.assertTrue(self.env["mail.followers"].search([("res_model", "=", "collection.case"),
+                                                           ("res_id", "=", other.id)]))
+        self.assertFalse(self.env["mail.followers"].sudo(self.agent).search([("res_model", "=", "collection.case"),
+                                                                             ("res_id", "=", other.id)]))
+        self.assertLessEqual(set(self.env["mail.followers"].sudo(self.agent).search([]).mapped("partner_id")),
+                             {self.agent.partner_id})
+        # A notice on another case is refused before anything names its parties.
+        with self.assertRaises(AccessError):
+            self.env["collection.notice"].sudo(self.agent).create({"case_id": other.id})
+        # Her placement, without the lender's side of it (batch, contract, commission, who held it before).
+        placement = self.case().placement_id
+        self.assertEqual(placement.sudo(self.agent).read(["state"])[0]["state"], "placed")
+        for name in ("commission_amount", "batch_id", "contract_id", "office_user_id"):
+            with self.assertRaises(AccessError, msg=name):
+                placement.sudo(self.agent).read([name])
         groups = self.env["collection.case"].sudo(self.agent).read_group([], ["partner_id", "total_due"], ["partner_id"])
         self.assertEqual([g["partner_id"][0] for g in groups], [self.borrower.id])
         # The other agency sees nothing at all; nor does it see the first one's case.
@@ -284,7 +313,7 @@ class TestPlacementRefusals(AgencyCase):
         with self.assertRaisesRegex(AccessError, "Only a collection manager"):
             self.other_borrower.sudo(self.finance).write({"is_collection_agency": True})
         for model in ("collection.agency.contract", "collection.agency.rate"):
-            with self.assertRaises(AccessError, msg=model):
+            with self.assertRaisesRegex(AccessError, "keeps the collection agencies' contracts", msg=model):
                 self.env[model].sudo(self.finance).search([]).write({"placement_days": 10} if "contract" in model
                                                                      else {"rate": 1.0})
 
@@ -452,6 +481,11 @@ class TestBilling(AgencyCase):
             bill.invoice_line_ids[0].sudo(self.finance).write({"price_unit": 800.0})
             with self.assertRaisesRegex(UserError, "its commission lines .* come to 900.00"):
                 bill.sudo(self.finance).action_invoice_open()
+            # Nor step by step, as Validate does it (each step is public over RPC).
+            for step in ("action_move_create", "invoice_validate"):
+                with self.assertRaisesRegex(UserError, "its commission lines .* come to 900.00", msg=step):
+                    getattr(bill.sudo(self.finance), step)()
+            self.assertEqual((bill.state, bill.move_id.id), ("draft", False))
             bill.invoice_line_ids[0].sudo(self.finance).write({"price_unit": 750.0})
             bill.sudo(self.finance).write({"partner_id": self.other_borrower.id})
             with self.assertRaisesRegex(UserError, "put the agency back as the vendor"):
@@ -461,6 +495,9 @@ class TestBilling(AgencyCase):
         self.assertEqual(bill.state, "open")
         with self.assertRaises(AccessError):
             bill.sudo(self.finance).write({"agency_commission_bill": False})
+        with self.assertRaises(AccessError):
+            self.env["account.invoice"].sudo(self.finance).create({
+                "type": "in_invoice", "partner_id": self.agency.id, "agency_commission_bill": True})
         unbilled = self.env["collection.agency.commission"].search([("billed", "=", False)])
         self.assertEqual(unbilled.mapped("recovery_id"), april)
 
