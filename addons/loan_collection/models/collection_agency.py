@@ -12,7 +12,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..services import agency
-from .collection_team import _values
+from .collection_team import _check_manager, _values
 
 AGENCY_GROUP = "loan_collection.group_agency_collector"
 COMMISSION_METHODS = [
@@ -217,11 +217,13 @@ class CollectionAgencyRate(models.Model):
 
     @api.multi
     def write(self, vals):
+        _check_manager(self)  # who may, before what the rates earned
         self._check_used()
         return super(CollectionAgencyRate, self).write(vals)
 
     @api.multi
     def unlink(self):
+        _check_manager(self)
         self._check_used()
         return super(CollectionAgencyRate, self).unlink()
 
