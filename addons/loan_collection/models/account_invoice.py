@@ -21,6 +21,8 @@ SCHEDULE_FIELDS = ("loan_contract_id", "installment_number", "principal_amount",
 # Read by finance only, and so neither searched, grouped nor sorted by anyone else
 # (base_field_groups_guard.py guards the product's groups, not Odoo's base.group_no_one).
 ACCRUAL_GROUPS = "loan_collection.group_loan_finance"
+# How full PostgreSQL fills a page of account_invoice (init): room for the daily run's HOT updates.
+INSTALLMENT_FILLFACTOR = 70
 
 
 class AccountInvoice(models.Model):
@@ -38,9 +40,12 @@ class AccountInvoice(models.Model):
     interest_amount = fields.Monetary(string="Interest Part", readonly=True, copy=False)
     # A new installment is not overdue: 0 days and 'current' from its creation (the ORM, the bulk
     # writer and the import take these defaults), so the daily run writes a row only once it is due.
-    days_overdue = fields.Integer(readonly=True, copy=False, index=True, default=0)
+    # Not indexed, like the penalty columns, so that the run's daily rewrite of the overdue
+    # installments is a HOT update (init below): the reports read the aging summary, and the
+    # installments list's filters on them go through the index on their state.
+    days_overdue = fields.Integer(readonly=True, copy=False, default=0)
     aging_bucket = fields.Selection(bucket_label_selection, string="Aging Bucket", readonly=True, copy=False,
-                                    index=True, default="current")
+                                    default="current")
     penalty_interest = fields.Monetary(readonly=True, copy=False,
                                        help="Penalty interest accrued at the contract's overdue rate.")
     penalty_date = fields.Date(string="Penalty Accrued To", readonly=True, copy=False)
@@ -61,6 +66,29 @@ class AccountInvoice(models.Model):
                                    help="Handed over to the legal team: no more reminders.")
     borrower_blacklisted = fields.Boolean(related="partner_id.is_blacklisted", readonly=True,
                                           string="Borrower Blacklisted")
+
+    @api.model_cr
+    def init(self):
+        """Room on each page of account_invoice for the daily run's rewrite of the overdue
+        installments. The run changes only columns no index holds (days, bucket, penalty; the
+        case once, when it opens), so PostgreSQL can write the new version of a row on the same
+        page without a new entry in each of the table's 14 indexes (a HOT update), as long as the
+        page has the room: with pages filled to 70 %, about 4 of 5 of the run's updates are HOT
+        in the benchmark's book (42 % of the rows overdue), against none with full pages, and the
+        update of 20,000 installments takes 0.3 s instead of 1.4 s. The setting applies to the
+        pages written from now on; VACUUM FULL account_invoice applies it to an existing book
+        (README, Running a large portfolio)."""
+        super(AccountInvoice, self).init()
+        cr = self.env.cr
+        cr.execute("SELECT reloptions FROM pg_class WHERE relname = 'account_invoice'")
+        if "fillfactor=%d" % INSTALLMENT_FILLFACTOR not in (cr.fetchone()[0] or []):
+            cr.execute("ALTER TABLE account_invoice SET (fillfactor = %d)" % INSTALLMENT_FILLFACTOR)
+        # The open installments of a contract (the aging summary's trigger, the aging report's
+        # reading of the installments): its columns are never changed by the daily run.
+        cr.execute("""
+            CREATE INDEX IF NOT EXISTS account_invoice_open_contract_index ON account_invoice (loan_contract_id)
+             WHERE state = 'open' AND type = 'out_invoice' AND residual > 0
+        """)
 
     @api.model
     def create(self, vals):

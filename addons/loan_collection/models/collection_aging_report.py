@@ -95,14 +95,9 @@ class CollectionAgingReport(models.Model):
     @api.model_cr
     def init(self):
         create_report_view(self.env.cr, self._table, self._query())
-        # The report reads the open installments only, and only these columns: a partial index
-        # that holds them lets PostgreSQL answer from the index (an index-only scan of the open
-        # installments) instead of reading every row of account_invoice, the widest and
-        # largest table (paid installments pile up month after month). Key columns rather than
-        # INCLUDE, which PostgreSQL 10 lacks.
-        self.env.cr.execute("""
-            CREATE INDEX IF NOT EXISTS account_invoice_open_aging_index
-                ON account_invoice (loan_contract_id, collection_case_id, aging_bucket, residual, days_overdue,
-                                    date_due, principal_amount, amount_total, penalty_interest)
-             WHERE state = 'open' AND type = 'out_invoice' AND residual > 0
-        """)
+        # It was an index-only scan of a partial index holding the columns below; that index held
+        # the columns the daily run rewrites every day (days, bucket, penalty), so no update of an
+        # overdue installment could be HOT. The open installments are now found through the
+        # narrow partial index on their contract (account_invoice.py), and the report's groupings
+        # mostly read the aging summary (collection_aging_summary.py).
+        self.env.cr.execute("DROP INDEX IF EXISTS account_invoice_open_aging_index")
