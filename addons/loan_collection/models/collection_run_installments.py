@@ -39,7 +39,11 @@ class CollectionRunInstallments(models.Model):
               LEFT JOIN (SELECT DISTINCT ON (contract_id) id, contract_id FROM collection_case
                           WHERE is_open ORDER BY contract_id, id DESC) cc ON cc.contract_id = c.id
              WHERE i.state = 'open' AND i.date_due IS NOT NULL
-        """, {"date": date})
+               -- Not yet due and already at 0 days and 'current': nothing of the row would change
+               -- (most of a book's open installments are its future ones).
+               AND (i.date_due < %(date)s OR i.days_overdue IS DISTINCT FROM 0
+                    OR i.aging_bucket IS DISTINCT FROM %(current)s)
+        """, {"date": date, "current": aging.bucket(0, edges)})
         rows = []
         # Odoo's cursor gives numeric columns as floats: back to Decimal fen before any arithmetic.
         for (inv_id, due, residual, old_days, old_bucket, penalty, penalty_date, rate, recovered,
