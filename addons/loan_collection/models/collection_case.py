@@ -113,10 +113,13 @@ class CollectionCase(models.Model):
     to_escalate = fields.Boolean(string="Escalation Due", readonly=True,
                                  help="The policy says the case should now go to the legal team.")
 
-    # Written by the daily run (set-based), from the case's overdue installments.
-    days_overdue = fields.Integer(readonly=True, index=True)
+    # Written by the daily run (set-based), from the case's overdue installments. Days, bucket and
+    # priority change every day for every open case: no index of their own, each would be rewritten
+    # with every case each day (the open cases' list reads them in list_indexes.py's order index;
+    # a filter or a sort on one of them reads the cases, a few hundred thousand at most).
+    days_overdue = fields.Integer(readonly=True)
     worst_days_overdue = fields.Integer(readonly=True)
-    aging_bucket = fields.Selection(bucket_label_selection, readonly=True, index=True)
+    aging_bucket = fields.Selection(bucket_label_selection, readonly=True)
     overdue_principal = fields.Monetary(readonly=True, track_visibility="onchange")
     overdue_interest = fields.Monetary(readonly=True)
     penalty_interest = fields.Monetary(readonly=True)
@@ -124,7 +127,7 @@ class CollectionCase(models.Model):
     total_due = fields.Monetary(readonly=True, track_visibility="onchange")
     recovered_amount = fields.Monetary(string="Recovered", readonly=True)
     broken_promise_count = fields.Integer(string="Broken Promises", readonly=True)
-    priority_score = fields.Integer(string="Priority", readonly=True, index=True)
+    priority_score = fields.Integer(string="Priority", readonly=True)
 
     next_step_id = fields.Many2one("collection.policy.step", string="Next Action", readonly=True)
     next_action_date = fields.Date(readonly=True)
