@@ -46,6 +46,30 @@ class TestSchedule(LoanCase):
         self.assertEqual((installments[0].days_overdue, installments[0].aging_bucket), (5, "4-6"))
         self.assertEqual(set(installments[1:].mapped("aging_bucket")), {"current"})
 
+    def test_the_runs_daily_columns_leave_its_updates_hot(self):
+        """The daily run rewrites days, bucket and penalty of every overdue installment each day: no
+        index of account_invoice may hold one of them (key, expression or predicate), or no such
+        update can be HOT and each rewrites all the table's indexes, and its pages keep room for
+        the new versions (fillfactor). make bench measures the time; this keeps the conditions."""
+        daily = {"days_overdue", "aging_bucket", "penalty_interest", "penalty_date", "penalty_accrued",
+                 "penalty_segment_start", "penalty_segment_base"}
+        cr = self.env.cr
+        cr.execute("""
+            SELECT ix.relname, a.attname
+              FROM pg_index x
+              JOIN pg_class ix ON ix.oid = x.indexrelid
+              JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum > 0 AND NOT a.attisdropped
+             WHERE x.indrelid = 'account_invoice'::regclass
+               AND (a.attnum = ANY(x.indkey)
+                    OR pg_get_expr(x.indexprs, x.indrelid) ~ ('\\m' || a.attname || '\\M')
+                    OR pg_get_expr(x.indpred, x.indrelid) ~ ('\\m' || a.attname || '\\M'))
+        """)
+        indexed = cr.fetchall()
+        self.assertIn("loan_contract_id", {column for _index, column in indexed})  # the query finds them
+        self.assertEqual([(index, column) for index, column in indexed if column in daily], [])
+        cr.execute("SELECT reloptions FROM pg_class WHERE oid = 'account_invoice'::regclass")
+        self.assertIn("fillfactor=70", cr.fetchone()[0] or [])
+
     def test_schedule_refused_twice(self):
         contract = self.make_contract()
         with self.assertRaisesRegex(UserError, "already has installments"):
