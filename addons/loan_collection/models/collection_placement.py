@@ -18,7 +18,7 @@ from odoo.exceptions import AccessError, UserError
 from ..services import agency, case_allocation
 from . import field_policy
 from .collection_case import OPEN_STAGES
-from .collection_team import MANAGER_GROUP
+from .collection_team import _check_manager
 from .res_company import business_today
 
 BATCH_STATES = [("draft", "Draft"), ("placed", "Placed"), ("recalled", "Recalled")]
@@ -30,11 +30,6 @@ PLACEMENT_STATES = [("placed", "Placed"), ("recalled", "Recalled")]
 RECALL_KINDS = [("expired", "End of the Period"), ("manager", "By a Manager")]
 # What a manager gives a draft batch; the rest is set by placing and recalling it.
 BATCH_USER_FIELDS = {"contract_id", "case_ids", "note"}
-
-
-def _check_manager(records):
-    if not field_policy.is_trusted(records.env) and not records.env.user.has_group(MANAGER_GROUP):
-        raise AccessError(_("Only a collection manager places cases with an agency or recalls them."))
 
 
 class CollectionPlacementBatch(models.Model):
@@ -64,6 +59,10 @@ class CollectionPlacementBatch(models.Model):
     amount_recovered = fields.Monetary(compute="_compute_figures", string="Recovered")
     commission_amount = fields.Monetary(compute="_compute_figures", string="Commission")
     recovery_rate = fields.Float(compute="_compute_figures", string="Recovery Rate (%)", digits=(16, 1))
+
+    def _manager_refusal(self):
+        """collection_team._check_manager's message for the placements."""
+        return _("Only a collection manager places cases with an agency or recalls them.")
 
     @api.depends("placement_ids.amount_placed", "placement_ids.amount_recovered", "placement_ids.commission_amount")
     def _compute_figures(self):
@@ -263,6 +262,9 @@ class CollectionPlacement(models.Model):
     amount_recovered = fields.Monetary(string="Recovered", readonly=True,
                                        help="The money received while the agency held the case (net of reversals).")
     commission_amount = fields.Monetary(string="Commission", readonly=True, groups=LENDER_GROUPS)
+
+    def _manager_refusal(self):
+        return self.env["collection.placement.batch"]._manager_refusal()
 
     @api.model
     def create(self, vals):
