@@ -53,12 +53,6 @@ class CollectionAgencyCommission(models.Model):
                                   ondelete="restrict", help="The commission line this one takes back.")
     bill_id = fields.Many2one("account.invoice", string="Vendor Bill", readonly=True, index=True,
                               ondelete="set null", copy=False)
-    billed = fields.Boolean(compute="_compute_billed", store=True)
-
-    @api.depends("bill_id")
-    def _compute_billed(self):
-        for line in self:
-            line.billed = bool(line.bill_id)
 
     @api.model
     def create(self, vals):

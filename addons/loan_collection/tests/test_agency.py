@@ -498,7 +498,7 @@ class TestBilling(AgencyCase):
         with self.assertRaises(AccessError):
             self.env["account.invoice"].sudo(self.finance).create({
                 "type": "in_invoice", "partner_id": self.agency.id, "agency_commission_bill": True})
-        unbilled = self.env["collection.agency.commission"].search([("billed", "=", False),
+        unbilled = self.env["collection.agency.commission"].search([("bill_id", "=", False),
                                                                     ("agency_id", "=", self.agency.id)])
         self.assertEqual(unbilled.mapped("recovery_id"), april)
 
