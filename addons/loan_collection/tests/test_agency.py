@@ -287,6 +287,12 @@ class TestPlacementRefusals(AgencyCase):
         for user in (self.agent, self.office, self.finance):
             with self.assertRaises(AccessError, msg=user.login):
                 batch.sudo(user).action_place()
+        # Over XML-RPC the context has no language: the refusal is in the user's (zh_CN).
+        self.env["res.lang"].search([("code", "=", "zh_CN"), ("active", "=", False)]).write({"active": True})
+        self.office.sudo().lang = "zh_CN"
+        office = self.env(user=self.office.id, context={})
+        with self.assertRaisesRegex(AccessError, "只有催收主管可以委外或召回案件"):
+            office["collection.placement.batch"].browse(batch.id).action_place()
         batch.sudo(self.manager).action_place()
         for user in (self.agent, self.office, self.finance):
             with self.assertRaises(AccessError, msg=user.login):
