@@ -75,7 +75,7 @@ class AccountInvoice(models.Model):
         page without a new entry in each of the table's 15 indexes (a HOT update), as long as the
         page has the room: with pages filled to 70 %, about 4 of 5 of the run's updates are HOT
         in the benchmark's book (42 % of the rows overdue), against none with full pages, and the
-        update of 20,000 installments takes 0.3 s instead of 1.0 s (without the aging summary's
+        update of 20,000 installments takes 0.3 s instead of 1.0 s (plus the aging summary's
         trigger, about 0.3 s either way). The setting applies to the
         pages written from now on; VACUUM FULL account_invoice applies it to an existing book
         (README, Running a large portfolio)."""
