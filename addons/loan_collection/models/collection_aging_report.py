@@ -95,7 +95,7 @@ class CollectionAgingReport(models.Model):
     @api.model_cr
     def init(self):
         create_report_view(self.env.cr, self._table, self._query())
-        # It was an index-only scan of a partial index holding the columns below; that index held
+        # It was an index-only scan of a partial index holding the view's columns; that index held
         # the columns the daily run rewrites every day (days, bucket, penalty), so no update of an
         # overdue installment could be HOT. The open installments are now found through the
         # narrow partial index on their contract (account_invoice.py), and the report's groupings
