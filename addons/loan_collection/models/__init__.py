@@ -16,6 +16,7 @@ from . import loan_guarantee
 from . import account_invoice
 from . import collection_policy
 from . import collection_case
+from . import collection_case_keys
 from . import collection_team
 from . import collection_contact_log
 from . import collection_promise

@@ -1,6 +1,9 @@
 """The loan-to-case flow: schedule as invoices, the daily run (days, buckets, penalty
 interest, opening and closing cases, worklist), idempotence, locking and access rules."""
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
 
 from .common import LoanCase, china_time
 
@@ -102,6 +105,34 @@ class TestDailyRun(LoanCase):
 
     def case(self):
         return self.contract.case_ids
+
+    def test_the_run_checks_the_cases_keys_at_its_commit(self):
+        """The run defers the foreign keys of the cases to its commit (collection_case_keys.py: a case
+        it opens is written four times and checked once). Everyone else's writes are checked at the
+        statement, as before: the keys are DEFERRABLE INITIALLY IMMEDIATE."""
+        cr = self.env.cr
+        cr.execute("""
+            SELECT count(*), count(*) FILTER (WHERE condeferrable AND NOT condeferred) FROM pg_constraint
+             WHERE conrelid = 'collection_case'::regclass AND contype = 'f'
+        """)
+        keys, deferrable = cr.fetchone()
+        self.assertGreaterEqual(keys, 12)
+        self.assertEqual(deferrable, keys)
+        self.env["collection.case"].run_daily("2026-02-16")  # not run_on, which checks them at once
+        case = self.case()
+        cr.execute("SELECT max(id) + 1 FROM res_partner")
+        bad = ("UPDATE collection_case SET partner_id = %s WHERE id = %s", (cr.fetchone()[0], case.id))
+        deferred = False
+        with mute_logger("odoo.sql_db"):
+            with self.assertRaises(IntegrityError), cr.savepoint():
+                cr.execute(*bad)  # in the run's transaction: let through ...
+                deferred = True
+                cr.execute("SET CONSTRAINTS ALL IMMEDIATE")  # ... and refused when checked, as at the commit
+            self.assertTrue(deferred)
+            cr.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the run's own writes pass the check
+            with self.assertRaises(IntegrityError), cr.savepoint():
+                cr.execute(*bad)  # as every other transaction: refused at the statement
+        self.assertEqual(case.partner_id, self.borrower)
 
     def test_before_due_no_case_but_a_reminder(self):
         self.run_on("2026-02-12")  # 3 days before the due date
