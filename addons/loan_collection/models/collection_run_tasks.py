@@ -88,30 +88,32 @@ class CollectionRunTasks(models.Model):
         for key, step_id in cr.fetchall():
             done_once.setdefault(key, set()).add(step_id)
         rules = {pid: [s._as_rule() for s in steps] for pid, steps in steps_by_policy.items()}
-        step_by_id = {s.id: s for steps in steps_by_policy.values() for s in steps}
+        # What a task takes of its step, read once: through the ORM record it was a field access
+        # per value and task (84,000 tasks on a first run at 100,000: two seconds of CPU).
+        step_values = {s.id: (s.sequence, s.action, s.recurrence, s.role, s.activity_type_id.id or None)
+                       for steps in steps_by_policy.values() for s in steps}
         find_type = self.env.ref("loan_collection.mail_activity_type_find_contact").id
         rows = []
         for key, case_id, contract_id, invoice_id, partner_id, policy_id, days, office, field, manager, \
                 score, amount, reachable in episodes:
             unreachable = []
             for rule in policy_rules.due_steps(rules.get(policy_id, []), days, done_once.get(key, ())):
-                step = step_by_id[rule.id]
-                if not reachable and step.action in NEEDS_DEBTOR_NUMBER:
-                    unreachable.append(step)
+                sequence, action, recurrence, role, activity_type = step_values[rule.id]
+                if not reachable and action in NEEDS_DEBTOR_NUMBER:
+                    unreachable.append(sequence)
                     continue
-                user = {"office": office, "field": field, "manager": manager}[step.role]
-                rows.append((key, case_id, contract_id, invoice_id, partner_id, step.id, step.sequence,
-                             step.action, step.recurrence, step.role, user, score, days, amount,
-                             step.activity_type_id.id or None))
+                user = {"office": office, "field": field, "manager": manager}[role]
+                rows.append((key, case_id, contract_id, invoice_id, partner_id, rule.id, sequence,
+                             action, recurrence, role, user, score, days, amount, activity_type))
             if unreachable:
                 # No valid number of the debtor: a call cannot be made (nor logged), so the office
                 # collector looks for one instead (失联修复), today, in place of the calls and messages.
                 rows.append((key, case_id, contract_id, invoice_id, partner_id, None,
-                             min(step.sequence for step in unreachable), "find_contact", "daily", "office",
+                             min(unreachable), "find_contact", "daily", "office",
                              office or field, score, days, amount, find_type))
         if not rows:
             return 0
-        return self._insert_tasks(date, rows, {step_id: step.name for step_id, step in step_by_id.items()})
+        return self._insert_tasks(date, rows, {s.id: s.name for steps in steps_by_policy.values() for s in steps})
 
     def _insert_tasks(self, date, rows, names):
         """Insert the new tasks, each with its mail activity (when it has a collector and an
