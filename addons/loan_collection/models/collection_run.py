@@ -148,7 +148,7 @@ class CollectionRun(models.Model):
         stats["settlements_lapsed"] = self.env["collection.settlement"]._lapse(date)
         stats["cases_updated"] = self._update_case_amounts(date, edges, closed)
         stats["partners_blacklisted"] = self._blacklist(date, closed)
-        self._update_partners(date)
+        self._update_partners(date, opened)
         # Cases whose agency placement ended go back to their collectors, before the allocation
         # (which leaves placed cases where they are) and the tasks.
         stats["placements_recalled"] = self.env["collection.placement"]._recall_expired(date)

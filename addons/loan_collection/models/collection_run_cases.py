@@ -42,12 +42,11 @@ class CollectionRunCases(models.Model):
                AND NOT EXISTS (SELECT 1 FROM collection_case cc
                                 WHERE cc.contract_id = c.id AND cc.stage IN %(active)s)
              ORDER BY c.id
-            RETURNING id, partner_id
+            RETURNING id
         """, {"prefix": prefix, "suffix": suffix, "seq": "ir_sequence_%03d" % sequence.id,
               "padding": sequence.padding, "date": date, "active": ACTIVE_STAGES, "uid": self.env.uid})
-        opened = cr.fetchall()
+        opened = [row[0] for row in cr.fetchall()]
         if opened:
-            case_ids = [row[0] for row in opened]
             cr.execute("""
                 INSERT INTO collection_case_party_rel (case_id, partner_id)
                 SELECT cc.id, cc.partner_id FROM collection_case cc WHERE cc.id = ANY(%(ids)s)
@@ -56,14 +55,9 @@ class CollectionRunCases(models.Model):
                   JOIN loan_guarantee g ON g.contract_id = cc.contract_id
                  WHERE cc.id = ANY(%(ids)s)
                 ON CONFLICT DO NOTHING
-            """, {"ids": case_ids})
-            cr.execute("""
-                UPDATE res_partner p SET times_overdue = COALESCE(p.times_overdue, 0) + n.opened
-                  FROM (SELECT partner_id, count(*) AS opened FROM unnest(%s::int[]) AS partner_id
-                         GROUP BY partner_id) n
-                 WHERE p.id = n.partner_id
-            """, ([row[1] for row in opened],))
-        return [row[0] for row in opened]
+            """, {"ids": opened})
+        # The debtors' count of cases goes up in _update_partners, with their totals: one write each.
+        return opened
 
     def _close_cases(self, date):
         """Settle the open cases with nothing overdue any more, except those following a
@@ -173,12 +167,14 @@ class CollectionRunCases(models.Model):
             """, [ids] + [values[column] for column in columns])
         return len(ids)
 
-    def _update_partners(self, date):
-        """Overdue history on the debtors: total overdue now and worst days ever."""
+    def _update_partners(self, date, opened):
+        """Overdue history on the debtors: total overdue now, worst days ever, and how many cases
+        were opened for them (`opened`: the ids of today's new cases)."""
         self.env.cr.execute("""
             UPDATE res_partner p
                SET total_overdue = v.total,
-                   worst_days_overdue = GREATEST(COALESCE(p.worst_days_overdue, 0), v.worst)
+                   worst_days_overdue = GREATEST(COALESCE(p.worst_days_overdue, 0), v.worst),
+                   times_overdue = COALESCE(p.times_overdue, 0) + COALESCE(n.opened, 0)
               FROM (SELECT c.partner_id,
                            COALESCE(sum(i.residual) FILTER (WHERE i.state = 'open' AND i.date_due < %(date)s), 0)
                                AS total,
@@ -187,7 +183,11 @@ class CollectionRunCases(models.Model):
                       FROM loan_contract c
                       JOIN account_invoice i ON i.loan_contract_id = c.id
                      GROUP BY c.partner_id) v
+              -- a case is opened for its contract's borrower, who has installments: one of v
+              LEFT JOIN (SELECT partner_id, count(*) AS opened FROM collection_case
+                          WHERE id = ANY(%(opened)s) GROUP BY partner_id) n ON n.partner_id = v.partner_id
              WHERE p.id = v.partner_id
                AND (p.total_overdue IS DISTINCT FROM v.total
-                    OR COALESCE(p.worst_days_overdue, 0) < v.worst)
-        """, {"date": date})
+                    OR COALESCE(p.worst_days_overdue, 0) < v.worst
+                    OR n.opened IS NOT NULL)
+        """, {"date": date, "opened": opened})
