@@ -21,14 +21,14 @@ class AccountInvoice(models.Model):
         string="Penalty Interest Recovered", readonly=True, copy=False,
         help="Penalty interest of this installment paid by recoveries (booked on their charges invoices).")
     recovery_id = fields.Many2one(
-        "collection.recovery", string="Charges of Recovery", readonly=True, copy=False, index=True,
-        ondelete="restrict",
+        "collection.recovery", string="Charges of Recovery", readonly=True, copy=False,
+        ondelete="restrict",  # indexed where set (sparse_indexes.py), as the two below
         help="Set on the invoice that books the penalty interest and costs paid by a recovery.")
     writeoff_id = fields.Many2one(
-        "collection.writeoff", string="Write-off", readonly=True, copy=False, index=True, ondelete="restrict",
+        "collection.writeoff", string="Write-off", readonly=True, copy=False, ondelete="restrict",
         help="The approved write-off that settled this installment (on the installment and its credit note).")
     settlement_id = fields.Many2one(
-        "collection.settlement", string="Settlement", readonly=True, copy=False, index=True, ondelete="restrict",
+        "collection.settlement", string="Settlement", readonly=True, copy=False, ondelete="restrict",
         help="The fulfilled settlement whose waiver credited this installment (on the installment and its "
              "credit note).")
 

@@ -349,9 +349,10 @@ class CollectionPlacement(models.Model):
 class CollectionCase(models.Model):
     _inherit = "collection.case"
 
-    placement_id = fields.Many2one("collection.placement", string="Agency Placement", readonly=True, index=True,
+    # Both indexed where set (sparse_indexes.py): few cases are with an agency.
+    placement_id = fields.Many2one("collection.placement", string="Agency Placement", readonly=True,
                                    copy=False, help="The placement with an agency the case is in now.")
-    agency_id = fields.Many2one("res.partner", string="Placed with Agency", readonly=True, index=True, copy=False)
+    agency_id = fields.Many2one("res.partner", string="Placed with Agency", readonly=True, copy=False)
     # The case's placement history: the lender's managers, finance and auditors read it.
     placement_ids = fields.One2many("collection.placement", "case_id", string="Agency Placements", readonly=True,
                                     groups="loan_collection.group_collection_manager,loan_collection.group_loan_finance,"

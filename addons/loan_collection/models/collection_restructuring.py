@@ -322,8 +322,9 @@ class AccountInvoice(models.Model):
     _inherit = "account.invoice"
 
     plan_settlement_id = fields.Many2one(
-        "collection.settlement", string="Restructuring Plan", readonly=True, copy=False, index=True,
-        ondelete="restrict", help="The restructuring whose plan issued this installment.")
+        "collection.settlement", string="Restructuring Plan", readonly=True, copy=False,
+        ondelete="restrict",  # indexed where set (sparse_indexes.py)
+        help="The restructuring whose plan issued this installment.")
     penalty_free = fields.Boolean(
         string="No Penalty Interest", readonly=True, copy=False,
         help="An instalment of a plan with the interest frozen (停息挂账): no penalty interest accrues while the plan "

@@ -2,6 +2,7 @@
 interest, opening and closing cases, worklist), idempotence, locking and access rules."""
 from psycopg2 import IntegrityError
 
+from odoo.addons.loan_collection.models.sparse_indexes import SPARSE_REFERENCES
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
@@ -72,6 +73,27 @@ class TestSchedule(LoanCase):
         self.assertEqual([(index, column) for index, column in indexed if column in daily], [])
         cr.execute("SELECT reloptions FROM pg_class WHERE oid = 'account_invoice'::regclass")
         self.assertIn("fillfactor=70", cr.fetchone()[0] or [])
+
+    def test_the_rare_references_are_indexed_where_set(self):
+        """The references few rows have (sparse_indexes.py) have one index each, of the rows where they
+        are set (an update that is not HOT adds no entry to it), and a lookup by one uses it."""
+        cr = self.env.cr
+        for table, columns in SPARSE_REFERENCES.items():
+            for column in columns:
+                cr.execute("""
+                    SELECT ix.relname, pg_get_expr(x.indpred, x.indrelid) FROM pg_index x
+                      JOIN pg_class ix ON ix.oid = x.indexrelid
+                      JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = ANY(x.indkey)
+                     WHERE x.indrelid = %s::regclass AND a.attname = %s
+                """, (table, column))
+                self.assertEqual(cr.fetchall(), [("%s_%s_set_index" % (table, column), "(%s IS NOT NULL)" % column)])
+        cr.execute("SET enable_seqscan = off")  # the tables are small here
+        try:
+            cr.execute("EXPLAIN SELECT id FROM account_invoice WHERE writeoff_id = 7")
+            plan = " ".join(row[0] for row in cr.fetchall())
+        finally:
+            cr.execute("RESET enable_seqscan")
+        self.assertIn("account_invoice_writeoff_id_set_index", plan)
 
     def test_schedule_refused_twice(self):
         contract = self.make_contract()
