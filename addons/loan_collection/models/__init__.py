@@ -73,4 +73,3 @@ from . import loan_bank_layout
 from . import loan_bank_match
 from . import account_bank_statement_line
 from . import loan_bank_reconciliation
-from . import sparse_indexes

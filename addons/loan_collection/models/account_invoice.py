@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError
 from .aging_labels import bucket_label_selection
 from .base_input_guard import user_defaults_only
 from .field_policy import is_trusted
+from .sparse_indexes import create_sparse_indexes
 
 # The unrounded penalty accrual: written by the daily run's SQL only (and the product's own sudo()).
 ACCRUAL_FIELDS = ("penalty_accrued", "penalty_segment_start", "penalty_segment_base")
@@ -90,6 +91,8 @@ class AccountInvoice(models.Model):
             CREATE INDEX IF NOT EXISTS account_invoice_open_contract_index ON account_invoice (loan_contract_id)
              WHERE state = 'open' AND type = 'out_invoice' AND residual > 0
         """)
+        # Nor an entry for the installments without a recovery, write-off, settlement or plan.
+        create_sparse_indexes(cr, self._table)
 
     @api.model
     def create(self, vals):

@@ -9,6 +9,8 @@ indexes are partial (the tasks to do only), so they stay small while done tasks 
 """
 from odoo import api, models
 
+from .sparse_indexes import create_sparse_indexes
+
 
 class CollectionTask(models.Model):
     _inherit = "collection.task"
@@ -40,3 +42,5 @@ class CollectionCase(models.Model):
             CREATE INDEX IF NOT EXISTS collection_case_order_index
                 ON collection_case (is_open DESC, priority_score DESC, days_overdue DESC, id DESC)
         """)
+        # The agency and placement, set on few cases, indexed where set.
+        create_sparse_indexes(self.env.cr, self._table)

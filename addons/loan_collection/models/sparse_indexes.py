@@ -11,9 +11,8 @@ writes nothing. The run's first pass over a book links every newly overdue insta
 next step). Every lookup by one of them (=, IN, set) implies the index's condition: PostgreSQL uses it.
 
 The fields say index=False: Odoo drops their former full index (<table>_<column>_index) when the
-addon is upgraded, before init() creates these.
+addon is upgraded, before the models' init() creates these (account_invoice.py, list_indexes.py).
 """
-from odoo import api, models
 
 SPARSE_REFERENCES = {
     "account_invoice": ("recovery_id", "writeoff_id", "settlement_id", "plan_settlement_id"),
@@ -22,24 +21,7 @@ SPARSE_REFERENCES = {
 
 
 def create_sparse_indexes(cr, table):
+    """The partial indexes of `table`'s rare references (SPARSE_REFERENCES), unless they exist."""
     for column in SPARSE_REFERENCES[table]:
         cr.execute('CREATE INDEX IF NOT EXISTS "{0}_{1}_set_index" ON "{0}" ("{1}") WHERE "{1}" IS NOT NULL'
                    .format(table, column))
-
-
-class AccountInvoice(models.Model):
-    _inherit = "account.invoice"
-
-    @api.model_cr
-    def init(self):
-        super(AccountInvoice, self).init()
-        create_sparse_indexes(self.env.cr, self._table)
-
-
-class CollectionCase(models.Model):
-    _inherit = "collection.case"
-
-    @api.model_cr
-    def init(self):
-        super(CollectionCase, self).init()
-        create_sparse_indexes(self.env.cr, self._table)
