@@ -322,7 +322,7 @@ VACUUM_TABLES = ("res_partner", "collection_contact_point", "loan_contract", "lo
                  "collection_case_party_rel", "collection_task", "mail_activity", "mail_message",
                  "collection_aging_total")
 # Not steps of the run, or too small to be worth a line.
-NOT_STEPS = {"run", "_compute_name", "_audit_columns", "_load_demo_scenario"}
+NOT_STEPS = {"run", "_day_steps", "_compute_name", "_audit_columns", "_load_demo_scenario"}
 
 
 def _run_steps(cls):

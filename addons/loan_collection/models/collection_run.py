@@ -26,6 +26,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from ..services import aging
+from .collection_case_keys import case_keys_deferred
 from .res_company import business_today
 
 _logger = logging.getLogger(__name__)
@@ -129,9 +130,18 @@ class CollectionRun(models.Model):
                               "(a minute or two), then try again."))
         started, queries = time.time(), cr.sql_log_count
         no_jit(cr)
-        # The foreign keys of the cases to the commit: each case opened today is written four times,
-        # and each write would check its twelve keys again (collection_case_keys.py).
-        cr.execute("SET CONSTRAINTS ALL DEFERRED")
+        # Each case opened today is written four times, and each write would check its keys again:
+        # they are checked once, when the steps are done (collection_case_keys.py).
+        with case_keys_deferred(cr):
+            stats = self._day_steps(date)
+        self.env.cache.invalidate()
+        stats.update(date=date, user_id=self.env.uid, duration=time.time() - started,
+                     query_count=cr.sql_log_count - queries)
+        _logger.info("Daily collection run of %s: %s", date, stats)
+        return self.sudo().create(stats)
+
+    def _day_steps(self, date):
+        """The run's steps for `date`, in order; returns the run's counters."""
         # Pending ORM computations must reach the database before SQL reads it.
         self.env["account.invoice"].recompute()
         edges = self._bucket_edges()
@@ -157,11 +167,7 @@ class CollectionRun(models.Model):
         stats["tasks_expired"] = self._expire_tasks(date)
         stats["tasks_created"] = self._give_tasks(date)
         self._after_run(date, opened, closed)
-        self.env.cache.invalidate()
-        stats.update(date=date, user_id=self.env.uid, duration=time.time() - started,
-                     query_count=cr.sql_log_count - queries)
-        _logger.info("Daily collection run of %s: %s", date, stats)
-        return self.sudo().create(stats)
+        return stats
 
     @api.model
     def _bucket_edges(self):

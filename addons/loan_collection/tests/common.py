@@ -81,11 +81,7 @@ class LoanCase(SavepointCase):
 
     @classmethod
     def run_on(cls, date):
-        run = cls.env["collection.case"].run_daily(date)
-        # The run defers the cases' foreign keys to the commit (collection_case_keys.py), which a
-        # test never reaches: checked here, as the commit would.
-        cls.env.cr.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        return run
+        return cls.env["collection.case"].run_daily(date)
 
 
 def pdf_page_counts(documents):

@@ -1,5 +1,7 @@
 """The loan-to-case flow: schedule as invoices, the daily run (days, buckets, penalty
 interest, opening and closing cases, worklist), idempotence, locking and access rules."""
+from unittest.mock import patch
+
 from psycopg2 import IntegrityError
 
 from odoo.addons.loan_collection.models.sparse_indexes import SPARSE_REFERENCES
@@ -128,10 +130,10 @@ class TestDailyRun(LoanCase):
     def case(self):
         return self.contract.case_ids
 
-    def test_the_run_checks_the_cases_keys_at_its_commit(self):
-        """The run defers the foreign keys of the cases to its commit (collection_case_keys.py: a case
-        it opens is written four times and checked once). Everyone else's writes are checked at the
-        statement, as before: the keys are DEFERRABLE INITIALLY IMMEDIATE."""
+    def test_the_run_checks_the_cases_keys_once_when_its_steps_are_done(self):
+        """The run defers the foreign keys of the cases while its steps write (collection_case_keys.py: a
+        case it opens is written four times and checked once) and checks them before it returns. Every
+        other statement is checked at its end, as before: the keys are DEFERRABLE INITIALLY IMMEDIATE."""
         cr = self.env.cr
         cr.execute("""
             SELECT count(*), count(*) FILTER (WHERE condeferrable AND NOT condeferred) FROM pg_constraint
@@ -140,21 +142,29 @@ class TestDailyRun(LoanCase):
         keys, deferrable = cr.fetchone()
         self.assertGreaterEqual(keys, 12)
         self.assertEqual(deferrable, keys)
-        self.env["collection.case"].run_daily("2026-02-16")  # not run_on, which checks them at once
-        case = self.case()
         cr.execute("SELECT max(id) + 1 FROM res_partner")
-        bad = ("UPDATE collection_case SET partner_id = %s WHERE id = %s", (cr.fetchone()[0], case.id))
-        deferred = False
-        with mute_logger("odoo.sql_db"):
+        nobody = cr.fetchone()[0]
+        written = []
+        Run = type(self.env["collection.run"])
+        after_run = Run._after_run
+
+        def after_run_with_a_bad_key(run, date, opened, closed):
+            after_run(run, date, opened, closed)
+            run.env.cr.execute("UPDATE collection_case SET partner_id = %s WHERE id = ANY(%s)", (nobody, opened))
+            written.append(opened)  # the statement itself was let through
+
+        with patch.object(Run, "_after_run", after_run_with_a_bad_key), mute_logger("odoo.sql_db"):
             with self.assertRaises(IntegrityError), cr.savepoint():
-                cr.execute(*bad)  # in the run's transaction: let through ...
-                deferred = True
-                cr.execute("SET CONSTRAINTS ALL IMMEDIATE")  # ... and refused when checked, as at the commit
-            self.assertTrue(deferred)
-            cr.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the run's own writes pass the check
-            with self.assertRaises(IntegrityError), cr.savepoint():
-                cr.execute(*bad)  # as every other transaction: refused at the statement
+                self.run_on("2026-02-16")
+        self.assertEqual(len(written), 1)
+        self.assertTrue(written[0])  # the cases it opened
+        self.env.cache.invalidate()
+        self.assertFalse(self.case())  # nothing of the refused run is left
+        self.run_on("2026-02-16")
+        case = self.case()
         self.assertEqual(case.partner_id, self.borrower)
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), cr.savepoint():
+            cr.execute("UPDATE collection_case SET partner_id = %s WHERE id = %s", (nobody, case.id))  # at once
 
     def test_before_due_no_case_but_a_reminder(self):
         self.run_on("2026-02-12")  # 3 days before the due date
