@@ -198,6 +198,17 @@ class TestDailyRun(LoanCase):
         self.assertEqual(self.borrower.times_overdue, 1)
         self.assertAlmostEqual(self.borrower.total_overdue, 10661.85, places=2)
 
+    def test_two_cases_of_one_debtor_on_one_day_count_twice(self):
+        """The debtor's count of cases goes up by the cases opened for him that day (written with his
+        totals, collection_run_cases._update_partners), and a run of the same day again adds none."""
+        second = self.make_contract(principal=60000)
+        self.run_on("2026-02-16")
+        self.assertEqual(len((self.contract | second).mapped("case_ids")), 2)
+        self.assertEqual(self.borrower.times_overdue, 2)
+        self.run_on("2026-02-16")
+        self.borrower.invalidate_cache(["times_overdue"])
+        self.assertEqual(self.borrower.times_overdue, 2)
+
     def test_buckets_at_the_edges(self):
         for date, days, bucket in (("2026-02-18", 3, "1-3"), ("2026-02-19", 4, "4-6"), ("2026-02-21", 6, "4-6"),
                                    ("2026-02-22", 7, "7-30"), ("2026-03-17", 30, "7-30")):
